@@ -1,0 +1,92 @@
+"""grace-support: typed models and measures of social support in mental-health recovery.
+
+The public API is re-exported here; submodules whose names start with an
+underscore are private. networkx is imported only when a graph is asked for.
+
+>>> from grace_support import SupportNetwork, Person, Relationship, Role
+>>> net = SupportNetwork.build(Person(id="maria"), [
+...     ("ana", Relationship(person="ana", role=Role.FRIEND, closeness="inner")),
+... ])
+>>> net.relationship("ana").category
+<RoleCategory.FRIEND: 'friend'>
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from grace_support.documents import (
+    SchemaName,
+    json_schema,
+    network_from_data,
+    parse_network,
+    read_network,
+)
+from grace_support.errors import (
+    DocumentError,
+    GraceSupportError,
+    MissingExtraError,
+    Problem,
+    UnknownPersonError,
+)
+from grace_support.network import (
+    SCHEMA_VERSION,
+    IsoDate,
+    Person,
+    PersonId,
+    Relationship,
+    SupportNetwork,
+    Tie,
+)
+from grace_support.vocabulary import (
+    ActionId,
+    Closeness,
+    Contact,
+    Role,
+    RoleCategory,
+    Strain,
+    SupportType,
+)
+
+if TYPE_CHECKING:
+    __version__: str
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ActionId",
+    "Closeness",
+    "Contact",
+    "DocumentError",
+    "GraceSupportError",
+    "IsoDate",
+    "MissingExtraError",
+    "Person",
+    "PersonId",
+    "Problem",
+    "Relationship",
+    "Role",
+    "RoleCategory",
+    "SchemaName",
+    "Strain",
+    "SupportNetwork",
+    "SupportType",
+    "Tie",
+    "UnknownPersonError",
+    "json_schema",
+    "network_from_data",
+    "parse_network",
+    "read_network",
+]
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            return version("grace-support")
+        except PackageNotFoundError:  # running from a source tree that is not installed
+            from grace_support._version import __version__  # noqa: PLC0415
+
+            return __version__
+    raise AttributeError(f"module 'grace_support' has no attribute {name!r}")

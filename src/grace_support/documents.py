@@ -1,0 +1,111 @@
+"""Reading and writing network documents, and their JSON Schemas.
+
+Every way into a [`SupportNetwork`][grace_support.SupportNetwork] from outside
+Python (a file, a string, standard input, decoded JSON) passes through here, so
+that every bad document fails the same way: a
+[`DocumentError`][grace_support.DocumentError] that names the source and the place
+of each problem, and never the personal data found there.
+
+>>> network = parse_network('{"schema_version": 1, "ego": {"id": "sam"}}')
+>>> network.ego.id, network.needs[0]
+('sam', <SupportType.EMOTIONAL: 'emotional'>)
+>>> parse_network('{"schema_version": 1, "ego": {"id": "sam", "nmae": "Sam"}}')
+Traceback (most recent call last):
+    ...
+grace_support.errors.DocumentError: This is not a valid document (1 problem):
+  ego.nmae: Extra inputs are not permitted
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from grace_support.errors import DocumentError, Problem
+from grace_support.network import SupportNetwork
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+__all__ = ["SchemaName", "json_schema", "network_from_data", "parse_network", "read_network"]
+
+SchemaName = Literal["network", "assessment"]
+"""The documents whose JSON Schema [`json_schema`][grace_support.json_schema] gives."""
+
+
+def parse_network(text: str | bytes, *, source: str | None = None) -> SupportNetwork:
+    """Parse and validate a network document from JSON text.
+
+    Args:
+        text: The JSON document.
+        source: Where the text came from (a file name), used in error messages.
+
+    Returns:
+        The validated network.
+
+    Raises:
+        DocumentError: The text is not JSON, or breaks a rule of the document.
+    """
+    try:
+        return SupportNetwork.model_validate_json(text)
+    except ValidationError as error:
+        raise DocumentError.from_validation_error(error, source=source) from None
+
+
+def network_from_data(data: Any, *, source: str | None = None) -> SupportNetwork:
+    """Validate a network document that is already decoded JSON (dicts and lists).
+
+    Raises:
+        DocumentError: The data breaks a rule of the document.
+    """
+    try:
+        return SupportNetwork.model_validate(data)
+    except ValidationError as error:
+        raise DocumentError.from_validation_error(error, source=source) from None
+
+
+def read_network(path: str | PathLike[str]) -> SupportNetwork:
+    """Read and validate a network document from a file; ``"-"`` reads standard input.
+
+    Raises:
+        DocumentError: The file cannot be read, is not UTF-8 JSON, or breaks a rule.
+    """
+    name = "<stdin>" if str(path) == "-" else str(path)
+    try:
+        data = sys.stdin.buffer.read() if name == "<stdin>" else Path(path).read_bytes()
+    except OSError as error:
+        problem = error.strerror or type(error).__name__
+        raise DocumentError([Problem("(file)", f"cannot be read: {problem}")], source=name) from None
+    return parse_network(data, source=name)
+
+
+def json_schema(name: SchemaName = "network") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document this library reads or writes.
+
+    Args:
+        name: ``"network"`` for the network document, ``"assessment"`` for the
+            output of [`assess`][grace_support.assess].
+
+    >>> json_schema("network")["properties"]["schema_version"]["const"]
+    1
+    """
+    model: type[BaseModel]
+    if name == "network":
+        model = SupportNetwork
+    elif name == "assessment":
+        from grace_support.assessment import Assessment  # noqa: PLC0415
+
+        model = Assessment
+    else:
+        raise ValueError("name must be 'network' or 'assessment'")
+    schema = model.model_json_schema(mode="serialization" if name == "assessment" else "validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def dumps_schema(name: SchemaName = "network") -> str:
+    """The JSON Schema as stable, indented JSON text (used by the CLI and snapshots)."""
+    return json.dumps(json_schema(name), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,126 @@
+"""Exceptions raised by grace_support.
+
+The tree is small; catch the root to catch everything the library raises on purpose::
+
+    GraceSupportError
+    ├── DocumentError(ValueError)        a document breaks the contract (file, where, what)
+    ├── UnknownPersonError(KeyError)     a lookup names an id that is not in the network
+    └── MissingExtraError(ImportError)   an optional extra is not installed
+
+Messages say *where* a problem is (``relationships[2].supports[0]``) and *what* is
+wrong, and never repeat the values found there: names and free text in a support
+network are personal health information.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from pydantic import ValidationError
+
+__all__ = [
+    "DocumentError",
+    "GraceSupportError",
+    "MissingExtraError",
+    "Problem",
+    "UnknownPersonError",
+    "format_location",
+]
+
+
+class GraceSupportError(Exception):
+    """The root of every exception that grace_support raises on purpose."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a document: where it is, and what is wrong.
+
+    Attributes:
+        location: Where in the document, e.g. ``relationships[2].supports[0]``;
+            ``(document)`` for the document as a whole.
+        message: What is wrong, in words that never repeat the value found there.
+    """
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+def format_location(loc: Sequence[str | int]) -> str:
+    """Write a pydantic error location the way a person reads a JSON path.
+
+    >>> format_location(("relationships", 2, "supports", 0))
+    'relationships[2].supports[0]'
+    >>> format_location(())
+    '(document)'
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(document)"
+
+
+class DocumentError(GraceSupportError, ValueError):
+    """A document does not satisfy the contract.
+
+    Attributes:
+        problems: Every problem found, in document order where that is known.
+        source: The file the document came from (``<stdin>``, a path), if known.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        what = f"{self.source} is not" if self.source else "This is not"
+        count = len(self.problems)
+        head = f"{what} a valid document ({count} problem{'s' if count != 1 else ''}):"
+        return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
+
+    @classmethod
+    def from_validation_error(
+        cls, error: ValidationError, *, source: str | None = None
+    ) -> DocumentError:
+        """Turn a pydantic ``ValidationError`` into a ``DocumentError``.
+
+        Only the location and pydantic's message are kept; pydantic's messages for
+        the models in this package never contain the input (``hide_input_in_errors``).
+        """
+        return cls(
+            (
+                Problem(format_location(detail["loc"]), detail["msg"])
+                for detail in error.errors(include_url=False, include_input=False)
+            ),
+            source=source,
+        )
+
+
+class UnknownPersonError(GraceSupportError, KeyError):
+    """A lookup named an id that is not one of the network's people."""
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ would repeat the id, which may be a name.
+        return "no person in this network has that id"
+
+
+class MissingExtraError(GraceSupportError, ImportError):
+    """A feature needs an optional extra that is not installed."""
+
+    def __init__(self, extra: str, *, feature: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional extra {extra!r}: "
+            f"pip install 'grace-support[{extra}]'"
+        )

@@ -1,0 +1,124 @@
+"""The networkx view of a support network, and the way back.
+
+The [`SupportNetwork`][grace_support.SupportNetwork] model is the one source of
+truth; a graph is derived from it on demand, and every call returns a fresh graph
+that the caller owns. This module imports networkx, which is slow to import, so
+``import grace_support`` does not import it.
+
+The graph is undirected:
+
+- ``graph.graph`` holds ``ego`` (the ego's id), ``needs`` and ``schema_version``;
+- each node is a person id; a node has a ``name`` attribute when the person has one;
+- each ego–person edge carries the relationship: ``kind="relationship"``, ``role``,
+  ``category``, ``supports`` (a tuple), ``closeness``, ``strain``, and ``contact``
+  and ``last_contact`` when known;
+- each person–person edge is a tie: ``kind="tie"``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from grace_support.errors import DocumentError, Problem
+
+if TYPE_CHECKING:
+    from grace_support.network import SupportNetwork
+
+__all__ = ["from_networkx", "to_networkx"]
+
+_RELATIONSHIP_KEYS = ("role", "supports", "closeness", "contact", "last_contact", "strain")
+
+
+def to_networkx(network: SupportNetwork) -> nx.Graph:
+    """Build a fresh undirected graph of the ego, the people and their ties.
+
+    Args:
+        network: The support network.
+
+    Returns:
+        A new ``networkx.Graph``; changing it never changes the network.
+
+    >>> from grace_support import Relationship, SupportNetwork
+    >>> net = SupportNetwork.build("sam", [
+    ...     ("jo", Relationship(person="jo", role="sibling", supports=["emotional"],
+    ...                         closeness="inner")),
+    ...     ("al", Relationship(person="al", role="friend", closeness="outer")),
+    ... ], ties=[("jo", "al")])
+    >>> graph = to_networkx(net)
+    >>> sorted(graph.edges())
+    [('al', 'jo'), ('sam', 'al'), ('sam', 'jo')]
+    >>> graph.edges["sam", "jo"]["supports"]
+    (<SupportType.EMOTIONAL: 'emotional'>,)
+    """
+    graph = nx.Graph(ego=network.ego.id, needs=network.needs, schema_version=network.schema_version)
+    for person in (network.ego, *network.people):
+        graph.add_node(person.id, **({"name": person.name} if person.name is not None else {}))
+    for relationship in network.relationships:
+        attributes: dict[str, Any] = {"kind": "relationship", "category": relationship.category}
+        for key in _RELATIONSHIP_KEYS:
+            value = getattr(relationship, key)
+            if value is not None:
+                attributes[key] = value
+        graph.add_edge(network.ego.id, relationship.person, **attributes)
+    graph.add_edges_from(network.ties, kind="tie")
+    return graph
+
+
+def from_networkx(graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
+    """Read a support network from an undirected graph shaped like `to_networkx`'s.
+
+    Every node other than the ego is a person; every edge at the ego is the
+    relationship to that person (its attributes as in `to_networkx`; others are
+    ignored); every other edge is a tie.
+
+    Args:
+        graph: An undirected ``networkx.Graph`` with string node ids.
+        ego: The ego's node; defaults to ``graph.graph["ego"]``.
+
+    Returns:
+        The validated network.
+
+    Raises:
+        DocumentError: The graph is directed or a multigraph, the ego is unknown, or
+            the network it describes breaks a rule (the problem names the place in
+            the equivalent document, e.g. ``relationships[1].role``).
+
+    >>> from grace_support import Relationship, SupportNetwork
+    >>> net = SupportNetwork.build("sam", [
+    ...     ("jo", Relationship(person="jo", role="sibling", closeness="inner"))])
+    >>> from_networkx(to_networkx(net)) == net
+    True
+    """
+    source = "networkx graph"
+    if graph.is_directed() or graph.is_multigraph():
+        raise DocumentError(
+            [Problem("(graph)", "must be an undirected nx.Graph (not directed, not a multigraph)")],
+            source=source,
+        )
+    ego_id = ego if ego is not None else graph.graph.get("ego")
+    if ego_id is None or ego_id not in graph:
+        raise DocumentError(
+            [Problem("(graph)", "the ego node is not in the graph; pass ego=... or set graph['ego']")],
+            source=source,
+        )
+    ego_name = graph.nodes[ego_id].get("name")
+    document: dict[str, Any] = {
+        "ego": {"id": ego_id, **({"name": ego_name} if ego_name is not None else {})},
+        "people": [
+            {"id": node, **({"name": data["name"]} if data.get("name") is not None else {})}
+            for node, data in graph.nodes(data=True)
+            if node != ego_id
+        ],
+        "relationships": [
+            {"person": other, **{k: data[k] for k in _RELATIONSHIP_KEYS if data.get(k) is not None}}
+            for other, data in graph.adj[ego_id].items()
+        ],
+        "ties": [(a, b) for a, b in graph.edges() if ego_id not in (a, b)],
+    }
+    if "needs" in graph.graph:
+        document["needs"] = list(graph.graph["needs"])
+    from grace_support.documents import network_from_data  # noqa: PLC0415 (avoid a cycle)
+
+    return network_from_data(document, source=source)

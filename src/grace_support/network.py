@@ -1,0 +1,513 @@
+"""The support-network models: `Person`, `Relationship` and `SupportNetwork`.
+
+A support network is drawn around one person, the *ego*: the people they name
+(the *alters*), one relationship from the ego to each of them, and which of those
+people know each other (the *ties*). The models are frozen pydantic models that read
+and write the network document (schema_version 1) field for field.
+
+>>> network = SupportNetwork.build(
+...     Person(id="maria", name="Maria"),
+...     [
+...         (Person(id="ana", name="Ana"),
+...          Relationship(person="ana", role="friend", supports=["emotional"],
+...                       closeness="inner", contact="weekly")),
+...         (Person(id="dr-lee"),
+...          Relationship(person="dr-lee", role="therapist",
+...                       supports=["informational"], closeness="middle")),
+...     ],
+...     ties=[("ana", "dr-lee")],
+... )
+>>> network
+SupportNetwork(ego='maria', people=2, ties=1)
+>>> [r.person for r in network.providers(SupportType.EMOTIONAL)]
+['ana']
+
+Names are personal health information: they are left out of every `repr`, and
+errors name the place of a problem, never the value found there.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from grace_support.errors import UnknownPersonError
+from grace_support.vocabulary import (
+    Closeness,
+    Contact,
+    Role,
+    RoleCategory,
+    Strain,
+    SupportType,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import networkx as nx
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "IsoDate",
+    "Person",
+    "PersonId",
+    "Relationship",
+    "SupportNetwork",
+    "Tie",
+]
+
+SCHEMA_VERSION = 1
+"""The version of the network document that this release reads and writes."""
+
+PersonId = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._-]+$"),
+    Field(
+        description=(
+            "An id for a person, unique within the network: letters, digits, '-', '_' and '.'."
+        ),
+        examples=["ana", "dr-lee"],
+    ),
+]
+"""A person's id: 1-128 letters, digits, ``-``, ``_`` or ``.``, unique within a network."""
+
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Accept a ``date`` or a ``YYYY-MM-DD`` string, and nothing else."""
+    if isinstance(value, datetime):
+        raise PydanticCustomError("date_type", "must be a calendar day, not a date and time")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_value", "is not a real calendar day (YYYY-MM-DD)"
+            ) from None
+    raise PydanticCustomError("date_format", "must be a date written YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+"""A calendar day, written ``YYYY-MM-DD`` in documents."""
+
+Tie = tuple[PersonId, PersonId]
+"""An unordered pair of alters who know each other."""
+
+
+class _Model(BaseModel):
+    """Shared configuration: frozen, strict about fields, silent about inputs."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        hide_input_in_errors=True,
+        use_attribute_docstrings=True,
+    )
+
+
+_SUPPORT_ORDER = {t: i for i, t in enumerate(SupportType)}
+
+
+def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportType, ...]:
+    """Reject repeats, then put support types in their declared order."""
+    seen: set[SupportType] = set()
+    for value in values:
+        if value in seen:
+            raise PydanticCustomError(
+                "duplicate_support_type", "lists {support_type} more than once", {"support_type": str(value)}
+            )
+        seen.add(value)
+    return tuple(sorted(values, key=_SUPPORT_ORDER.__getitem__))
+
+
+class Person(_Model):
+    """Someone in the network: the ego at the centre, or one of the people they name."""
+
+    id: PersonId
+    """The person's id, unique within the network."""
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = Field(
+        default=None, repr=False
+    )
+    """How to show the person, if known. Personal health information: never logged."""
+
+    @property
+    def label(self) -> str:
+        """The name when there is one, else the id (for reports shown to the person).
+
+        >>> Person(id="p1").label, Person(id="p2", name="Sam").label
+        ('p1', 'Sam')
+        """
+        return self.name if self.name is not None else self.id
+
+
+class Relationship(_Model):
+    """The relationship from the ego to one person, and the support it carries."""
+
+    person: PersonId
+    """The id of the person (one of the network's `people`)."""
+    role: Role
+    """Who the person is to the ego."""
+    supports: tuple[SupportType, ...] = ()
+    """The kinds of support the person gives; written in the declared order."""
+    closeness: Closeness
+    """Which circle of closeness the person is in."""
+    contact: Contact | None = None
+    """How often they are usually in touch, if known."""
+    last_contact: IsoDate | None = None
+    """The day they were last in touch, if known."""
+    strain: Strain = Strain.NONE
+    """How draining or conflict-laden the relationship feels."""
+
+    _check_supports = field_validator("supports")(_canonical_support_types)
+
+    @property
+    def category(self) -> RoleCategory:
+        """The category of this relationship's role."""
+        return self.role.category
+
+    @property
+    def is_dormant(self) -> bool:
+        """Whether the two are out of touch for now (``contact`` is ``lost_touch``)."""
+        return self.contact is Contact.LOST_TOUCH
+
+    @property
+    def is_active(self) -> bool:
+        """Whether the relationship is not dormant."""
+        return self.contact is not Contact.LOST_TOUCH
+
+    def gives(self, support_type: SupportType) -> bool:
+        """Whether the person gives this kind of support."""
+        return support_type in self.supports
+
+
+class SupportNetwork(_Model):
+    """One person's support network (the network document, schema_version 1).
+
+    Every rule of the document is checked when the model is built: ids are unique
+    across the ego and people; each person has exactly one relationship and each
+    relationship names a person; ties join two different, known people, once.
+    Support types and `needs` are kept in their declared order, and each tie is
+    kept as a sorted pair in a sorted list, so equal networks compare equal.
+
+    Build one from a document with
+    [`parse_network`][grace_support.parse_network] or
+    [`read_network`][grace_support.read_network], or in code with
+    [`build`][grace_support.SupportNetwork.build] and
+    [`with_person`][grace_support.SupportNetwork.with_person].
+    """
+
+    model_config = ConfigDict(
+        title="SupportNetwork",
+        json_schema_extra={
+            "$comment": "grace-support network document; see the project docs for each rule."
+        },
+    )
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    """The document format version. This release reads and writes version 1."""
+    ego: Person
+    """The person at the centre of the network."""
+    needs: tuple[SupportType, ...] = tuple(SupportType)
+    """The kinds of support this person wants to have (default: all four)."""
+    people: tuple[Person, ...] = ()
+    """Everyone the ego names (the alters), in the order they were named."""
+    relationships: tuple[Relationship, ...] = ()
+    """Exactly one relationship from the ego to each person."""
+    ties: tuple[Tie, ...] = ()
+    """Pairs of people who know each other (the ego is never part of a tie)."""
+
+    _by_id: dict[str, Person] = PrivateAttr(default_factory=dict)
+    _relationship_of: dict[str, Relationship] = PrivateAttr(default_factory=dict)
+
+    _check_needs = field_validator("needs")(_canonical_support_types)
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _known_version(cls, value: object) -> object:
+        if value != SCHEMA_VERSION or isinstance(value, bool):
+            raise PydanticCustomError(
+                "schema_version",
+                "this release of grace-support reads schema_version {supported} only",
+                {"supported": SCHEMA_VERSION},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Self:
+        errors: list[InitErrorDetails] = []
+
+        def problem(loc: tuple[str | int, ...], message: str, **ctx: object) -> None:
+            errors.append(
+                InitErrorDetails(
+                    type=PydanticCustomError("network_reference", message, ctx),
+                    loc=loc,
+                    input=None,
+                )
+            )
+
+        ego_id = self.ego.id
+        first_seen: dict[str, int] = {}
+        for i, person in enumerate(self.people):
+            if person.id == ego_id:
+                problem(("people", i, "id"), "is the ego's id; every id must be unique")
+            elif person.id in first_seen:
+                problem(
+                    ("people", i, "id"),
+                    "is already the id of people[{other}]; every id must be unique",
+                    other=first_seen[person.id],
+                )
+            else:
+                first_seen[person.id] = i
+
+        owner: dict[str, int] = {}
+        for i, relationship in enumerate(self.relationships):
+            pid = relationship.person
+            if pid == ego_id:
+                problem(("relationships", i, "person"), "names the ego; relationships go to people")
+            elif pid not in first_seen:
+                problem(("relationships", i, "person"), "names no one in people")
+            elif pid in owner:
+                problem(
+                    ("relationships", i, "person"),
+                    "already has relationships[{other}]; each person has exactly one",
+                    other=owner[pid],
+                )
+            else:
+                owner[pid] = i
+        for pid, i in first_seen.items():
+            if pid not in owner:
+                problem(("people", i), "has no relationship; each person needs exactly one")
+
+        tie_at: dict[frozenset[str], int] = {}
+        for i, (a, b) in enumerate(self.ties):
+            ends_known = True
+            for end, pid in enumerate((a, b)):
+                if pid == ego_id:
+                    problem(
+                        ("ties", i, end),
+                        "names the ego; ties join two people (the ego's links are relationships)",
+                    )
+                    ends_known = False
+                elif pid not in first_seen:
+                    problem(("ties", i, end), "names no one in people")
+                    ends_known = False
+            if a == b:
+                problem(("ties", i), "joins a person to themselves")
+            elif ends_known:
+                key = frozenset((a, b))
+                if key in tie_at:
+                    problem(
+                        ("ties", i), "repeats ties[{other}] (ties have no direction)", other=tie_at[key]
+                    )
+                else:
+                    tie_at[key] = i
+
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+
+        # Canonical form: each tie as a sorted pair, the list sorted.
+        canonical = tuple(sorted((a, b) if a < b else (b, a) for a, b in self.ties))
+        if canonical != self.ties:
+            object.__setattr__(self, "ties", canonical)
+        self._by_id = {ego_id: self.ego, **{p.id: p for p in self.people}}
+        self._relationship_of = {r.person: r for r in self.relationships}
+        return self
+
+    def __repr__(self) -> str:
+        return (
+            f"SupportNetwork(ego={self.ego.id!r}, people={len(self.people)}, ties={len(self.ties)})"
+        )
+
+    def __str__(self) -> str:
+        return repr(self)
+
+    # -- building ---------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        ego: Person | str,
+        alters: Iterable[tuple[Person | str, Relationship]] = (),
+        *,
+        ties: Iterable[tuple[str, str]] = (),
+        needs: Iterable[SupportType | str] | None = None,
+    ) -> SupportNetwork:
+        """Build a network in code from (person, relationship) pairs.
+
+        Args:
+            ego: The person at the centre, or just their id.
+            alters: Each person (or just their id) with the relationship to them.
+            ties: Pairs of people ids who know each other.
+            needs: The kinds of support the ego wants; all four when omitted.
+
+        Returns:
+            The validated network.
+
+        Raises:
+            pydantic.ValidationError: A rule of the document is broken (the error
+                names where, e.g. ``relationships[1].person``).
+
+        >>> SupportNetwork.build("sam").people
+        ()
+        """
+        people: list[Person] = []
+        relationships: list[Relationship] = []
+        for person, relationship in alters:
+            people.append(Person(id=person) if isinstance(person, str) else person)
+            relationships.append(relationship)
+        fields: dict[str, Any] = {
+            "ego": Person(id=ego) if isinstance(ego, str) else ego,
+            "people": people,
+            "relationships": relationships,
+            "ties": list(ties),
+        }
+        if needs is not None:
+            fields["needs"] = list(needs)
+        return cls.model_validate(fields)
+
+    def _replace(self, **changes: Any) -> SupportNetwork:
+        fields = {name: getattr(self, name) for name in type(self).model_fields}
+        fields.update(changes)
+        return type(self).model_validate(fields)
+
+    def with_person(self, person: Person | str, relationship: Relationship) -> SupportNetwork:
+        """Return a new network with one more person and the relationship to them.
+
+        >>> net = SupportNetwork.build("sam").with_person(
+        ...     "jo", Relationship(person="jo", role="sibling", closeness="inner"))
+        >>> net.relationship("jo").category
+        <RoleCategory.FAMILY: 'family'>
+        """
+        new = Person(id=person) if isinstance(person, str) else person
+        return self._replace(
+            people=(*self.people, new), relationships=(*self.relationships, relationship)
+        )
+
+    def with_tie(self, a: str, b: str) -> SupportNetwork:
+        """Return a new network in which people `a` and `b` know each other."""
+        return self._replace(ties=(*self.ties, (a, b)))
+
+    def without_person(self, person_id: str) -> SupportNetwork:
+        """Return a new network without this person, their relationship and their ties.
+
+        Raises:
+            UnknownPersonError: No person in the network has this id.
+        """
+        if person_id == self.ego.id or person_id not in self._by_id:
+            raise UnknownPersonError(person_id)
+        return self._replace(
+            people=tuple(p for p in self.people if p.id != person_id),
+            relationships=tuple(r for r in self.relationships if r.person != person_id),
+            ties=tuple(t for t in self.ties if person_id not in t),
+        )
+
+    # -- looking things up ------------------------------------------------------------------
+
+    def person(self, person_id: str) -> Person:
+        """The person (or the ego) with this id.
+
+        Raises:
+            UnknownPersonError: No one in the network has this id.
+        """
+        try:
+            return self._by_id[person_id]
+        except KeyError:
+            raise UnknownPersonError(person_id) from None
+
+    def relationship(self, person_id: str) -> Relationship:
+        """The ego's relationship to the person with this id.
+
+        Raises:
+            UnknownPersonError: No person (other than the ego) has this id.
+        """
+        try:
+            return self._relationship_of[person_id]
+        except KeyError:
+            raise UnknownPersonError(person_id) from None
+
+    @property
+    def alters(self) -> tuple[tuple[Person, Relationship], ...]:
+        """Each person with the relationship to them, in the order of `people`."""
+        return tuple((p, self._relationship_of[p.id]) for p in self.people)
+
+    @property
+    def active_relationships(self) -> tuple[Relationship, ...]:
+        """The relationships that are not dormant."""
+        return tuple(r for r in self.relationships if r.is_active)
+
+    def relationships_of(self, kind: Role | RoleCategory) -> tuple[Relationship, ...]:
+        """The relationships with this role, or with any role in this category.
+
+        >>> net = SupportNetwork.build("sam", [
+        ...     ("jo", Relationship(person="jo", role="sibling", closeness="inner")),
+        ...     ("al", Relationship(person="al", role="parent", closeness="middle")),
+        ... ])
+        >>> [r.person for r in net.relationships_of(RoleCategory.FAMILY)]
+        ['jo', 'al']
+        >>> [r.person for r in net.relationships_of(Role.PARENT)]
+        ['al']
+        """
+        if isinstance(kind, Role):
+            return tuple(r for r in self.relationships if r.role is kind)
+        return tuple(r for r in self.relationships if r.role.category is kind)
+
+    def providers(
+        self, support_type: SupportType, *, include_dormant: bool = False
+    ) -> tuple[Relationship, ...]:
+        """The relationships through which this kind of support is given.
+
+        Args:
+            support_type: The kind of support.
+            include_dormant: Also count people the ego has lost touch with.
+        """
+        return tuple(
+            r
+            for r in self.relationships
+            if support_type in r.supports and (include_dormant or r.is_active)
+        )
+
+    # -- documents and graphs ---------------------------------------------------------------
+
+    def to_document(self) -> dict[str, Any]:
+        """The network document as JSON-ready data (unset optional fields left out)."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The network document as JSON text (unset optional fields left out)."""
+        return self.model_dump_json(indent=indent, exclude_none=True)
+
+    def to_networkx(self) -> nx.Graph:
+        """A fresh undirected networkx graph of the ego, the people and their ties.
+
+        See [`grace_support.graph.to_networkx`][grace_support.graph.to_networkx].
+        """
+        from grace_support.graph import to_networkx  # noqa: PLC0415 (networkx is slow to import)
+
+        return to_networkx(self)
+
+    @classmethod
+    def from_networkx(cls, graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
+        """Read a network back from a graph made by `to_networkx`.
+
+        See [`grace_support.graph.from_networkx`][grace_support.graph.from_networkx].
+        """
+        from grace_support.graph import from_networkx  # noqa: PLC0415
+
+        return from_networkx(graph, ego=ego)
