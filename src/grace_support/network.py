@@ -68,6 +68,7 @@ __all__ = [
     "Relationship",
     "SupportNetwork",
     "Tie",
+    "parse_day",
 ]
 
 SCHEMA_VERSION = 1
@@ -88,20 +89,32 @@ PersonId = Annotated[
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _iso_date(value: object) -> object:
-    """Accept a ``date`` or a ``YYYY-MM-DD`` string, and nothing else."""
+def parse_day(value: object) -> date:
+    """A calendar day from a ``date`` or a ``YYYY-MM-DD`` string, and nothing else.
+
+    Raises:
+        ValueError: The value is a date and time, a number, or not a real day.
+
+    >>> parse_day("2026-10-30")
+    datetime.date(2026, 10, 30)
+    """
     if isinstance(value, datetime):
-        raise PydanticCustomError("date_type", "must be a calendar day, not a date and time")
+        raise ValueError("must be a calendar day, not a date and time")
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise PydanticCustomError(
-                "date_value", "is not a real calendar day (YYYY-MM-DD)"
-            ) from None
-    raise PydanticCustomError("date_format", "must be a date written YYYY-MM-DD")
+            raise ValueError("is not a real calendar day (YYYY-MM-DD)") from None
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+def _iso_date(value: object) -> date:
+    try:
+        return parse_day(value)
+    except ValueError as error:
+        raise PydanticCustomError("date_format", str(error)) from None
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]

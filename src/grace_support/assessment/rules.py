@@ -1,0 +1,258 @@
+"""One small rule per finding code, and the advice that goes with each.
+
+A rule reads the network, its measures, the settings and the day, and yields its
+findings. [`RULES`][grace_support.assessment.rules.RULES] lists them; adding a
+finding means adding one function, one entry there and one in
+``FindingCode``. The wording describes the network, never the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from grace_support.assessment.models import (
+    Finding,
+    FindingCode,
+    Measures,
+    Settings,
+    Severity,
+)
+from grace_support.measures import top_providers
+from grace_support.network import SupportNetwork
+from grace_support.vocabulary import ActionId, Closeness, Strain, SupportType
+
+__all__ = ["RULES", "SEVERITY", "Context", "Rule", "actions_for", "sort_key"]
+
+A = ActionId
+
+SEVERITY: dict[FindingCode, Severity] = {
+    FindingCode.MISSING_SUPPORT: Severity.ATTENTION,
+    FindingCode.SINGLE_PROVIDER: Severity.INFO,
+    FindingCode.OVER_RELIANCE: Severity.ATTENTION,
+    FindingCode.STRAINED_TIE: Severity.ATTENTION,
+    FindingCode.DORMANT_TIE: Severity.INFO,
+    FindingCode.NO_PROFESSIONAL_CARE: Severity.ATTENTION,
+    FindingCode.NO_PERSONAL_SUPPORT: Severity.ATTENTION,
+    FindingCode.SMALL_NETWORK: Severity.ATTENTION,
+}
+"""The severity of each finding code."""
+
+_GAP_ACTIONS: dict[SupportType, tuple[ActionId, ...]] = {
+    SupportType.EMOTIONAL: (A.RECONNECT, A.SHARE_NEEDS),
+    SupportType.PRACTICAL: (A.RECONNECT, A.SHARE_NEEDS),
+    SupportType.INFORMATIONAL: (A.SHARE_NEEDS, A.ADD_PROFESSIONAL_CARE),
+    SupportType.PEER: (A.JOIN_SUPPORT_GROUP,),
+}
+
+_ACTIONS: dict[FindingCode, tuple[ActionId, ...]] = {
+    FindingCode.OVER_RELIANCE: (A.JOIN_SUPPORT_GROUP, A.SHARE_NEEDS),
+    FindingCode.STRAINED_TIE: (A.SET_BOUNDARIES, A.WORK_WITH_THERAPIST),
+    FindingCode.DORMANT_TIE: (A.RECONNECT,),
+    FindingCode.NO_PROFESSIONAL_CARE: (A.ADD_PROFESSIONAL_CARE,),
+    FindingCode.NO_PERSONAL_SUPPORT: (A.RECONNECT, A.JOIN_SUPPORT_GROUP, A.BUILD_SOCIAL_SUPPORT),
+    FindingCode.SMALL_NETWORK: (A.RECONNECT, A.JOIN_SUPPORT_GROUP, A.WORK_WITH_THERAPIST),
+}
+
+
+def actions_for(code: FindingCode, support_type: SupportType | None = None) -> tuple[ActionId, ...]:
+    """The advice for a finding: the action ids, in their declared order.
+
+    ``missing-support`` and ``single-provider`` depend on the support type: a gap
+    in peer support points to support groups, one in informational support to
+    asking for it and to professional care, and one in emotional or practical
+    support to reconnecting and telling people how they can help.
+
+    >>> [a.value for a in actions_for(FindingCode.MISSING_SUPPORT, SupportType.PEER)]
+    ['join-support-group']
+    >>> [a.value for a in actions_for(FindingCode.STRAINED_TIE)]
+    ['set-boundaries', 'work-with-therapist']
+    """
+    if code in (FindingCode.MISSING_SUPPORT, FindingCode.SINGLE_PROVIDER):
+        if support_type is None:
+            raise ValueError(f"{code} needs a support type")
+        return _GAP_ACTIONS[support_type]
+    return _ACTIONS[code]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every rule may look at."""
+
+    network: SupportNetwork
+    measures: Measures
+    settings: Settings
+    as_of: date
+
+
+Rule = Callable[[Context], Iterator[Finding]]
+"""A rule: reads the context, yields its findings."""
+
+
+def _finding(
+    code: FindingCode,
+    message: str,
+    *,
+    support_type: SupportType | None = None,
+    people: tuple[str, ...] = (),
+) -> Finding:
+    return Finding(
+        code=code,
+        severity=SEVERITY[code],
+        message=message,
+        support_type=support_type,
+        people=tuple(sorted(people)),
+        actions=actions_for(code, support_type),
+    )
+
+
+def missing_support(ctx: Context) -> Iterator[Finding]:
+    """A type in `needs` with no active provider: one finding per type."""
+    for support_type in ctx.measures.missing_support_types:
+        yield _finding(
+            FindingCode.MISSING_SUPPORT,
+            f"No one you are in touch with gives {support_type} support right now "
+            f"({support_type.description}).",
+            support_type=support_type,
+        )
+
+
+def single_provider(ctx: Context) -> Iterator[Finding]:
+    """A type in `needs` with exactly one active provider: people = that provider."""
+    for support_type in ctx.measures.single_provider_types:
+        (provider,) = ctx.network.providers(support_type)
+        yield _finding(
+            FindingCode.SINGLE_PROVIDER,
+            f"One person gives all of your {support_type} support. That is a strength, "
+            "and it can help to have someone else too, for times they are not available.",
+            support_type=support_type,
+            people=(provider.person,),
+        )
+
+
+def over_reliance(ctx: Context) -> Iterator[Finding]:
+    """The top provider's share is above the setting and total support is large enough."""
+    share = ctx.measures.top_provider_share
+    settings = ctx.settings
+    # S = sum over active people of the types each gives = sum over types of providers.
+    total = sum(ctx.measures.support_counts.model_dump().values())
+    if share is None or share <= settings.over_reliance_share:
+        return
+    if total < settings.over_reliance_min_support:
+        return
+    limit = "half" if settings.over_reliance_share == 0.5 else f"{settings.over_reliance_share:.0%}"
+    yield _finding(
+        FindingCode.OVER_RELIANCE,
+        f"One person gives more than {limit} of all the support in your network. "
+        "Sharing the load with others can make support steadier for everyone.",
+        people=top_providers(ctx.network),
+    )
+
+
+def strained_tie(ctx: Context) -> Iterator[Finding]:
+    """Each relationship with strain ``high``, active or not."""
+    for relationship in ctx.network.relationships:
+        if relationship.strain is Strain.HIGH:
+            yield _finding(
+                FindingCode.STRAINED_TIE,
+                "This relationship often feels draining or full of conflict. It is okay to "
+                "set boundaries, and a therapist can help you think it through.",
+                people=(relationship.person,),
+            )
+
+
+def dormant_tie(ctx: Context) -> Iterator[Finding]:
+    """A close (inner or middle) relationship that is dormant, or whose last contact is old.
+
+    Old means more than ``dormant_after_days`` days before ``as_of``: exactly that
+    many days is not yet old.
+    """
+    limit = ctx.settings.dormant_after_days
+    for relationship in ctx.network.relationships:
+        if relationship.closeness is Closeness.OUTER:
+            continue
+        circle = relationship.closeness.value
+        if relationship.is_dormant:
+            message = f"You have lost touch with someone in your {circle} circle."
+        elif (
+            relationship.last_contact is not None
+            and (ctx.as_of - relationship.last_contact).days > limit
+        ):
+            message = (
+                f"It has been more than {limit} days since you were last in touch with "
+                f"someone in your {circle} circle."
+            )
+        else:
+            continue
+        yield _finding(
+            FindingCode.DORMANT_TIE,
+            f"{message} If it feels right, reaching out again could be a good step.",
+            people=(relationship.person,),
+        )
+
+
+def no_professional_care(ctx: Context) -> Iterator[Finding]:
+    """No active professional in the network."""
+    if ctx.measures.professional_count == 0:
+        yield _finding(
+            FindingCode.NO_PROFESSIONAL_CARE,
+            "No professional, such as a therapist, psychiatrist or group counselor, is part "
+            "of your network right now. Professional care can work alongside the support "
+            "of people you know.",
+        )
+
+
+def no_personal_support(ctx: Context) -> Iterator[Finding]:
+    """At least one active person, and every active person is a professional."""
+    measures = ctx.measures
+    if measures.active_size > 0 and measures.professional_count == measures.active_size:
+        yield _finding(
+            FindingCode.NO_PERSONAL_SUPPORT,
+            "Everyone you are in touch with in this network is a professional. Professional "
+            "care matters, and everyday connection with friends, family, peers or community "
+            "can add to it.",
+        )
+
+
+def small_network(ctx: Context) -> Iterator[Finding]:
+    """Fewer active people than ``small_network_size``."""
+    active = ctx.measures.active_size
+    if active >= ctx.settings.small_network_size:
+        return
+    if active == 0:
+        message = "There is no one you are in touch with in this network yet."
+    else:
+        people = "person" if active == 1 else "people"
+        message = f"You are in touch with {active} {people} in this network."
+    yield _finding(
+        FindingCode.SMALL_NETWORK,
+        f"{message} Many people find that a few more connections make support steadier.",
+    )
+
+
+RULES: dict[FindingCode, Rule] = {
+    FindingCode.MISSING_SUPPORT: missing_support,
+    FindingCode.SINGLE_PROVIDER: single_provider,
+    FindingCode.OVER_RELIANCE: over_reliance,
+    FindingCode.STRAINED_TIE: strained_tie,
+    FindingCode.DORMANT_TIE: dormant_tie,
+    FindingCode.NO_PROFESSIONAL_CARE: no_professional_care,
+    FindingCode.NO_PERSONAL_SUPPORT: no_personal_support,
+    FindingCode.SMALL_NETWORK: small_network,
+}
+"""The rule of every finding code."""
+
+_SEVERITY_RANK = {s: i for i, s in enumerate(Severity)}
+_CODE_RANK = {c: i for i, c in enumerate(FindingCode)}
+_TYPE_RANK = {t: i for i, t in enumerate(SupportType)}
+
+
+def sort_key(finding: Finding) -> tuple[int, int, int, tuple[str, ...]]:
+    """The order of findings: severity, code, support type, then people."""
+    return (
+        _SEVERITY_RANK[finding.severity],
+        _CODE_RANK[finding.code],
+        -1 if finding.support_type is None else _TYPE_RANK[finding.support_type],
+        finding.people,
+    )

@@ -1,0 +1,81 @@
+"""Measures of a support network: pure functions from a network to numbers.
+
+Each measure has exactly one definition (see its docstring for the formula, edge
+cases and a reference) and no thresholds: judging what a number means is the
+job of [`assess`][grace_support.assess]. Undefined values are ``None``.
+
+Families:
+
+- [`sizes`][grace_support.measures.sizes]: how many, how close, how often in touch;
+- [`support`][grace_support.measures.support]: which kinds of support, how evenly;
+- [`roles`][grace_support.measures.roles]: who gives it, how varied;
+- [`concentration`][grace_support.measures.concentration]: how much rests on one person;
+- [`structure`][grace_support.measures.structure]: density and Burt's structural holes;
+- [`diversity`][grace_support.measures.diversity]: the generic formulas on counts.
+"""
+
+from grace_support.measures.concentration import (
+    provider_hhi,
+    provider_loads,
+    top_provider_share,
+    top_providers,
+)
+from grace_support.measures.diversity import (
+    blau_index,
+    hhi,
+    iqv,
+    pielou_evenness,
+    shannon_entropy,
+)
+from grace_support.measures.roles import (
+    professional_count,
+    role_blau,
+    role_counts,
+    role_iqv,
+    role_richness,
+)
+from grace_support.measures.sizes import (
+    active_size,
+    inner_circle_size,
+    regular_contact_size,
+    size,
+    strained_count,
+)
+from grace_support.measures.structure import constraint, density, effective_size
+from grace_support.measures.support import (
+    missing_support_types,
+    single_provider_types,
+    support_counts,
+    support_evenness,
+    support_types_covered,
+)
+
+__all__ = [
+    "active_size",
+    "blau_index",
+    "constraint",
+    "density",
+    "effective_size",
+    "hhi",
+    "inner_circle_size",
+    "iqv",
+    "missing_support_types",
+    "pielou_evenness",
+    "professional_count",
+    "provider_hhi",
+    "provider_loads",
+    "regular_contact_size",
+    "role_blau",
+    "role_counts",
+    "role_iqv",
+    "role_richness",
+    "shannon_entropy",
+    "single_provider_types",
+    "size",
+    "strained_count",
+    "support_counts",
+    "support_evenness",
+    "support_types_covered",
+    "top_provider_share",
+    "top_providers",
+]

@@ -1,0 +1,74 @@
+r"""Who the support comes from: how varied the roles of active alters are.
+
+The five [`RoleCategory`][grace_support.RoleCategory] values are the declared
+categories (K = 5), so a category with nobody in it lowers the diversity.
+
+>>> from grace_support.demo import example_network
+>>> network = example_network()
+>>> {c.value: n for c, n in role_counts(network).items()}
+{'family': 2, 'friend': 1, 'peer': 0, 'community': 1, 'professional': 1}
+>>> role_richness(network), role_blau(network), role_iqv(network)
+(4, 0.72, 0.9)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from grace_support.measures.diversity import blau_index, iqv
+from grace_support.vocabulary import RoleCategory
+
+if TYPE_CHECKING:
+    from grace_support.network import SupportNetwork
+
+__all__ = ["professional_count", "role_blau", "role_counts", "role_iqv", "role_richness"]
+
+
+def role_counts(network: SupportNetwork) -> dict[RoleCategory, int]:
+    """For each of the five role categories, the number of active alters in it."""
+    counts = dict.fromkeys(RoleCategory, 0)
+    for relationship in network.relationships:
+        if relationship.is_active:
+            counts[relationship.role.category] += 1
+    return counts
+
+
+def role_richness(network: SupportNetwork) -> int:
+    """The number of role categories with at least one active alter (0-5)."""
+    return sum(1 for n in role_counts(network).values() if n > 0)
+
+
+def role_blau(network: SupportNetwork) -> float | None:
+    r"""Blau's heterogeneity of the active alters' role categories.
+
+    $$B = 1 - \sum_{c} p_c^2, \qquad p_c = \frac{\text{role\_counts}[c]}{\text{active\_size}}$$
+
+    0 when every active alter is in one category; at most $1 - 1/5 = 0.8$;
+    ``None`` when there are no active alters.
+
+    Reference:
+        Blau, P. M. (1977). *Inequality and Heterogeneity*. New York: Free Press.
+    """
+    return blau_index(list(role_counts(network).values()))
+
+
+def role_iqv(network: SupportNetwork) -> float | None:
+    r"""The index of qualitative variation of role categories, with K = 5 declared.
+
+    $$IQV = \frac{B}{1 - 1/5}$$
+
+    1 when active alters are spread equally over all five categories; ``None``
+    when there are no active alters. K is fixed at 5 (not the number of categories
+    observed), so an absent category counts as missing variety.
+
+    Reference:
+        Agresti, A., & Agresti, B. F. (1978). Statistical analysis of qualitative
+        variation. *Sociological Methodology* 9, 204-237.
+        <https://doi.org/10.2307/270810>
+    """
+    return iqv(list(role_counts(network).values()), k=len(RoleCategory))
+
+
+def professional_count(network: SupportNetwork) -> int:
+    """The number of active alters in the ``professional`` category."""
+    return role_counts(network)[RoleCategory.PROFESSIONAL]
