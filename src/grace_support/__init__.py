@@ -3,18 +3,28 @@
 The public API is re-exported here; submodules whose names start with an
 underscore are private. networkx is imported only when a graph is asked for.
 
->>> from grace_support import SupportNetwork, Person, Relationship, Role
->>> net = SupportNetwork.build(Person(id="maria"), [
-...     ("ana", Relationship(person="ana", role=Role.FRIEND, closeness="inner")),
-... ])
->>> net.relationship("ana").category
-<RoleCategory.FRIEND: 'friend'>
+Examples:
+    >>> from grace_support import SupportNetwork, Person, Relationship, Role
+    >>> net = SupportNetwork.build(Person(id="maria"), [
+    ...     ("ana", Relationship(person="ana", role=Role.FRIEND, closeness="inner")),
+    ... ])
+    >>> net.relationship("ana").category
+    <RoleCategory.FRIEND: 'friend'>
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from grace_support.assessment import (
+    Assessment,
+    Finding,
+    FindingCode,
+    Measures,
+    Settings,
+    Severity,
+    assess,
+)
 from grace_support.documents import (
     SchemaName,
     json_schema,
@@ -37,6 +47,7 @@ from grace_support.network import (
     Relationship,
     SupportNetwork,
     Tie,
+    parse_day,
 )
 from grace_support.vocabulary import (
     ActionId,
@@ -54,11 +65,15 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION",
     "ActionId",
+    "Assessment",
     "Closeness",
     "Contact",
     "DocumentError",
+    "Finding",
+    "FindingCode",
     "GraceSupportError",
     "IsoDate",
+    "Measures",
     "MissingExtraError",
     "Person",
     "PersonId",
@@ -67,13 +82,17 @@ __all__ = [
     "Role",
     "RoleCategory",
     "SchemaName",
+    "Settings",
+    "Severity",
     "Strain",
     "SupportNetwork",
     "SupportType",
     "Tie",
     "UnknownPersonError",
+    "assess",
     "json_schema",
     "network_from_data",
+    "parse_day",
     "parse_network",
     "read_network",
 ]

@@ -1,16 +1,20 @@
 """The example network bundled with the package (used by ``grace-support demo``).
 
->>> network = example_network()
->>> network.ego.id, len(network.people)
-('maria', 6)
+Examples:
+    >>> network = example_network()
+    >>> network.ego.id, len(network.people)
+    ('maria', 6)
 """
 
 from __future__ import annotations
 
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from grace_support.documents import parse_network
-from grace_support.network import SupportNetwork
+
+if TYPE_CHECKING:
+    from grace_support.network import SupportNetwork
 
 __all__ = ["EXAMPLE_AS_OF", "example_network"]
 

@@ -6,14 +6,15 @@ that every bad document fails the same way: a
 [`DocumentError`][grace_support.DocumentError] that names the source and the place
 of each problem, and never the personal data found there.
 
->>> network = parse_network('{"schema_version": 1, "ego": {"id": "sam"}}')
->>> network.ego.id, network.needs[0]
-('sam', <SupportType.EMOTIONAL: 'emotional'>)
->>> parse_network('{"schema_version": 1, "ego": {"id": "sam", "nmae": "Sam"}}')
-Traceback (most recent call last):
-    ...
-grace_support.errors.DocumentError: This is not a valid document (1 problem):
-  ego.nmae: Extra inputs are not permitted
+Examples:
+    >>> network = parse_network('{"schema_version": 1, "ego": {"id": "sam"}}')
+    >>> network.ego.id, network.needs[0]
+    ('sam', <SupportType.EMOTIONAL: 'emotional'>)
+    >>> parse_network('{"schema_version": 1, "ego": {"id": "sam", "nmae": "Sam"}}')
+    Traceback (most recent call last):
+        ...
+    grace_support.errors.DocumentError: This is not a valid document (1 problem):
+      ego.nmae: Extra inputs are not permitted
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ def read_network(path: str | PathLike[str]) -> SupportNetwork:
         data = sys.stdin.buffer.read() if name == "<stdin>" else Path(path).read_bytes()
     except OSError as error:
         problem = error.strerror or type(error).__name__
-        raise DocumentError([Problem("(file)", f"cannot be read: {problem}")], source=name) from None
+        raise DocumentError(
+            [Problem("(file)", f"cannot be read: {problem}")], source=name
+        ) from None
     return parse_network(data, source=name)
 
 
@@ -90,8 +93,9 @@ def json_schema(name: SchemaName = "network") -> dict[str, Any]:
         name: ``"network"`` for the network document, ``"assessment"`` for the
             output of [`assess`][grace_support.assess].
 
-    >>> json_schema("network")["properties"]["schema_version"]["const"]
-    1
+    Examples:
+        >>> json_schema("network")["properties"]["schema_version"]["const"]
+        1
     """
     model: type[BaseModel]
     if name == "network":

@@ -56,10 +56,11 @@ class Problem:
 def format_location(loc: Sequence[str | int]) -> str:
     """Write a pydantic error location the way a person reads a JSON path.
 
-    >>> format_location(("relationships", 2, "supports", 0))
-    'relationships[2].supports[0]'
-    >>> format_location(())
-    '(document)'
+    Examples:
+        >>> format_location(("relationships", 2, "supports", 0))
+        'relationships[2].supports[0]'
+        >>> format_location(())
+        '(document)'
     """
     out = ""
     for part in loc:
@@ -121,6 +122,5 @@ class MissingExtraError(GraceSupportError, ImportError):
     def __init__(self, extra: str, *, feature: str) -> None:
         self.extra = extra
         super().__init__(
-            f"{feature} needs the optional extra {extra!r}: "
-            f"pip install 'grace-support[{extra}]'"
+            f"{feature} needs the optional extra {extra!r}: pip install 'grace-support[{extra}]'"
         )

@@ -9,10 +9,10 @@ The graph is undirected:
 
 - ``graph.graph`` holds ``ego`` (the ego's id), ``needs`` and ``schema_version``;
 - each node is a person id; a node has a ``name`` attribute when the person has one;
-- each ego–person edge carries the relationship: ``kind="relationship"``, ``role``,
+- each ego-person edge carries the relationship: ``kind="relationship"``, ``role``,
   ``category``, ``supports`` (a tuple), ``closeness``, ``strain``, and ``contact``
   and ``last_contact`` when known;
-- each person–person edge is a tie: ``kind="tie"``.
+- each person-person edge is a tie: ``kind="tie"``.
 """
 
 from __future__ import annotations
@@ -40,17 +40,18 @@ def to_networkx(network: SupportNetwork) -> nx.Graph:
     Returns:
         A new ``networkx.Graph``; changing it never changes the network.
 
-    >>> from grace_support import Relationship, SupportNetwork
-    >>> net = SupportNetwork.build("sam", [
-    ...     ("jo", Relationship(person="jo", role="sibling", supports=["emotional"],
-    ...                         closeness="inner")),
-    ...     ("al", Relationship(person="al", role="friend", closeness="outer")),
-    ... ], ties=[("jo", "al")])
-    >>> graph = to_networkx(net)
-    >>> sorted(graph.edges())
-    [('al', 'jo'), ('sam', 'al'), ('sam', 'jo')]
-    >>> graph.edges["sam", "jo"]["supports"]
-    (<SupportType.EMOTIONAL: 'emotional'>,)
+    Examples:
+        >>> from grace_support import Relationship, SupportNetwork
+        >>> net = SupportNetwork.build("sam", [
+        ...     ("jo", Relationship(person="jo", role="sibling", supports=["emotional"],
+        ...                         closeness="inner")),
+        ...     ("al", Relationship(person="al", role="friend", closeness="outer")),
+        ... ], ties=[("jo", "al")])
+        >>> graph = to_networkx(net)
+        >>> sorted(sorted(edge) for edge in graph.edges())
+        [['al', 'jo'], ['al', 'sam'], ['jo', 'sam']]
+        >>> graph.edges["sam", "jo"]["supports"]
+        (<SupportType.EMOTIONAL: 'emotional'>,)
     """
     graph = nx.Graph(ego=network.ego.id, needs=network.needs, schema_version=network.schema_version)
     for person in (network.ego, *network.people):
@@ -85,11 +86,12 @@ def from_networkx(graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
             the network it describes breaks a rule (the problem names the place in
             the equivalent document, e.g. ``relationships[1].role``).
 
-    >>> from grace_support import Relationship, SupportNetwork
-    >>> net = SupportNetwork.build("sam", [
-    ...     ("jo", Relationship(person="jo", role="sibling", closeness="inner"))])
-    >>> from_networkx(to_networkx(net)) == net
-    True
+    Examples:
+        >>> from grace_support import Relationship, SupportNetwork
+        >>> net = SupportNetwork.build("sam", [
+        ...     ("jo", Relationship(person="jo", role="sibling", closeness="inner"))])
+        >>> from_networkx(to_networkx(net)) == net
+        True
     """
     source = "networkx graph"
     if graph.is_directed() or graph.is_multigraph():
@@ -100,7 +102,11 @@ def from_networkx(graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
     ego_id = ego if ego is not None else graph.graph.get("ego")
     if ego_id is None or ego_id not in graph:
         raise DocumentError(
-            [Problem("(graph)", "the ego node is not in the graph; pass ego=... or set graph['ego']")],
+            [
+                Problem(
+                    "(graph)", "the ego node is not in the graph; pass ego=... or set graph['ego']"
+                )
+            ],
             source=source,
         )
     ego_name = graph.nodes[ego_id].get("name")

@@ -5,22 +5,23 @@ A support network is drawn around one person, the *ego*: the people they name
 people know each other (the *ties*). The models are frozen pydantic models that read
 and write the network document (schema_version 1) field for field.
 
->>> network = SupportNetwork.build(
-...     Person(id="maria", name="Maria"),
-...     [
-...         (Person(id="ana", name="Ana"),
-...          Relationship(person="ana", role="friend", supports=["emotional"],
-...                       closeness="inner", contact="weekly")),
-...         (Person(id="dr-lee"),
-...          Relationship(person="dr-lee", role="therapist",
-...                       supports=["informational"], closeness="middle")),
-...     ],
-...     ties=[("ana", "dr-lee")],
-... )
->>> network
-SupportNetwork(ego='maria', people=2, ties=1)
->>> [r.person for r in network.providers(SupportType.EMOTIONAL)]
-['ana']
+Examples:
+    >>> network = SupportNetwork.build(
+    ...     Person(id="maria", name="Maria"),
+    ...     [
+    ...         (Person(id="ana", name="Ana"),
+    ...          Relationship(person="ana", role="friend", supports=["emotional"],
+    ...                       closeness="inner", contact="weekly")),
+    ...         (Person(id="dr-lee"),
+    ...          Relationship(person="dr-lee", role="therapist",
+    ...                       supports=["informational"], closeness="middle")),
+    ...     ],
+    ...     ties=[("ana", "dr-lee")],
+    ... )
+    >>> network
+    SupportNetwork(ego='maria', people=2, ties=1)
+    >>> [r.person for r in network.providers(SupportType.EMOTIONAL)]
+    ['ana']
 
 Names are personal health information: they are left out of every `repr`, and
 errors name the place of a problem, never the value found there.
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -71,7 +72,7 @@ __all__ = [
     "parse_day",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 """The version of the network document that this release reads and writes."""
 
 PersonId = Annotated[
@@ -95,8 +96,9 @@ def parse_day(value: object) -> date:
     Raises:
         ValueError: The value is a date and time, a number, or not a real day.
 
-    >>> parse_day("2026-10-30")
-    datetime.date(2026, 10, 30)
+    Examples:
+        >>> parse_day("2026-10-30")
+        datetime.date(2026, 10, 30)
     """
     if isinstance(value, datetime):
         raise ValueError("must be a calendar day, not a date and time")
@@ -132,6 +134,7 @@ class _Model(BaseModel):
         extra="forbid",
         hide_input_in_errors=True,
         use_attribute_docstrings=True,
+        defer_build=True,
     )
 
 
@@ -144,7 +147,9 @@ def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportTy
     for value in values:
         if value in seen:
             raise PydanticCustomError(
-                "duplicate_support_type", "lists {support_type} more than once", {"support_type": str(value)}
+                "duplicate_support_type",
+                "lists {support_type} more than once",
+                {"support_type": str(value)},
             )
         seen.add(value)
     return tuple(sorted(values, key=_SUPPORT_ORDER.__getitem__))
@@ -164,8 +169,9 @@ class Person(_Model):
     def label(self) -> str:
         """The name when there is one, else the id (for reports shown to the person).
 
-        >>> Person(id="p1").label, Person(id="p2", name="Sam").label
-        ('p1', 'Sam')
+        Examples:
+            >>> Person(id="p1").label, Person(id="p2", name="Sam").label
+            ('p1', 'Sam')
         """
         return self.name if self.name is not None else self.id
 
@@ -264,82 +270,18 @@ class SupportNetwork(_Model):
 
     @model_validator(mode="after")
     def _check_references(self) -> Self:
-        errors: list[InitErrorDetails] = []
-
-        def problem(loc: tuple[str | int, ...], message: str, **ctx: object) -> None:
-            errors.append(
-                InitErrorDetails(
-                    type=PydanticCustomError("network_reference", message, ctx),
-                    loc=loc,
-                    input=None,
-                )
-            )
-
-        ego_id = self.ego.id
-        first_seen: dict[str, int] = {}
-        for i, person in enumerate(self.people):
-            if person.id == ego_id:
-                problem(("people", i, "id"), "is the ego's id; every id must be unique")
-            elif person.id in first_seen:
-                problem(
-                    ("people", i, "id"),
-                    "is already the id of people[{other}]; every id must be unique",
-                    other=first_seen[person.id],
-                )
-            else:
-                first_seen[person.id] = i
-
-        owner: dict[str, int] = {}
-        for i, relationship in enumerate(self.relationships):
-            pid = relationship.person
-            if pid == ego_id:
-                problem(("relationships", i, "person"), "names the ego; relationships go to people")
-            elif pid not in first_seen:
-                problem(("relationships", i, "person"), "names no one in people")
-            elif pid in owner:
-                problem(
-                    ("relationships", i, "person"),
-                    "already has relationships[{other}]; each person has exactly one",
-                    other=owner[pid],
-                )
-            else:
-                owner[pid] = i
-        for pid, i in first_seen.items():
-            if pid not in owner:
-                problem(("people", i), "has no relationship; each person needs exactly one")
-
-        tie_at: dict[frozenset[str], int] = {}
-        for i, (a, b) in enumerate(self.ties):
-            ends_known = True
-            for end, pid in enumerate((a, b)):
-                if pid == ego_id:
-                    problem(
-                        ("ties", i, end),
-                        "names the ego; ties join two people (the ego's links are relationships)",
-                    )
-                    ends_known = False
-                elif pid not in first_seen:
-                    problem(("ties", i, end), "names no one in people")
-                    ends_known = False
-            if a == b:
-                problem(("ties", i), "joins a person to themselves")
-            elif ends_known:
-                key = frozenset((a, b))
-                if key in tie_at:
-                    problem(
-                        ("ties", i), "repeats ties[{other}] (ties have no direction)", other=tie_at[key]
-                    )
-                else:
-                    tie_at[key] = i
-
-        if errors:
-            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        problems = _Problems()
+        index = _check_ids(self, problems)
+        _check_relationships(self, index, problems)
+        _check_ties(self, index, problems)
+        if problems.errors:
+            raise ValidationError.from_exception_data(type(self).__name__, problems.errors)
 
         # Canonical form: each tie as a sorted pair, the list sorted.
         canonical = tuple(sorted((a, b) if a < b else (b, a) for a, b in self.ties))
         if canonical != self.ties:
             object.__setattr__(self, "ties", canonical)
-        self._by_id = {ego_id: self.ego, **{p.id: p for p in self.people}}
+        self._by_id = {self.ego.id: self.ego, **{p.id: p for p in self.people}}
         self._relationship_of = {r.person: r for r in self.relationships}
         return self
 
@@ -377,8 +319,9 @@ class SupportNetwork(_Model):
             pydantic.ValidationError: A rule of the document is broken (the error
                 names where, e.g. ``relationships[1].person``).
 
-        >>> SupportNetwork.build("sam").people
-        ()
+        Examples:
+            >>> SupportNetwork.build("sam").people
+            ()
         """
         people: list[Person] = []
         relationships: list[Relationship] = []
@@ -403,10 +346,11 @@ class SupportNetwork(_Model):
     def with_person(self, person: Person | str, relationship: Relationship) -> SupportNetwork:
         """Return a new network with one more person and the relationship to them.
 
-        >>> net = SupportNetwork.build("sam").with_person(
-        ...     "jo", Relationship(person="jo", role="sibling", closeness="inner"))
-        >>> net.relationship("jo").category
-        <RoleCategory.FAMILY: 'family'>
+        Examples:
+            >>> net = SupportNetwork.build("sam").with_person(
+            ...     "jo", Relationship(person="jo", role="sibling", closeness="inner"))
+            >>> net.relationship("jo").category
+            <RoleCategory.FAMILY: 'family'>
         """
         new = Person(id=person) if isinstance(person, str) else person
         return self._replace(
@@ -468,14 +412,15 @@ class SupportNetwork(_Model):
     def relationships_of(self, kind: Role | RoleCategory) -> tuple[Relationship, ...]:
         """The relationships with this role, or with any role in this category.
 
-        >>> net = SupportNetwork.build("sam", [
-        ...     ("jo", Relationship(person="jo", role="sibling", closeness="inner")),
-        ...     ("al", Relationship(person="al", role="parent", closeness="middle")),
-        ... ])
-        >>> [r.person for r in net.relationships_of(RoleCategory.FAMILY)]
-        ['jo', 'al']
-        >>> [r.person for r in net.relationships_of(Role.PARENT)]
-        ['al']
+        Examples:
+            >>> net = SupportNetwork.build("sam", [
+            ...     ("jo", Relationship(person="jo", role="sibling", closeness="inner")),
+            ...     ("al", Relationship(person="al", role="parent", closeness="middle")),
+            ... ])
+            >>> [r.person for r in net.relationships_of(RoleCategory.FAMILY)]
+            ['jo', 'al']
+            >>> [r.person for r in net.relationships_of(Role.PARENT)]
+            ['al']
         """
         if isinstance(kind, Role):
             return tuple(r for r in self.relationships if r.role is kind)
@@ -524,3 +469,86 @@ class SupportNetwork(_Model):
         from grace_support.graph import from_networkx  # noqa: PLC0415
 
         return from_networkx(graph, ego=ego)
+
+
+class _Problems:
+    """Collects reference problems with their exact locations."""
+
+    def __init__(self) -> None:
+        self.errors: list[InitErrorDetails] = []
+
+    def add(self, loc: tuple[str | int, ...], message: str, **ctx: object) -> None:
+        self.errors.append(
+            InitErrorDetails(
+                type=PydanticCustomError("network_reference", message, ctx), loc=loc, input=None
+            )
+        )
+
+
+def _check_ids(network: SupportNetwork, problems: _Problems) -> dict[str, int]:
+    """Ids are unique across the ego and people; returns id -> index in people."""
+    first_seen: dict[str, int] = {}
+    for i, person in enumerate(network.people):
+        if person.id == network.ego.id:
+            problems.add(("people", i, "id"), "is the ego's id; every id must be unique")
+        elif person.id in first_seen:
+            problems.add(
+                ("people", i, "id"),
+                "is already the id of people[{other}]; every id must be unique",
+                other=first_seen[person.id],
+            )
+        else:
+            first_seen[person.id] = i
+    return first_seen
+
+
+def _check_relationships(
+    network: SupportNetwork, index: dict[str, int], problems: _Problems
+) -> None:
+    """Each relationship names a person, and each person has exactly one."""
+    owner: dict[str, int] = {}
+    for i, relationship in enumerate(network.relationships):
+        pid = relationship.person
+        loc = ("relationships", i, "person")
+        if pid == network.ego.id:
+            problems.add(loc, "names the ego; relationships go to people")
+        elif pid not in index:
+            problems.add(loc, "names no one in people")
+        elif pid in owner:
+            problems.add(
+                loc,
+                "already has relationships[{other}]; each person has exactly one",
+                other=owner[pid],
+            )
+        else:
+            owner[pid] = i
+    for pid, i in index.items():
+        if pid not in owner:
+            problems.add(("people", i), "has no relationship; each person needs exactly one")
+
+
+def _check_ties(network: SupportNetwork, index: dict[str, int], problems: _Problems) -> None:
+    """Ties join two different known people (never the ego), once each."""
+    tie_at: dict[frozenset[str], int] = {}
+    for i, (a, b) in enumerate(network.ties):
+        known = True
+        for end, pid in enumerate((a, b)):
+            if pid == network.ego.id:
+                problems.add(
+                    ("ties", i, end),
+                    "names the ego; ties join two people (the ego's links are relationships)",
+                )
+                known = False
+            elif pid not in index:
+                problems.add(("ties", i, end), "names no one in people")
+                known = False
+        if a == b:
+            problems.add(("ties", i), "joins a person to themselves")
+        elif known:
+            key = frozenset((a, b))
+            if key in tie_at:
+                problems.add(
+                    ("ties", i), "repeats ties[{other}] (ties have no direction)", other=tie_at[key]
+                )
+            else:
+                tie_at[key] = i

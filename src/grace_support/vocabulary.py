@@ -1,12 +1,7 @@
 """The shared vocabulary: kinds of support, roles, closeness, contact, strain, actions.
 
-Every value is a lower-case string (a :class:`enum.StrEnum`), so the members can be
-written to JSON as they are and compared with plain strings::
-
-    >>> SupportType.PEER == "peer"
-    True
-    >>> Role.THERAPIST.category
-    <RoleCategory.PROFESSIONAL: 'professional'>
+Every value is a lower-case string (an ``enum.StrEnum``), so the members can be
+written to JSON as they are and compared with plain strings.
 
 The order in which members are declared is meaningful: every list of support
 types or role categories that the library outputs follows it.
@@ -15,6 +10,12 @@ The four support types and the advice behind [`ActionId`][grace_support.ActionId
 come from the clinic's article *The Role of Social Support in Mental Health
 Recovery* (Grace Health Services); the three circles of closeness come from the
 convoy model of Kahn and Antonucci (1980).
+
+Examples:
+    >>> SupportType.PEER == "peer"
+    True
+    >>> Role.THERAPIST.category
+    <RoleCategory.PROFESSIONAL: 'professional'>
 """
 
 from __future__ import annotations
@@ -51,8 +52,9 @@ class SupportType(StrEnum):
     def description(self) -> str:
         """A short plain-language description of this kind of support.
 
-        >>> SupportType.PRACTICAL.description
-        'concrete help such as chores, childcare or rides to appointments'
+        Examples:
+            >>> SupportType.PRACTICAL.description
+            'concrete help such as chores, childcare or rides to appointments'
         """
         return _SUPPORT_DESCRIPTIONS[self]
 
@@ -77,7 +79,7 @@ class RoleCategory(StrEnum):
     COMMUNITY = "community"
     """Neighbours, coworkers, classmates, faith community and other community members."""
     PROFESSIONAL = "professional"
-    """Paid or trained helpers: therapy, psychiatry, group counselling and other care."""
+    """Paid or trained helpers: therapy, psychiatry, group counseling and other care."""
 
 
 class Role(StrEnum):
@@ -116,7 +118,7 @@ class Role(StrEnum):
     PSYCHIATRIST = "psychiatrist"
     """A psychiatrist or psychiatric prescriber (professional)."""
     GROUP_COUNSELOR = "group_counselor"
-    """Someone who leads group counselling (professional)."""
+    """Someone who leads group counseling (professional)."""
     PEER_SPECIALIST = "peer_specialist"
     """A trained peer-support specialist working in a professional role (professional)."""
     CASE_MANAGER = "case_manager"
@@ -130,8 +132,9 @@ class Role(StrEnum):
     def category(self) -> RoleCategory:
         """The category this role belongs to.
 
-        >>> Role.SIBLING.category
-        <RoleCategory.FAMILY: 'family'>
+        Examples:
+            >>> Role.SIBLING.category
+            <RoleCategory.FAMILY: 'family'>
         """
         return ROLE_CATEGORIES[self]
 
@@ -191,8 +194,9 @@ class Contact(StrEnum):
     def is_regular(self) -> bool:
         """Whether contact is at least every two weeks (Cohen's rule for "regular").
 
-        >>> Contact.BIWEEKLY.is_regular, Contact.MONTHLY.is_regular
-        (True, False)
+        Examples:
+            >>> Contact.BIWEEKLY.is_regular, Contact.MONTHLY.is_regular
+            (True, False)
         """
         return self in _REGULAR_CONTACT
 
@@ -229,7 +233,7 @@ class ActionId(StrEnum):
     WORK_WITH_THERAPIST = "work-with-therapist"
     """Work with a therapist on social anxiety or trust issues."""
     ADD_PROFESSIONAL_CARE = "add-professional-care"
-    """Therapy, psychiatry and group counselling supplement social support."""
+    """Therapy, psychiatry and group counseling supplement social support."""
     BUILD_SOCIAL_SUPPORT = "build-social-support"
     """Professional care cannot replace everyday personal connection."""
 
@@ -237,8 +241,9 @@ class ActionId(StrEnum):
     def advice(self) -> str:
         """The advice in plain words, addressed to the person.
 
-        >>> ActionId.RECONNECT.advice
-        'Reconnect with trusted friends or family you have lost touch with.'
+        Examples:
+            >>> ActionId.RECONNECT.advice
+            'Reconnect with trusted friends or family you have lost touch with.'
         """
         return _ADVICE[self]
 
@@ -253,7 +258,7 @@ _ADVICE = {
         "such as social anxiety or trust."
     ),
     ActionId.ADD_PROFESSIONAL_CARE: (
-        "Consider professional care: therapy, psychiatry and group counselling "
+        "Consider professional care: therapy, psychiatry and group counseling "
         "work alongside the support of people you know."
     ),
     ActionId.BUILD_SOCIAL_SUPPORT: (

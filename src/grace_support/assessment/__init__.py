@@ -1,15 +1,16 @@
 """Assessment: measures, findings and advice for one support network.
 
->>> from grace_support import assess
->>> from grace_support.demo import example_network
->>> result = assess(example_network(), as_of="2026-11-25")
->>> result.measures.missing_support_types
-(<SupportType.PEER: 'peer'>,)
->>> result.findings[0].actions
-(<ActionId.JOIN_SUPPORT_GROUP: 'join-support-group'>,)
+Examples:
+    >>> from grace_support import assess
+    >>> from grace_support.demo import example_network
+    >>> result = assess(example_network(), as_of="2026-11-25")
+    >>> result.measures.missing_support_types
+    (<SupportType.PEER: 'peer'>,)
+    >>> result.findings[0].actions
+    (<ActionId.JOIN_SUPPORT_GROUP: 'join-support-group'>,)
 """
 
-from grace_support.assessment.assess import assess, compute_measures
+from grace_support.assessment.core import assess, compute_measures
 from grace_support.assessment.models import (
     Assessment,
     Finding,

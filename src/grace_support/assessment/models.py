@@ -33,7 +33,11 @@ Share = Annotated[float, Field(ge=0, le=1)]
 
 class _Model(BaseModel):
     model_config = ConfigDict(
-        frozen=True, extra="forbid", hide_input_in_errors=True, use_attribute_docstrings=True
+        frozen=True,
+        extra="forbid",
+        hide_input_in_errors=True,
+        use_attribute_docstrings=True,
+        defer_build=True,
     )
 
 
@@ -70,14 +74,15 @@ class FindingCode(StrEnum):
 class Settings(_Model):
     """The thresholds of the findings, validated; every one has a default.
 
-    >>> Settings(dormant_after_days=60).over_reliance_share
-    0.5
+    Examples:
+        >>> Settings(dormant_after_days=60).over_reliance_share
+        0.5
     """
 
     over_reliance_share: float = Field(default=0.5, gt=0, lt=1)
     """``over-reliance`` when the top provider's share of support is above this."""
     over_reliance_min_support: int = Field(default=2, ge=1)
-    """...and the total support S (sum over active people of the types they give) is at least this."""
+    """...and total support S (types given, summed over active people) is at least this."""
     dormant_after_days: int = Field(default=90, ge=0)
     """``dormant-tie`` when a close person was last in touch more than this many days ago."""
     small_network_size: int = Field(default=3, ge=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from typing import TYPE_CHECKING
 
 from grace_support.assessment.models import (
     Finding,
@@ -20,8 +20,12 @@ from grace_support.assessment.models import (
     Severity,
 )
 from grace_support.measures import top_providers
-from grace_support.network import SupportNetwork
 from grace_support.vocabulary import ActionId, Closeness, Strain, SupportType
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from grace_support.network import SupportNetwork
 
 __all__ = ["RULES", "SEVERITY", "Context", "Rule", "actions_for", "sort_key"]
 
@@ -64,10 +68,11 @@ def actions_for(code: FindingCode, support_type: SupportType | None = None) -> t
     asking for it and to professional care, and one in emotional or practical
     support to reconnecting and telling people how they can help.
 
-    >>> [a.value for a in actions_for(FindingCode.MISSING_SUPPORT, SupportType.PEER)]
-    ['join-support-group']
-    >>> [a.value for a in actions_for(FindingCode.STRAINED_TIE)]
-    ['set-boundaries', 'work-with-therapist']
+    Examples:
+        >>> [a.value for a in actions_for(FindingCode.MISSING_SUPPORT, SupportType.PEER)]
+        ['join-support-group']
+        >>> [a.value for a in actions_for(FindingCode.STRAINED_TIE)]
+        ['set-boundaries', 'work-with-therapist']
     """
     if code in (FindingCode.MISSING_SUPPORT, FindingCode.SINGLE_PROVIDER):
         if support_type is None:

@@ -3,12 +3,13 @@ r"""How much of the support rests on one person.
 For each active alter $i$, $s_i$ is the number of support types they give, and
 $S = \sum_i s_i$ is the total over active alters. Dormant alters give nothing now.
 
->>> from grace_support.demo import example_network
->>> network = example_network()
->>> provider_loads(network)
-{'ana': 2, 'carlos': 1, 'dr-lee': 2, 'rosa': 1, 'jamie': 1}
->>> top_provider_share(network), provider_hhi(network), top_providers(network)
-(0.2857142857142857, 0.22448979591836735, ('ana', 'dr-lee'))
+Examples:
+    >>> from grace_support.demo import example_network
+    >>> network = example_network()
+    >>> provider_loads(network)
+    {'ana': 2, 'carlos': 1, 'dr-lee': 2, 'rosa': 1, 'jamie': 1}
+    >>> top_provider_share(network), provider_hhi(network), top_providers(network)
+    (0.2857142857142857, 0.22448979591836735, ('ana', 'dr-lee'))
 """
 
 from __future__ import annotations

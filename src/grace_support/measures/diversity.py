@@ -51,10 +51,11 @@ def shannon_entropy(counts: Sequence[int], *, base: float = math.e) -> float | N
     Returns:
         The entropy, or ``None`` when ``N = 0``.
 
-    >>> shannon_entropy([1, 1], base=2)
-    1.0
-    >>> shannon_entropy([0, 0]) is None
-    True
+    Examples:
+        >>> shannon_entropy([1, 1], base=2)
+        1.0
+        >>> shannon_entropy([0, 0]) is None
+        True
 
     Reference:
         Shannon, C. E. (1948). A mathematical theory of communication.
@@ -64,7 +65,7 @@ def shannon_entropy(counts: Sequence[int], *, base: float = math.e) -> float | N
     total = _checked(counts)
     if total == 0:
         return None
-    h = -math.fsum(c / total * math.log(c / total) for c in counts if c > 0)
+    h = math.fsum(c / total * math.log(total / c) for c in counts if c > 0)
     return h / math.log(base) if base != math.e else h
 
 
@@ -84,10 +85,11 @@ def pielou_evenness(counts: Sequence[int], *, k: int) -> float | None:
     Returns:
         $J$ in [0, 1], or ``None`` when ``N = 0``.
 
-    >>> pielou_evenness([2, 2, 2, 2], k=4)
-    1.0
-    >>> pielou_evenness([3, 0, 0, 0], k=4)
-    0.0
+    Examples:
+        >>> pielou_evenness([2, 2, 2, 2], k=4)
+        1.0
+        >>> pielou_evenness([3, 0, 0, 0], k=4)
+        0.0
 
     Reference:
         Pielou, E. C. (1966). The measurement of diversity in different types of
@@ -112,10 +114,11 @@ def blau_index(counts: Sequence[int]) -> float | None:
     Returns:
         $B$ in [0, 1 - 1/K], or ``None`` when ``N = 0``.
 
-    >>> blau_index([1, 1])
-    0.5
-    >>> blau_index([4])
-    0.0
+    Examples:
+        >>> blau_index([1, 1])
+        0.5
+        >>> blau_index([4])
+        0.0
 
     Reference:
         Blau, P. M. (1977). *Inequality and Heterogeneity: A Primitive Theory of
@@ -138,8 +141,9 @@ def iqv(counts: Sequence[int], *, k: int) -> float | None:
     Returns:
         IQV in [0, 1], or ``None`` when ``N = 0``.
 
-    >>> iqv([1, 1, 0, 0, 0], k=5)
-    0.625
+    Examples:
+        >>> iqv([1, 1, 0, 0, 0], k=5)
+        0.625
 
     Reference:
         Agresti, A., & Agresti, B. F. (1978). Statistical analysis of qualitative
@@ -164,8 +168,9 @@ def hhi(counts: Sequence[int]) -> float | None:
     Returns:
         HHI in (0, 1], or ``None`` when ``N = 0``.
 
-    >>> hhi([2, 1, 1])
-    0.375
+    Examples:
+        >>> hhi([2, 1, 1])
+        0.375
 
     Reference:
         Hirschman, A. O. (1964). The paternity of an index. *American Economic

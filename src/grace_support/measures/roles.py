@@ -3,12 +3,13 @@ r"""Who the support comes from: how varied the roles of active alters are.
 The five [`RoleCategory`][grace_support.RoleCategory] values are the declared
 categories (K = 5), so a category with nobody in it lowers the diversity.
 
->>> from grace_support.demo import example_network
->>> network = example_network()
->>> {c.value: n for c, n in role_counts(network).items()}
-{'family': 2, 'friend': 1, 'peer': 0, 'community': 1, 'professional': 1}
->>> role_richness(network), role_blau(network), role_iqv(network)
-(4, 0.72, 0.9)
+Examples:
+    >>> from grace_support.demo import example_network
+    >>> network = example_network()
+    >>> {c.value: n for c, n in role_counts(network).items()}
+    {'family': 2, 'friend': 1, 'peer': 0, 'community': 1, 'professional': 1}
+    >>> role_richness(network), role_blau(network), role_iqv(network)
+    (4, 0.72, 0.9)
 """
 
 from __future__ import annotations

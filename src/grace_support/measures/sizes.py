@@ -3,12 +3,13 @@
 Alters are the people the ego names; an alter is *active* unless the relationship
 is dormant (``contact`` is ``lost_touch``).
 
->>> from grace_support.demo import example_network
->>> network = example_network()
->>> size(network), active_size(network), regular_contact_size(network)
-(6, 5, 3)
->>> inner_circle_size(network), strained_count(network)
-(3, 1)
+Examples:
+    >>> from grace_support.demo import example_network
+    >>> network = example_network()
+    >>> size(network), active_size(network), regular_contact_size(network)
+    (6, 5, 3)
+    >>> inner_circle_size(network), strained_count(network)
+    (3, 1)
 """
 
 from __future__ import annotations

@@ -12,10 +12,11 @@ They equal networkx's ``density`` of the alters and ``effective_size`` /
 ``constraint`` of the ego in ``network.to_networkx()`` (to rounding), but are
 computed directly from the ties in $O(n + t)$ without building a graph.
 
->>> from grace_support.demo import example_network
->>> network = example_network()
->>> density(network), effective_size(network), constraint(network)
-(0.2, 5.0, 0.34104938271604934)
+Examples:
+    >>> from grace_support.demo import example_network
+    >>> network = example_network()
+    >>> density(network), effective_size(network), constraint(network)
+    (0.2, 5.0, 0.34104938271604934)
 """
 
 from __future__ import annotations

@@ -4,12 +4,13 @@ Only *active* alters count as providers: someone the ego has lost touch with is
 not giving support now. Results follow the declared order of
 [`SupportType`][grace_support.SupportType].
 
->>> from grace_support.demo import example_network
->>> network = example_network()
->>> {t.value: n for t, n in support_counts(network).items()}
-{'emotional': 3, 'practical': 3, 'informational': 1, 'peer': 0}
->>> missing_support_types(network), single_provider_types(network)
-((<SupportType.PEER: 'peer'>,), (<SupportType.INFORMATIONAL: 'informational'>,))
+Examples:
+    >>> from grace_support.demo import example_network
+    >>> network = example_network()
+    >>> {t.value: n for t, n in support_counts(network).items()}
+    {'emotional': 3, 'practical': 3, 'informational': 1, 'peer': 0}
+    >>> missing_support_types(network), single_provider_types(network)
+    ((<SupportType.PEER: 'peer'>,), (<SupportType.INFORMATIONAL: 'informational'>,))
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``assess``: the measures and findings of one support network on one day."""
+"""`assess`: the measures and findings of one support network on one day."""
 
 from __future__ import annotations
 
@@ -30,9 +30,10 @@ def compute_measures(network: SupportNetwork) -> Measures:
     Each value is exactly what the function of the same name in
     [`grace_support.measures`][grace_support.measures] returns.
 
-    >>> from grace_support.demo import example_network
-    >>> compute_measures(example_network()).support_types_covered
-    3
+    Examples:
+        >>> from grace_support.demo import example_network
+        >>> compute_measures(example_network()).support_types_covered
+        3
     """
     support = m.support_counts(network)
     roles = m.role_counts(network)
@@ -83,10 +84,11 @@ def assess(
         ValueError: ``as_of`` is not a ``YYYY-MM-DD`` date, or a setting is out of
             range (a ``pydantic.ValidationError`` naming the setting).
 
-    >>> from grace_support.demo import example_network
-    >>> result = assess(example_network(), as_of="2026-11-25")
-    >>> [f.code.value for f in result.findings]  # doctest: +NORMALIZE_WHITESPACE
-    ['missing-support', 'strained-tie', 'single-provider', 'dormant-tie', 'dormant-tie']
+    Examples:
+        >>> from grace_support.demo import example_network
+        >>> result = assess(example_network(), as_of="2026-11-25")
+        >>> [f.code.value for f in result.findings]  # doctest: +NORMALIZE_WHITESPACE
+        ['missing-support', 'strained-tie', 'single-provider', 'dormant-tie', 'dormant-tie']
     """
     day = date.today() if as_of is None else _day(as_of)
     chosen = settings if isinstance(settings, Settings) else Settings.model_validate(settings or {})

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every check CI runs, in the active environment (see the README's test command).
+# Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "ruff check";          ruff check .
+step "ruff format --check"; ruff format --check .
+step "mypy --strict";       mypy
+step "pytest";              pytest -q   # exit 5 ("no tests") is non-zero and fails here too
+step "mkdocs build --strict"
+site=$(mktemp -d)
+mkdocs build --strict --quiet --site-dir "$site"
+rm -rf "$site"
+step "examples"
+for example in examples/*.py; do
+  echo "--- $example"
+  python "$example" > /dev/null
+done
+step "benchmark (smoke run; timings are not checked)"
+python benchmarks/bench_assess.py --quick
+echo
+echo "All checks passed."
