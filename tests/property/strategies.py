@@ -1,0 +1,58 @@
+"""Hypothesis strategies for support networks, shared by every property test.
+
+``networks()`` draws valid networks of any shape: empty ones, ones where nobody
+gives support, everyone dormant, dense and sparse ties, every role and quality.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import strategies as st
+
+from grace_support import (
+    Closeness,
+    Contact,
+    Person,
+    Relationship,
+    Role,
+    Strain,
+    SupportNetwork,
+    SupportType,
+)
+
+ids = st.from_regex(r"[A-Za-z0-9._-]{1,12}", fullmatch=True)
+names = st.none() | st.text(min_size=1, max_size=30).filter(lambda s: len(s) <= 200)
+support_sets = st.lists(st.sampled_from(SupportType), unique=True, max_size=4)
+days = st.dates(min_value=date(2020, 1, 1), max_value=date(2027, 12, 31))
+
+
+@st.composite
+def relationships(draw: st.DrawFn, person: str) -> Relationship:
+    """One relationship to `person`, with any role and qualities."""
+    return Relationship(
+        person=person,
+        role=draw(st.sampled_from(Role)),
+        supports=tuple(draw(support_sets)),
+        closeness=draw(st.sampled_from(Closeness)),
+        contact=draw(st.none() | st.sampled_from(Contact)),
+        last_contact=draw(st.none() | days),
+        strain=draw(st.sampled_from(Strain)),
+    )
+
+
+@st.composite
+def networks(draw: st.DrawFn, *, max_people: int = 12) -> SupportNetwork:
+    """A valid support network with 0 to `max_people` people and any ties among them."""
+    all_ids = draw(st.lists(ids, min_size=1, max_size=max_people + 1, unique=True))
+    ego, people_ids = all_ids[0], all_ids[1:]
+    pairs = [(a, b) for i, a in enumerate(people_ids) for b in people_ids[i + 1 :]]
+    ties = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
+    ties = [(b, a) if draw(st.booleans()) else (a, b) for a, b in ties]
+    return SupportNetwork(
+        ego=Person(id=ego, name=draw(names)),
+        needs=tuple(draw(support_sets)) if draw(st.booleans()) else tuple(SupportType),
+        people=tuple(Person(id=pid, name=draw(names)) for pid in people_ids),
+        relationships=tuple(draw(relationships(pid)) for pid in people_ids),
+        ties=tuple(ties),
+    )
