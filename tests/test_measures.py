@@ -70,7 +70,7 @@ def test_regular_contact_counts_biweekly_but_not_unknown() -> None:
         pytest.param(NOBODY_GIVES, (0, 0, 0, 0), 0, None, id="nobody-gives"),
         pytest.param(ALL_DORMANT, (0, 0, 0, 0), 0, None, id="all-dormant"),
         pytest.param(ONE, (1, 0, 0, 0), 1, 0.0, id="one-type"),
-        # N = 4: p = (2/4, 1/4, 1/4, 0); H = ln2/2 + ln4/4 + ln4/4 = 1.5 ln 2; J = 1.5 ln2 / ln4 = 0.75
+        # N = 4: p = (2/4, 1/4, 1/4, 0); H = ln2/2 + ln4/4 + ln4/4 = 1.5 ln2; J = 0.75
         pytest.param(MIXED, (2, 1, 1, 0), 3, 0.75, id="mixed"),
         pytest.param(
             net(rel("a", supports=["emotional", "practical", "informational", "peer"])),

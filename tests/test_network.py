@@ -402,7 +402,7 @@ def test_models_are_frozen() -> None:
     with pytest.raises(ValidationError):
         network.ego = Person(id="x")  # type: ignore[misc]
     with pytest.raises(ValidationError):
-        network.relationships[0].strain = "high"  # type: ignore[misc]
+        network.relationships[0].strain = "high"  # type: ignore[misc,assignment]
 
 
 def test_default_needs_and_version() -> None:

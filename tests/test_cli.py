@@ -1,0 +1,133 @@
+"""The grace-support command."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from grace_support.cli import main
+from grace_support.report import CRISIS_LINE
+
+EXAMPLES = Path(__file__).parents[1] / "examples" / "networks"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_prints_a_report_ending_with_crisis_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "demo")
+    assert code == 0
+    assert err == ""
+    assert out.startswith("Support network of Maria, as of 2026-11-25")
+    assert "What stands out" in out
+    assert "Join a support group" in out
+    assert out.rstrip().endswith(CRISIS_LINE)
+    assert "call or text 988" in out
+
+
+def test_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "demo", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["findings"][0]["code"] == "missing-support"
+
+
+def test_assess_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(EXAMPLES / "devon.json")
+    code, out, _ = run(capsys, "assess", path, "--as-of", "2026-11-25")
+    assert code == 0
+    assert "Support network of Devon" in out
+    assert "Support wanted" in out
+    assert out.rstrip().endswith(CRISIS_LINE)
+    code, out, _ = run(capsys, "assess", path, "--format", "json", "--as-of", "2026-11-25")
+    data = json.loads(out)
+    assert data["as_of"] == "2026-11-25"
+    assert [f["code"] for f in data["findings"]] == [
+        "missing-support",
+        "over-reliance",
+        "no-personal-support",
+        "small-network",
+        "single-provider",
+    ]
+
+
+def test_assess_json_is_byte_stable(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(EXAMPLES / "jordan.json")
+    first = run(capsys, "assess", path, "--format", "json", "--as-of", "2026-11-25")[1]
+    second = run(capsys, "assess", path, "--format", "json", "--as-of", "2026-11-25")[1]
+    assert first == second
+
+
+def test_assess_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = (EXAMPLES / "maria.json").read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(capsys, "assess", "-", "--as-of", "2026-11-25")
+    assert code == 0
+    assert "Maria" in out
+
+
+def test_validate(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(EXAMPLES / "maria.json"))
+    assert code == 0
+    assert "valid network document (6 people)" in out
+
+
+def test_bad_document_exits_1_with_one_clear_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "ego": {"id": "e", "name": "Private Person"},
+                "people": [{"id": "a"}],
+                "relationships": [
+                    {"person": "a", "role": "friend", "closeness": "inner", "supports": ["x"]}
+                ],
+            }
+        )
+    )
+    for command in ("validate", "assess"):
+        code, out, err = run(capsys, command, str(bad))
+        assert code == 1
+        assert out == ""
+        assert err.startswith(f"grace-support: {bad} is not a valid document (1 problem):")
+        assert "relationships[0].supports[0]" in err
+        assert "Traceback" not in err
+        assert "Private Person" not in err
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "validate", str(tmp_path / "nope.json"))
+    assert code == 1
+    assert "cannot be read" in err
+
+
+def test_bad_as_of_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["assess", str(EXAMPLES / "maria.json"), "--as-of", "2026-02-30"])
+    assert caught.value.code == 2
+    assert "not a real calendar day" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["network", "assessment"])
+def test_schema(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    code, out, _ = run(capsys, "schema", name)
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == ("SupportNetwork" if name == "network" else "Assessment")
+
+
+def test_console_script_entry_point() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "grace-support"]
+    assert script.value == "grace_support.cli:main"
