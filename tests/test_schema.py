@@ -10,6 +10,7 @@ import json
 import os
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from grace_support import assess, json_schema
@@ -29,7 +30,6 @@ def test_schema_snapshot(name: str) -> None:
 
 
 def test_documents_validate_against_their_schema() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
     network = example_network()
     jsonschema.validate(json.loads(network.to_json()), json_schema("network"))
     result = assess(network, as_of="2026-11-25")
