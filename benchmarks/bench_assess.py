@@ -14,6 +14,7 @@ import argparse
 import json
 import platform
 import random
+import subprocess
 import sys
 import timeit
 from datetime import date
@@ -67,6 +68,30 @@ def networkx_structure(network: SupportNetwork) -> tuple[float, float]:
     return nx.effective_size(graph, [ego])[ego], nx.constraint(graph, [ego])[ego]
 
 
+def import_seconds(statement: str, *, runs: int) -> float:
+    """The best wall time of `statement` in a fresh interpreter, over `runs` runs."""
+    code = "import time; t = time.perf_counter(); " + statement + "; print(time.perf_counter() - t)"
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    return min(times)
+
+
+IMPORTS = [
+    (
+        "pydantic BaseModel + one model (baseline)",
+        "import pydantic\nclass M(pydantic.BaseModel): x: int",
+    ),
+    ("pydantic BaseModel + networkx", "from pydantic import BaseModel; import networkx"),
+    ("import grace_support", "import grace_support"),
+]
+
+
 def best(func: Callable[[], object], *, number: int, repeat: int) -> float:
     """The best time per call over `repeat` rounds of `number` calls, in seconds."""
     return min(timeit.repeat(func, number=number, repeat=repeat)) / number
@@ -104,14 +129,26 @@ def main() -> int:
         print(f"{name:<{width}}  {seconds * 1e6:9.1f} µs  {ratio:6.1f}x")
     met = full / parse <= GOAL
     print(f"goal: parse + assess within {GOAL:.0f}x of parse: {'met' if met else 'NOT met'}")
+
+    runs = 2 if args.quick else 7
+    seconds_each = [(name, import_seconds(stmt, runs=runs)) for name, stmt in IMPORTS]
+    base = seconds_each[0][1]
+    imports = [(name, seconds, seconds / base) for name, seconds in seconds_each]
+    for name, seconds, ratio in imports:
+        print(f"{name:<{width}}  {seconds * 1e3:9.1f} ms  {ratio:6.2f}x")
     if not args.quick:
-        write_readme(rows, met)
+        write_readme(rows, met, imports)
     return 0
 
 
-def write_readme(rows: list[tuple[str, float, float]], met: bool) -> None:
+def write_readme(
+    rows: list[tuple[str, float, float]], met: bool, imports: list[tuple[str, float, float]]
+) -> None:
     table = "\n".join(
         f"| {name} | {ratio:.1f}x | {seconds * 1e6:.0f} µs |" for name, seconds, ratio in rows
+    )
+    import_table = "\n".join(
+        f"| {name} | {ratio:.2f}x | {seconds * 1e3:.0f} ms |" for name, seconds, ratio in imports
     )
     (HERE / "README.md").write_text(
         f"""# Benchmarks
@@ -135,6 +172,16 @@ Goal: parse + assess within {GOAL:.0f}x of parse alone: **{"met" if met else "no
 The last row is the plain way to get the structural measures (build a networkx graph,
 call `effective_size` and `constraint` for the ego); `assess` computes all measures,
 findings included, from the ties directly.
+
+## Import cost
+
+Wall time of the import in a fresh interpreter (best of 7), as a ratio to importing
+pydantic and defining one model. networkx is not imported by `import grace_support`;
+it is loaded only when a graph is asked for.
+
+| what | ratio | time |
+|---|---|---|
+{import_table}
 
 Machine: Python {platform.python_version()}, pydantic {pydantic.VERSION}, networkx
 {nx.__version__}, grace-support {grace_support.__version__}, {platform.machine()}.

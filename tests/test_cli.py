@@ -131,3 +131,42 @@ def test_console_script_entry_point() -> None:
 
     (script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "grace-support"]
     assert script.value == "grace_support.cli:main"
+
+
+def test_assess_accepts_settings(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(EXAMPLES / "jordan.json")
+    args = ("assess", path, "--format", "json", "--as-of", "2026-11-25")
+    default = json.loads(run(capsys, *args)[1])
+    assert [f["code"] for f in default["findings"]] == ["dormant-tie"]
+    code, out, _ = run(capsys, *args, "--setting", "dormant_after_days=200")
+    assert code == 0
+    data = json.loads(out)
+    assert data["settings"]["dormant_after_days"] == 200
+    assert data["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "fragment"),
+    [
+        ("dormant_after_days=-1", "--setting dormant_after_days: Input should be greater than"),
+        ("no_such_thing=3", "--setting no_such_thing: Extra inputs are not permitted"),
+        (
+            "over_reliance_share=lots",
+            "--setting over_reliance_share: Input should be a valid number",
+        ),
+    ],
+)
+def test_bad_settings_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], setting: str, fragment: str
+) -> None:
+    code, out, err = run(capsys, "assess", str(EXAMPLES / "maria.json"), "--setting", setting)
+    assert code == 2
+    assert out == ""
+    assert fragment in err
+
+
+def test_setting_needs_a_name_and_value(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["assess", str(EXAMPLES / "maria.json"), "--setting", "dormant_after_days"])
+    assert caught.value.code == 2
+    assert "NAME=VALUE" in capsys.readouterr().err

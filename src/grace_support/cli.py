@@ -1,6 +1,8 @@
 """The ``grace-support`` command line.
 
 Commands: ``demo``, ``assess FILE``, ``validate FILE`` and ``schema [network|assessment]``.
+``assess`` takes the finding thresholds of
+[`Settings`][grace_support.Settings] as ``--setting NAME=VALUE``.
 A bad document exits with status 1 and one clear message on standard error that
 names the file and the place of each problem, with no traceback. ``-`` as FILE
 reads standard input. Usage errors exit with status 2.
@@ -22,11 +24,29 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
-def _report(network: SupportNetwork, *, output_format: str, as_of: str | None) -> str:
-    from grace_support.assessment import assess  # noqa: PLC0415
+class _UsageError(Exception):
+    """A problem with the command's arguments (exit status 2)."""
+
+
+def _report(
+    network: SupportNetwork,
+    *,
+    output_format: str,
+    as_of: str | None,
+    settings: Sequence[tuple[str, str]] = (),
+) -> str:
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from grace_support.assessment import Settings, assess  # noqa: PLC0415
+    from grace_support.errors import format_location  # noqa: PLC0415
     from grace_support.report import render_report  # noqa: PLC0415
 
-    assessment = assess(network, as_of=as_of)
+    try:
+        chosen = Settings.model_validate(dict(settings))
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        raise _UsageError(f"--setting {format_location(first['loc'])}: {first['msg']}") from None
+    assessment = assess(network, as_of=as_of, settings=chosen)
     if output_format == "json":
         return assessment.model_dump_json(indent=2)
     return render_report(network, assessment)
@@ -39,6 +59,13 @@ def _day(text: str) -> str:
         return parse_day(text).isoformat()
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"the date {error}") from None
+
+
+def _setting(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError("a setting is written NAME=VALUE")
+    return name.strip(), value.strip()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,6 +85,14 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument(
         "--as-of", type=_day, default=None, metavar="YYYY-MM-DD", help="the day to judge (today)"
     )
+    assess.add_argument(
+        "--setting",
+        type=_setting,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a finding threshold, e.g. dormant_after_days=60 (repeatable)",
+    )
 
     validate = commands.add_parser("validate", help="check a network document")
     validate.add_argument("file", metavar="FILE", help="a network document (JSON), or - for stdin")
@@ -73,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Examples:
         >>> main(["schema", "network"])  # doctest: +ELLIPSIS
         {
-          "$comment": ...
+          "$defs": {
+        ...
         0
     """
     args = _parser().parse_args(argv)
@@ -82,6 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DocumentError as error:
         print(f"grace-support: {error}", file=sys.stderr)
         return 1
+    except _UsageError as error:
+        print(f"grace-support: error: {error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
@@ -101,7 +140,7 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "validate":
         name = "<stdin>" if args.file == "-" else args.file
         return f"{name}: a valid network document ({len(network.people)} people)"
-    return _report(network, output_format=args.format, as_of=args.as_of)
+    return _report(network, output_format=args.format, as_of=args.as_of, settings=args.setting)
 
 
 if __name__ == "__main__":  # pragma: no cover

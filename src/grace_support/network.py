@@ -46,6 +46,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from grace_support._schema_docs import describe_fields
 from grace_support.errors import UnknownPersonError
 from grace_support.vocabulary import (
     Closeness,
@@ -133,7 +134,7 @@ class _Model(BaseModel):
         frozen=True,
         extra="forbid",
         hide_input_in_errors=True,
-        use_attribute_docstrings=True,
+        json_schema_extra=describe_fields,
         defer_build=True,
     )
 
@@ -232,12 +233,7 @@ class SupportNetwork(_Model):
     [`with_person`][grace_support.SupportNetwork.with_person].
     """
 
-    model_config = ConfigDict(
-        title="SupportNetwork",
-        json_schema_extra={
-            "$comment": "grace-support network document; see the project docs for each rule."
-        },
-    )
+    model_config = ConfigDict(title="SupportNetwork")
 
     schema_version: Literal[1] = SCHEMA_VERSION
     """The document format version. This release reads and writes version 1."""

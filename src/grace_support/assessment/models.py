@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt
 
+from grace_support._schema_docs import describe_fields
 from grace_support.network import SCHEMA_VERSION, PersonId
 from grace_support.vocabulary import ActionId, SupportType
 
@@ -36,7 +37,7 @@ class _Model(BaseModel):
         frozen=True,
         extra="forbid",
         hide_input_in_errors=True,
-        use_attribute_docstrings=True,
+        json_schema_extra=describe_fields,
         defer_build=True,
     )
 
