@@ -1,0 +1,271 @@
+"""The machinery shared by every instrument: items, responses, options, scores."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from grace_support.errors import GraceSupportError
+
+if TYPE_CHECKING:
+    from grace_support.vocabulary import SupportType
+
+__all__ = [
+    "Instrument",
+    "InstrumentScore",
+    "Item",
+    "MissingPolicy",
+    "Number",
+    "ResponseError",
+    "Responses",
+    "Scored",
+]
+
+Number: TypeAlias = int | float
+"""A score: whole numbers stay ``int``; means and transformed scores are ``float``."""
+
+Responses: TypeAlias = Sequence[int | None] | Mapping[str, int | None]
+"""Answers in item order, or a mapping from item id to code; ``None`` is unanswered."""
+
+MissingPolicy: TypeAlias = Literal["error", "prorate"]
+"""How unanswered items are handled (see the instruments overview)."""
+
+
+class ResponseError(GraceSupportError, ValueError):
+    """The answers to an instrument are missing, out of range, or not for its items.
+
+    Attributes:
+        item: The id of the item the problem is about, if any.
+    """
+
+    def __init__(self, message: str, *, item: str | None = None) -> None:
+        self.item = item
+        super().__init__(f"item {item}: {message}" if item else message)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One question of an instrument.
+
+    Attributes:
+        id: A stable id that names the item's content, in snake_case.
+        label: A short neutral label in our own words (never the licensed wording).
+        codes: The response codes the item accepts, lowest to highest.
+        reverse: Whether the item is reverse-scored.
+        subscales: The subscales the item counts toward.
+    """
+
+    id: str
+    label: str
+    codes: tuple[int, ...]
+    reverse: bool = False
+    subscales: tuple[str, ...] = ()
+
+    def check(self, code: object, *, shift: int = 0) -> int:
+        """The code, checked against the item's response codes (moved by `shift`)."""
+        if isinstance(code, bool) or not isinstance(code, int):
+            raise ResponseError(
+                f"the answer must be a whole number, {self.describe_codes(shift=shift)}",
+                item=self.id,
+            )
+        if code - shift not in self.codes:
+            raise ResponseError(
+                f"the answer must be {self.describe_codes(shift=shift)}", item=self.id
+            )
+        return code
+
+    def describe_codes(self, *, shift: int = 0) -> str:
+        """The accepted codes in words, e.g. ``1 to 7`` or ``2 or 4``."""
+        codes = [c + shift for c in self.codes]
+        if len(codes) > 2 and codes == list(range(codes[0], codes[-1] + 1)):
+            return f"{codes[0]} to {codes[-1]}"
+        return " or ".join(str(c) for c in codes)
+
+    def scored(self, code: float, *, shift: int = 0) -> float:
+        """The code after reverse-scoring, if the item is reversed."""
+        if not self.reverse:
+            return code
+        return self.codes[0] + self.codes[-1] + 2 * shift - code
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """What an instrument's scoring function returns."""
+
+    total: Number
+    subscales: dict[str, Number]
+    band: str | None = None
+
+
+class InstrumentScore(BaseModel):
+    """The score of one respondent on one validated instrument."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
+
+    instrument: str
+    """The instrument's id, e.g. ``lsns6``."""
+    total: Number
+    """The primary score, as the instrument's authors define it."""
+    subscales: dict[str, Number] = Field(default_factory=dict)
+    """Subscale scores by their names in the literature (snake_case)."""
+    band: str | None = None
+    """The published cut-off band, where one exists."""
+    items_answered: Annotated[int, Field(ge=0)]
+    """How many items had an answer."""
+    imputed: Annotated[int, Field(ge=0)] = 0
+    """How many unanswered items were filled in by the missing-data rule."""
+    options: dict[str, str] = Field(default_factory=dict)
+    """The scoring options used (coding bases, documented alternatives)."""
+    citation: str
+    """The reference that defines the scoring."""
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """A validated questionnaire: its items, options, scoring rule and reference.
+
+    Attributes:
+        id: The registry id (``lsns6``, ``mspss``, ...).
+        name: The instrument's name.
+        measures: What it measures, in a sentence.
+        items: The scored items, in the order of the published form.
+        citation: The reference that defines the scoring.
+        licence: What is known about the licence of the item wording.
+        rule: The scoring rule: item values (after recoding) and options to a score.
+        options: Each documented alternative: name -> (default, every allowed value).
+        prorate: Whether the ``prorate`` missing-data rule applies to this instrument.
+        subscale_support: The support types a subscale speaks to, where that is meaningful.
+        shift: How far the chosen options move every response code (e.g. -1 for
+            ISEL-12 answers coded 0-3 instead of 1-4).
+    """
+
+    id: str
+    name: str
+    measures: str
+    items: tuple[Item, ...]
+    citation: str
+    licence: str
+    rule: Callable[[dict[str, float], Mapping[str, str]], Scored]
+    options: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    prorate: bool = True
+    subscale_support: Mapping[str, tuple[SupportType, ...]] = field(default_factory=dict)
+    shift: Callable[[Mapping[str, str]], int] = field(default=lambda options: 0)
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id.
+
+        Raises:
+            KeyError: The instrument has no such item.
+        """
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def resolve_options(self, given: Mapping[str, str]) -> dict[str, str]:
+        """Every option with its value: the given ones checked, the rest at their defaults."""
+        for name, value in given.items():
+            if name not in self.options:
+                known = ", ".join(self.options) or "none"
+                raise ResponseError(f"{self.id} has no option {name!r} (options: {known})")
+            if value not in self.options[name]:
+                allowed = ", ".join(self.options[name])
+                raise ResponseError(f"option {name} must be one of: {allowed}")
+        return {name: given.get(name, values[0]) for name, values in self.options.items()}
+
+    def answers(self, responses: Responses, *, shift: int = 0) -> dict[str, int | None]:
+        """The responses as item id -> code (``None`` when unanswered), each code checked."""
+        if isinstance(responses, Mapping):
+            unknown = [key for key in responses if not any(i.id == key for i in self.items)]
+            if unknown:
+                raise ResponseError(f"{self.id} has no item {unknown[0]!r}")
+            raw = {item.id: responses.get(item.id) for item in self.items}
+        else:
+            if isinstance(responses, str | bytes):
+                raise ResponseError("answers must be a sequence of codes or a mapping, not text")
+            if len(responses) != len(self.items):
+                raise ResponseError(
+                    f"{self.id} has {len(self.items)} items; {len(responses)} answers were given"
+                )
+            raw = {item.id: code for item, code in zip(self.items, responses, strict=True)}
+        return {
+            i.id: None if raw[i.id] is None else i.check(raw[i.id], shift=shift) for i in self.items
+        }
+
+    def score(
+        self, responses: Responses, *, missing: MissingPolicy = "error", **options: str
+    ) -> InstrumentScore:
+        """Score one respondent. See [`score`][grace_support.instruments.score]."""
+        chosen = self.resolve_options(options)
+        shift = self.shift(chosen)
+        answers = self.answers(responses, shift=shift)
+        values = {
+            item.id: item.scored(float(code), shift=shift)
+            for item in self.items
+            if (code := answers[item.id]) is not None
+        }
+        unanswered = [item for item in self.items if answers[item.id] is None]
+        if unanswered and missing == "error":
+            raise ResponseError(
+                "has no answer (pass missing='prorate' to fill gaps)", item=unanswered[0].id
+            )
+        if unanswered:
+            values.update(self._prorated(values, unanswered))
+        scored = self.rule(values, chosen)
+        return InstrumentScore(
+            instrument=self.id,
+            total=scored.total,
+            subscales=scored.subscales,
+            band=scored.band,
+            items_answered=len(self.items) - len(unanswered),
+            imputed=len(unanswered),
+            options=chosen,
+            citation=self.citation,
+        )
+
+    def _prorated(self, values: dict[str, float], unanswered: list[Item]) -> dict[str, float]:
+        """Fill each unanswered item with the mean of the answered items of its subscale.
+
+        The mean is taken after reverse-scoring, so reversed and plain items mix
+        correctly. At least half of the subscale (or, for an item in no subscale,
+        of the whole scale) must be answered.
+        """
+        if not self.prorate:
+            raise ResponseError(
+                "has no answer; this instrument has no missing-data rule, so every item is needed",
+                item=unanswered[0].id,
+            )
+        filled: dict[str, float] = {}
+        for item in unanswered:
+            group = item.subscales[0] if item.subscales else None
+            peers = [i.id for i in self.items if group is None or group in i.subscales]
+            answered = [values[pid] for pid in peers if pid in values]
+            if len(answered) * 2 < len(peers):
+                where = f"subscale {group}" if group else "the scale"
+                raise ResponseError(
+                    f"has no answer, and fewer than half of {where} is answered, "
+                    "so it cannot be prorated",
+                    item=item.id,
+                )
+            filled[item.id] = math.fsum(answered) / len(answered)
+        return filled
+
+
+def likert(lo: int, hi: int) -> tuple[int, ...]:
+    """The codes ``lo`` to ``hi``."""
+    return tuple(range(lo, hi + 1))
+
+
+def total_of(values: Mapping[str, float], ids: Sequence[str]) -> Number:
+    """The sum of the items, as an int when every value is whole."""
+    total = math.fsum(values[i] for i in ids)
+    return int(total) if total.is_integer() else total
+
+
+def mean_of(values: Mapping[str, float], ids: Sequence[str]) -> float:
+    """The mean of the items."""
+    return math.fsum(values[i] for i in ids) / len(ids)
