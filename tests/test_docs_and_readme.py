@@ -68,3 +68,13 @@ def test_findings_page_lists_every_code_with_its_actions() -> None:
         assert match is not None
         listed = re.findall(r"`([a-z-]+)`", match.group(1))
         assert listed == [a.value for a in actions_for(FindingCode.MISSING_SUPPORT, support_type)]
+
+
+def test_every_instrument_has_a_docs_page_in_the_nav() -> None:
+    from grace_support.instruments import INSTRUMENTS
+
+    nav = (ROOT / "mkdocs.yml").read_text()
+    for instrument_id in INSTRUMENTS:
+        page = ROOT / "docs" / "instruments" / f"{instrument_id}.md"
+        assert f"{{{{ instrument: {instrument_id} }}}}" in page.read_text()
+        assert f"instruments/{instrument_id}.md" in nav

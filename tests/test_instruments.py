@@ -411,7 +411,7 @@ def test_errors_name_the_item(
     with pytest.raises(
         ResponseError, match=message.replace("(", r"\(").replace(")", r"\)")
     ) as caught:
-        score(instrument, answers, **options)
+        score(instrument, answers, missing="error", **options)
     assert isinstance(caught.value, ValueError)
 
 

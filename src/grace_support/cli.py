@@ -1,6 +1,7 @@
 """The ``grace-support`` command line.
 
-Commands: ``demo``, ``assess FILE``, ``validate FILE`` and ``schema [network|assessment]``.
+Commands: ``demo``, ``assess FILE``, ``validate FILE``, ``score INSTRUMENT`` and
+``schema [network|assessment]``.
 ``assess`` takes the finding thresholds of
 [`Settings`][grace_support.Settings] as ``--setting NAME=VALUE``.
 A bad document exits with status 1 and one clear message on standard error that
@@ -15,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from grace_support.errors import DocumentError
+from grace_support.instruments._base import ResponseError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -97,6 +99,32 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a network document")
     validate.add_argument("file", metavar="FILE", help="a network document (JSON), or - for stdin")
 
+    score = commands.add_parser(
+        "score",
+        help="score a validated questionnaire",
+        description="Score answers to a validated questionnaire, exactly as its authors specify.",
+    )
+    score.add_argument("instrument", metavar="INSTRUMENT", help="e.g. lsns6, mspss, isel12")
+    score.add_argument(
+        "answers", nargs="*", metavar="ANSWER", help="codes in item order, or ITEM=CODE pairs"
+    )
+    score.add_argument(
+        "--file", metavar="FILE", help="answers as JSON (one or many) or CSV (one row each)"
+    )
+    score.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    score.add_argument(
+        "--missing", choices=["error", "prorate"], default="error", help="unanswered items"
+    )
+    score.add_argument(
+        "--option",
+        type=_setting,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a documented scoring alternative, e.g. coding=0-3 (repeatable)",
+    )
+    score.add_argument("--items", action="store_true", help="list the items and their codes")
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a document")
     schema.add_argument("name", nargs="?", choices=["network", "assessment"], default="network")
     return parser
@@ -121,10 +149,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:
         print(f"grace-support: error: {error}", file=sys.stderr)
         return 2
+    except ResponseError as error:
+        print(f"grace-support: {error}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0
+
+
+def _score(args: argparse.Namespace) -> str:
+    from grace_support.instruments import get  # noqa: PLC0415
+    from grace_support.instruments._io import (  # noqa: PLC0415
+        answers_from_args,
+        read_respondents,
+        render_scores,
+    )
+    from grace_support.report import CRISIS_LINE  # noqa: PLC0415
+
+    instrument = get(args.instrument)
+    if args.items:
+        rows = [
+            f"{n:>3}. {i.id:<34}{i.describe_codes():<12}{'(reversed) ' if i.reverse else ''}"
+            f"{i.label}"
+            for n, i in enumerate(instrument.items, start=1)
+        ]
+        return "\n".join([instrument.name, *rows])
+    if args.file and args.answers:
+        raise _UsageError("give answers as arguments or with --file, not both")
+    if args.file:
+        try:
+            respondents = read_respondents(args.file)
+        except OSError as error:
+            raise ResponseError(f"{args.file} cannot be read: {error.strerror}") from None
+    elif args.answers:
+        respondents = [("1", answers_from_args(args.answers))]
+    else:
+        raise _UsageError("give the answers as arguments or with --file (see --items)")
+    scores = []
+    for name, answers in respondents:
+        try:
+            scores.append(
+                (name, instrument.score(answers, missing=args.missing, **dict(args.option)))
+            )
+        except ResponseError as error:
+            where = f"{args.file}, respondent {name}: " if args.file else ""
+            raise ResponseError(f"{where}{error}") from None
+    text = render_scores(instrument, scores, args.format)
+    return f"{text}\n\n{CRISIS_LINE}" if args.format == "text" else text
 
 
 def _run(args: argparse.Namespace) -> str:
@@ -132,6 +204,8 @@ def _run(args: argparse.Namespace) -> str:
 
     if args.command == "schema":
         return dumps_schema(args.name)
+    if args.command == "score":
+        return _score(args)
     if args.command == "demo":
         from grace_support.demo import EXAMPLE_AS_OF, example_network  # noqa: PLC0415
 

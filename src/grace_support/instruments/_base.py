@@ -211,7 +211,7 @@ class Instrument:
         unanswered = [item for item in self.items if answers[item.id] is None]
         if unanswered and missing == "error":
             raise ResponseError(
-                "has no answer (pass missing='prorate' to fill gaps)", item=unanswered[0].id
+                "has no answer (the prorate missing-data rule can fill gaps)", item=unanswered[0].id
             )
         if unanswered:
             values.update(self._prorated(values, unanswered))
