@@ -1,0 +1,173 @@
+"""The catalogue of articles and resources, and the bundled default catalogue.
+
+[`default_catalog`][grace_support.content.default_catalog] loads the package's own
+data (validated at load): the clinic's article *The Role of Social Support in
+Mental Health Recovery* in structured form, Grace Health Services' therapy,
+psychiatry and group counseling, a few national support resources, and the crisis
+resources. An app builds its own catalogue from JSON
+([`Catalog.from_json`][grace_support.content.Catalog.from_json]) or from HSDS
+services ([`Catalog.from_hsds`][grace_support.content.Catalog.from_hsds]), and can
+combine catalogues with [`Catalog.merged`][grace_support.content.Catalog.merged].
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError, model_validator
+
+from grace_support.content._common import _Model
+from grace_support.content.article import Article
+from grace_support.content.crisis import CRISIS_RESOURCES
+from grace_support.content.resource import Resource, ResourceKind, ServiceStatus
+from grace_support.errors import DocumentError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from os import PathLike
+
+    from grace_support.vocabulary import SupportType
+
+__all__ = ["Catalog", "default_catalog"]
+
+
+class Catalog(_Model):
+    """Articles and resources that recommendations draw from."""
+
+    version: str = "1"
+    """The version of this catalogue's content."""
+    articles: tuple[Article, ...] = ()
+    """Articles, in the order to present them."""
+    resources: tuple[Resource, ...] = ()
+    """Resources, in the order to present them."""
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Catalog:
+        for name, ids in (
+            ("articles", [a.id for a in self.articles]),
+            ("resources", [r.id for r in self.resources]),
+        ):
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"{name} ids must be unique")
+        return self
+
+    @classmethod
+    def from_json(cls, source: str | bytes | PathLike[str]) -> Catalog:
+        """A catalogue from JSON text or a JSON file of this model's shape.
+
+        Raises:
+            DocumentError: The file cannot be read, or the catalogue is not valid
+                (each problem names its place, e.g. ``resources[2].kind``).
+        """
+        name = None
+        if not isinstance(source, (str, bytes)) or (
+            isinstance(source, str) and not source.lstrip().startswith("{")
+        ):
+            name = str(source)
+            source = Path(source).read_bytes()
+        try:
+            return cls.model_validate_json(source)
+        except ValidationError as error:
+            raise DocumentError.from_validation_error(error, source=name) from None
+
+    @classmethod
+    def from_hsds(cls, services: Iterable[dict[str, Any]], *, version: str = "1") -> Catalog:
+        """A catalogue of the HSDS 3.0 services given (see `Resource.from_hsds`)."""
+        return cls(version=version, resources=tuple(Resource.from_hsds(s) for s in services))
+
+    def merged(self, other: Catalog) -> Catalog:
+        """This catalogue with the other's articles and resources added (ids must not clash)."""
+        return Catalog(
+            version=f"{self.version}+{other.version}",
+            articles=self.articles + other.articles,
+            resources=self.resources + other.resources,
+        )
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id (``KeyError`` if there is none)."""
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def resource(self, resource_id: str) -> Resource:
+        """The resource with this id (``KeyError`` if there is none)."""
+        for resource in self.resources:
+            if resource.id == resource_id:
+                return resource
+        raise KeyError(resource_id)
+
+    def find_resources(
+        self,
+        *,
+        support_type: SupportType | None = None,
+        kinds: Iterable[ResourceKind] | None = None,
+        text: str | None = None,
+        include_inactive: bool = False,
+    ) -> tuple[Resource, ...]:
+        """Resources that give this support type, are of one of these kinds, and mention the text.
+
+        Every condition given must hold; text matching ignores case and looks at the
+        name, description and organization. Results keep the catalogue's order (and,
+        when kinds are given, the order of the kinds).
+
+        Examples:
+            >>> from grace_support import SupportType
+            >>> [r.id for r in default_catalog().find_resources(support_type=SupportType.PEER)]
+            ['nami-connection', 'dbsa-support-groups']
+        """
+        wanted = list(kinds) if kinds is not None else None
+        needle = text.casefold() if text else None
+        found = [
+            r
+            for r in self.resources
+            if (include_inactive or r.status is ServiceStatus.ACTIVE)
+            and (support_type is None or support_type in r.supports)
+            and (wanted is None or r.kind in wanted)
+            and (
+                needle is None
+                or needle in f"{r.name} {r.description} {r.organization.name}".casefold()
+            )
+        ]
+        if wanted is not None:
+            found.sort(key=lambda r: wanted.index(r.kind))
+        return tuple(found)
+
+    def find_articles(
+        self, *, topic: SupportType | None = None, text: str | None = None
+    ) -> tuple[Article, ...]:
+        """Articles about this support type that mention the text (title, summary, sections)."""
+        needle = text.casefold() if text else None
+
+        def mentions(article: Article) -> bool:
+            words = [article.title, article.summary]
+            for section in article.sections:
+                words += [section.heading, *section.paragraphs, *(i.text for i in section.items)]
+            return needle is None or needle in " ".join(words).casefold()
+
+        return tuple(
+            a for a in self.articles if (topic is None or topic in a.topics) and mentions(a)
+        )
+
+
+@cache
+def default_catalog() -> Catalog:
+    """The bundled catalogue: the clinic's article, its services, national resources, crisis lines.
+
+    Loaded from package data and validated once per process; crisis resources come
+    from [`CRISIS_RESOURCES`][grace_support.content.CRISIS_RESOURCES].
+
+    Examples:
+        >>> catalog = default_catalog()
+        >>> catalog.articles[0].title
+        'The Role of Social Support in Mental Health Recovery'
+        >>> catalog.resource("988-lifeline").contact_line()
+        'Call 988 (press 1 for the Veterans Crisis Line, 2 for Spanish); Text 988; chat at https://988lifeline.org/chat'
+    """
+    data = json.loads(files("grace_support").joinpath("data", "catalog.json").read_bytes())
+    data["resources"] = [r.model_dump(mode="json") for r in CRISIS_RESOURCES] + data["resources"]
+    return Catalog.model_validate(data)
