@@ -1,7 +1,7 @@
 """The ``grace-support`` command line.
 
-Commands: ``demo``, ``assess FILE``, ``validate FILE``, ``score INSTRUMENT`` and
-``schema [network|assessment]``.
+Commands: ``demo``, ``assess FILE``, ``validate FILE``, ``score INSTRUMENT``,
+``catalog [articles|resources]`` and ``schema [network|assessment]``.
 ``assess`` takes the finding thresholds of
 [`Settings`][grace_support.Settings] as ``--setting NAME=VALUE``.
 A bad document exits with status 1 and one clear message on standard error that
@@ -12,6 +12,7 @@ reads standard input. Usage errors exit with status 2.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -48,10 +49,15 @@ def _report(
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         raise _UsageError(f"--setting {format_location(first['loc'])}: {first['msg']}") from None
+    from grace_support.recommend import recommend  # noqa: PLC0415
+
     assessment = assess(network, as_of=as_of, settings=chosen)
+    recommendations = recommend(assessment)
     if output_format == "json":
-        return assessment.model_dump_json(indent=2)
-    return render_report(network, assessment)
+        data = assessment.model_dump(mode="json")
+        data["recommendations"] = recommendations.model_dump(mode="json")
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    return render_report(network, assessment, recommendations)
 
 
 def _day(text: str) -> str:
@@ -124,6 +130,10 @@ def _parser() -> argparse.ArgumentParser:
         help="a documented scoring alternative, e.g. coding=0-3 (repeatable)",
     )
     score.add_argument("--items", action="store_true", help="list the items and their codes")
+
+    catalog = commands.add_parser("catalog", help="show the bundled articles or resources")
+    catalog.add_argument("what", nargs="?", choices=["articles", "resources"], default="resources")
+    catalog.add_argument("--format", choices=["text", "json", "jsonld", "hsds"], default="text")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a document")
     schema.add_argument("name", nargs="?", choices=["network", "assessment"], default="network")
@@ -199,6 +209,40 @@ def _score(args: argparse.Namespace) -> str:
     return f"{text}\n\n{CRISIS_LINE}" if args.format == "text" else text
 
 
+def _catalog(what: str, output_format: str) -> str:
+    from grace_support.content import default_catalog  # noqa: PLC0415
+
+    catalog = default_catalog()
+    if what == "articles":
+        if output_format == "hsds":
+            raise _UsageError("HSDS describes services, not articles: use --format json or jsonld")
+        if output_format == "text":
+            return "\n\n".join(a.to_text() for a in catalog.articles)
+        items = [
+            a.to_jsonld() if output_format == "jsonld" else a.model_dump(mode="json")
+            for a in catalog.articles
+        ]
+        return json.dumps(items, indent=2, ensure_ascii=False)
+    if output_format == "text":
+        lines = []
+        for r in catalog.resources:
+            lines.append(f"{r.name} [{r.kind}]")
+            lines.append(f"  {r.contact_line() or r.organization.name}")
+            lines.append(
+                f"  supports: {', '.join(r.supports) or '-'}; last verified {r.last_verified}"
+            )
+        return "\n".join(lines)
+    resources = [
+        r.to_jsonld()
+        if output_format == "jsonld"
+        else r.to_hsds()
+        if output_format == "hsds"
+        else r.model_dump(mode="json")
+        for r in catalog.resources
+    ]
+    return json.dumps(resources, indent=2, ensure_ascii=False)
+
+
 def _run(args: argparse.Namespace) -> str:
     from grace_support.documents import dumps_schema, read_network  # noqa: PLC0415
 
@@ -206,6 +250,8 @@ def _run(args: argparse.Namespace) -> str:
         return dumps_schema(args.name)
     if args.command == "score":
         return _score(args)
+    if args.command == "catalog":
+        return _catalog(args.what, args.format)
     if args.command == "demo":
         from grace_support.demo import EXAMPLE_AS_OF, example_network  # noqa: PLC0415
 

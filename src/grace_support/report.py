@@ -25,6 +25,7 @@ from grace_support.vocabulary import RoleCategory, SupportType
 if TYPE_CHECKING:
     from grace_support.assessment import Assessment
     from grace_support.network import SupportNetwork
+    from grace_support.recommend import Recommendations
 
 __all__ = ["CRISIS_LINE", "render_report"]
 
@@ -51,12 +52,17 @@ def _row(label: str, value: str) -> str:
     return f"  {label:<24}{value}"
 
 
-def render_report(network: SupportNetwork, assessment: Assessment) -> str:
+def render_report(
+    network: SupportNetwork,
+    assessment: Assessment,
+    recommendations: Recommendations | None = None,
+) -> str:
     """Render an assessment of a network as plain text.
 
     Args:
         network: The network that was assessed (for names).
         assessment: Its assessment.
+        recommendations: Resources for the findings, shown under "Where to find help".
 
     Returns:
         The report, ending with [`CRISIS_LINE`][grace_support.report.CRISIS_LINE].
@@ -104,5 +110,32 @@ def render_report(network: SupportNetwork, assessment: Assessment) -> str:
                 lines.extend(_wrap(f"- {action.advice}", indent="       ", hang="         "))
     else:
         lines.append("Nothing stands out: support in this network looks well spread.")
+    if recommendations is not None:
+        lines.extend(_help_lines(recommendations))
     lines.extend(["", *_wrap(_NOTE, indent="", hang=""), "", CRISIS_LINE])
     return "\n".join(lines)
+
+
+def _help_lines(recommendations: Recommendations) -> list[str]:
+    seen: dict[str, list[str]] = {}
+    refs = {}
+    for recommendation in recommendations.recommendations:
+        for ref in recommendation.resources:
+            seen.setdefault(ref.id, []).append(recommendation.code.value)
+            refs[ref.id] = ref
+    if not seen:
+        return []
+    lines = ["", "Where to find help"]
+    for resource_id, codes in seen.items():
+        ref = refs[resource_id]
+        lines.extend(
+            _wrap(
+                f"- {ref.name}" + (f": {ref.contact}" if ref.contact else ""),
+                indent="  ",
+                hang="    ",
+            )
+        )
+        lines.append(f"    (for: {', '.join(dict.fromkeys(codes))})")
+    for article in recommendations.articles:
+        lines.extend(_wrap(f"- Read: {article.title}", indent="  ", hang="    "))
+    return lines

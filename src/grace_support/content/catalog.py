@@ -118,7 +118,7 @@ class Catalog(_Model):
         Examples:
             >>> from grace_support import SupportType
             >>> [r.id for r in default_catalog().find_resources(support_type=SupportType.PEER)]
-            ['nami-connection', 'dbsa-support-groups']
+            ['grace-group-counseling', 'nami-connection', 'dbsa-support-groups']
         """
         wanted = list(kinds) if kinds is not None else None
         needle = text.casefold() if text else None

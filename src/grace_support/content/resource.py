@@ -208,7 +208,10 @@ class Resource(_Model):
         return next((c for c in self.channels if c.kind is kind), None)
 
     def contact_line(self) -> str:
-        """How to reach it, in one line (e.g. ``call or text 988; chat at https://...``)."""
+        """How to reach it, in one line (e.g. ``Call 988; Text 988; chat at https://...``).
+
+        With no channel, the organization and the area it serves.
+        """
         parts = []
         for channel in self.channels:
             verb = {
@@ -220,6 +223,9 @@ class Resource(_Model):
                 ChannelKind.VIRTUAL: "online at",
             }[channel.kind]
             parts.append(channel.instructions or f"{verb} {channel.value}")
+        if not parts:
+            area = f" ({', '.join(self.service_area)})" if self.service_area else ""
+            return f"{self.organization.name}{area}"
         return "; ".join(parts)
 
     # -- HSDS ---------------------------------------------------------------------------------
