@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,3 +171,53 @@ def test_setting_needs_a_name_and_value(capsys: pytest.CaptureFixture[str]) -> N
         main(["assess", str(EXAMPLES / "maria.json"), "--setting", "dormant_after_days"])
     assert caught.value.code == 2
     assert "NAME=VALUE" in capsys.readouterr().err
+
+
+def test_assess_json_includes_recommendations(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "assess", str(EXAMPLES / "maria.json"), "--format", "json", "--as-of", "2026-11-25"
+    )
+    data = json.loads(out)
+    assert code == 0
+    recommendations = data["recommendations"]
+    assert [r["code"] for r in recommendations["recommendations"]] == [
+        f["code"] for f in data["findings"]
+    ]
+    assert recommendations["crisis"][0]["id"] == "988-lifeline"
+
+
+def test_report_lists_where_to_find_help(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "demo")[1]
+    assert "Where to find help" in out
+    assert "NAMI Connection Recovery Support Group" in out
+    assert "Read: The Role of Social Support in Mental Health Recovery" in out
+
+
+@pytest.mark.parametrize(
+    ("what", "fmt", "check"),
+    [
+        ("resources", "text", lambda out: "Text HOME to 741741" in out),
+        ("resources", "json", lambda out: json.loads(out)[0]["id"] == "988-lifeline"),
+        ("resources", "jsonld", lambda out: json.loads(out)[0]["@type"] == "Service"),
+        ("resources", "hsds", lambda out: json.loads(out)[0]["status"] == "active"),
+        ("articles", "text", lambda out: out.startswith("The Role of Social Support")),
+        (
+            "articles",
+            "json",
+            lambda out: json.loads(out)[0]["id"] == "role-of-social-support-in-recovery",
+        ),
+        ("articles", "jsonld", lambda out: json.loads(out)[0]["@type"] == "MedicalWebPage"),
+    ],
+)
+def test_catalog_command(
+    capsys: pytest.CaptureFixture[str], what: str, fmt: str, check: Any
+) -> None:
+    code, out, _ = run(capsys, "catalog", what, "--format", fmt)
+    assert code == 0
+    assert check(out)
+
+
+def test_catalog_articles_have_no_hsds(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "catalog", "articles", "--format", "hsds")
+    assert code == 2
+    assert "HSDS describes services" in err
