@@ -26,17 +26,25 @@ def test_public_names_are_all_exported() -> None:
         for name, value in vars(grace_support).items()
         if not name.startswith("_") and not isinstance(value, type(sys)) and name != "annotations"
     }
-    assert public - {"TYPE_CHECKING"} == set(grace_support.__all__)
+    lazy = {"recommend"}  # loaded on first use by the module's __getattr__
+    assert public - {"TYPE_CHECKING"} == set(grace_support.__all__) - lazy
 
 
 def test_version() -> None:
     assert grace_support.__version__.count(".") >= 2
 
 
+def test_recommend_is_exported_lazily() -> None:
+    from grace_support.recommendations import recommend
+
+    assert grace_support.recommend is recommend
+
+
 def test_import_is_light() -> None:
     code = (
         "import sys, grace_support;"
-        "print(','.join(m for m in ('networkx', 'pandas', 'numpy', 'matplotlib', 'scipy')"
+        "print(','.join(m for m in ('networkx', 'pandas', 'numpy', 'matplotlib', 'scipy',"
+        " 'grace_support.content', 'markdown_it', 'nh3')"
         " if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

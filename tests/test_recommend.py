@@ -11,7 +11,7 @@ from grace_support.assessment.models import Assessment, Finding
 from grace_support.assessment.rules import actions_for
 from grace_support.content import Catalog, ResourceKind, default_catalog
 from grace_support.demo import example_network
-from grace_support.recommend import GAP_RESOURCE_KINDS, RESOURCE_KINDS, recommend
+from grace_support.recommendations import GAP_RESOURCE_KINDS, RESOURCE_KINDS, recommend
 
 F = FindingCode
 CRISIS = ["988-lifeline", "crisis-text-line", "samhsa-helpline", "emergency-911"]

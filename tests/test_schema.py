@@ -20,7 +20,9 @@ from grace_support.documents import dumps_schema
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
-@pytest.mark.parametrize("name", ["network", "assessment"])
+@pytest.mark.parametrize(
+    "name", ["network", "assessment", "recommendations", "article", "resource", "catalog"]
+)
 def test_schema_snapshot(name: str) -> None:
     path = SNAPSHOTS / f"{name}.schema.json"
     text = dumps_schema(name)  # type: ignore[arg-type]
@@ -39,5 +41,5 @@ def test_documents_validate_against_their_schema() -> None:
 
 
 def test_unknown_schema_name() -> None:
-    with pytest.raises(ValueError, match="'network' or 'assessment'"):
+    with pytest.raises(ValueError, match="name must be one of: network, assessment"):
         json_schema("nope")  # type: ignore[arg-type]

@@ -60,6 +60,8 @@ from grace_support.vocabulary import (
 )
 
 if TYPE_CHECKING:
+    from grace_support.recommendations import recommend
+
     __version__: str
 
 __all__ = [
@@ -95,10 +97,15 @@ __all__ = [
     "parse_day",
     "parse_network",
     "read_network",
+    "recommend",
 ]
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> object:
+    if name == "recommend":  # imported on first use: it loads the content models
+        from grace_support.recommendations import recommend  # noqa: PLC0415
+
+        return recommend
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
 

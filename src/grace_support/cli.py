@@ -49,7 +49,7 @@ def _report(
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         raise _UsageError(f"--setting {format_location(first['loc'])}: {first['msg']}") from None
-    from grace_support.recommend import recommend  # noqa: PLC0415
+    from grace_support.recommendations import recommend  # noqa: PLC0415
 
     assessment = assess(network, as_of=as_of, settings=chosen)
     recommendations = recommend(assessment)
@@ -136,7 +136,12 @@ def _parser() -> argparse.ArgumentParser:
     catalog.add_argument("--format", choices=["text", "json", "jsonld", "hsds"], default="text")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a document")
-    schema.add_argument("name", nargs="?", choices=["network", "assessment"], default="network")
+    schema.add_argument(
+        "name",
+        nargs="?",
+        choices=["network", "assessment", "recommendations", "article", "resource", "catalog"],
+        default="network",
+    )
     return parser
 
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SchemaName", "json_schema", "network_from_data", "parse_network", "read_network"]
 
-SchemaName = Literal["network", "assessment"]
+SchemaName = Literal["network", "assessment", "recommendations", "article", "resource", "catalog"]
 """The documents whose JSON Schema [`json_schema`][grace_support.json_schema] gives."""
 
 
@@ -91,23 +91,51 @@ def json_schema(name: SchemaName = "network") -> dict[str, Any]:
 
     Args:
         name: ``"network"`` for the network document, ``"assessment"`` for the
-            output of [`assess`][grace_support.assess].
+            output of [`assess`][grace_support.assess], ``"recommendations"``, or
+            one of the content models: ``"article"``, ``"resource"``, ``"catalog"``.
 
     Examples:
         >>> json_schema("network")["properties"]["schema_version"]["const"]
         1
     """
-    model: type[BaseModel]
+    model = _schema_model(name)
+    schema = model.model_json_schema(mode="validation" if name == "network" else "serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def _schema_model(name: str) -> type[BaseModel]:
+    # Imported here: the assessment and content models are not needed to read networks.
     if name == "network":
-        model = SupportNetwork
-    elif name == "assessment":
+        return SupportNetwork
+    if name == "assessment":
         from grace_support.assessment import Assessment  # noqa: PLC0415
 
-        model = Assessment
-    else:
-        raise ValueError("name must be 'network' or 'assessment'")
-    schema = model.model_json_schema(mode="serialization" if name == "assessment" else "validation")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+        return Assessment
+    if name == "recommendations":
+        from grace_support.recommendations import Recommendations  # noqa: PLC0415
+
+        return Recommendations
+    from grace_support import content  # noqa: PLC0415
+
+    models: dict[str, type[BaseModel]] = {
+        "article": content.Article,
+        "resource": content.Resource,
+        "catalog": content.Catalog,
+    }
+    if name not in models:
+        raise ValueError(f"name must be one of: {', '.join(SCHEMA_NAMES)}")
+    return models[name]
+
+
+SCHEMA_NAMES: tuple[str, ...] = (
+    "network",
+    "assessment",
+    "recommendations",
+    "article",
+    "resource",
+    "catalog",
+)
+"""Every document [`json_schema`][grace_support.json_schema] knows."""
 
 
 def dumps_schema(name: SchemaName = "network") -> str:

@@ -25,7 +25,7 @@ from grace_support.vocabulary import RoleCategory, SupportType
 if TYPE_CHECKING:
     from grace_support.assessment import Assessment
     from grace_support.network import SupportNetwork
-    from grace_support.recommend import Recommendations
+    from grace_support.recommendations import Recommendations
 
 __all__ = ["CRISIS_LINE", "render_report"]
 

@@ -9,8 +9,8 @@
 - [`Catalog`][grace_support.content.Catalog] and
   [`default_catalog`][grace_support.content.default_catalog].
 
-These models know nothing of support networks; [`recommend`][grace_support.recommend]
-is where the two meet.
+These models know nothing of support networks;
+[`recommend`][grace_support.recommendations.recommend] is where the two meet.
 """
 
 from grace_support.content.article import (

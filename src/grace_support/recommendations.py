@@ -7,8 +7,8 @@ gap, each with the finding code it was chosen for. Crisis resources are always
 included, whatever the findings.
 
 Which kinds of resource fit which finding is one table,
-[`RESOURCE_KINDS`][grace_support.recommend.RESOURCE_KINDS] (and, for gaps in one
-support type, [`GAP_RESOURCE_KINDS`][grace_support.recommend.GAP_RESOURCE_KINDS]).
+[`RESOURCE_KINDS`][grace_support.recommendations.RESOURCE_KINDS] (and, for gaps in one
+support type, [`GAP_RESOURCE_KINDS`][grace_support.recommendations.GAP_RESOURCE_KINDS]).
 """
 
 from __future__ import annotations
