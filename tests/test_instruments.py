@@ -453,3 +453,22 @@ def test_score_round_trips_as_json() -> None:
     result = score("mspss", [5] * 12)
     assert InstrumentScore.model_validate_json(result.model_dump_json()) == result
     assert result.model_dump()["citation"].startswith("Zimet GD")
+
+
+@pytest.mark.parametrize(
+    ("instrument", "names"),
+    [
+        ("lsns6", ["family", "friends"]),
+        ("mspss", ["significant_other", "family", "friends"]),
+        ("isel12", ["appraisal", "belonging", "tangible"]),
+        (
+            "mos_sss",
+            ["emotional_informational", "tangible", "affectionate", "positive_social_interaction"],
+        ),
+        ("mmos_ss8", ["instrumental", "emotional"]),
+        ("duke_fssq", ["confidant", "affective"]),
+        ("cohen_sni", ["high_contact_roles", "network_size", "embedded_networks"]),
+    ],
+)
+def test_subscales_come_in_the_literature_order(instrument: str, names: list[str]) -> None:
+    assert list(score(instrument, highest(instrument)).subscales) == names

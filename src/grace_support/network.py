@@ -34,7 +34,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -46,7 +45,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from grace_support._schema_docs import describe_fields
+from grace_support._model import FrozenModel
 from grace_support.errors import UnknownPersonError
 from grace_support.vocabulary import (
     Closeness,
@@ -127,18 +126,6 @@ Tie = tuple[PersonId, PersonId]
 """An unordered pair of alters who know each other."""
 
 
-class _Model(BaseModel):
-    """Shared configuration: frozen, strict about fields, silent about inputs."""
-
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        hide_input_in_errors=True,
-        json_schema_extra=describe_fields,
-        defer_build=True,
-    )
-
-
 _SUPPORT_ORDER = {t: i for i, t in enumerate(SupportType)}
 
 
@@ -156,7 +143,7 @@ def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportTy
     return tuple(sorted(values, key=_SUPPORT_ORDER.__getitem__))
 
 
-class Person(_Model):
+class Person(FrozenModel):
     """Someone in the network: the ego at the centre, or one of the people they name."""
 
     id: PersonId
@@ -177,7 +164,7 @@ class Person(_Model):
         return self.name if self.name is not None else self.id
 
 
-class Relationship(_Model):
+class Relationship(FrozenModel):
     """The relationship from the ego to one person, and the support it carries."""
 
     person: PersonId
@@ -217,7 +204,7 @@ class Relationship(_Model):
         return support_type in self.supports
 
 
-class SupportNetwork(_Model):
+class SupportNetwork(FrozenModel):
     """One person's support network (the network document, schema_version 1).
 
     Every rule of the document is checked when the model is built: ids are unique

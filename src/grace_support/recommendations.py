@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from grace_support._model import FrozenModel
 from grace_support.assessment.models import FindingCode
-from grace_support.content._common import _Model
 from grace_support.content.catalog import Catalog, default_catalog
 from grace_support.content.crisis import CRISIS_RESOURCES
 from grace_support.content.resource import Resource, ResourceKind
@@ -65,7 +65,7 @@ MAX_RESOURCES = 3
 """The most resources suggested for one finding."""
 
 
-class ActionAdvice(_Model):
+class ActionAdvice(FrozenModel):
     """One piece of the article's advice."""
 
     id: ActionId
@@ -74,7 +74,7 @@ class ActionAdvice(_Model):
     """The advice in words."""
 
 
-class ResourceRef(_Model):
+class ResourceRef(FrozenModel):
     """A resource, as a recommendation names it."""
 
     id: str
@@ -100,7 +100,7 @@ class ResourceRef(_Model):
         )
 
 
-class ArticleRef(_Model):
+class ArticleRef(FrozenModel):
     """An article worth reading alongside the recommendations."""
 
     id: str
@@ -109,7 +109,7 @@ class ArticleRef(_Model):
     """Its title."""
 
 
-class Recommendation(_Model):
+class Recommendation(FrozenModel):
     """What could help with one finding."""
 
     code: FindingCode
@@ -124,7 +124,7 @@ class Recommendation(_Model):
     """Resources that fill this gap (each with this finding as its reason)."""
 
 
-class Recommendations(_Model):
+class Recommendations(FrozenModel):
     """Recommendations for one assessment."""
 
     ego: PersonId

@@ -10,9 +10,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt
+from pydantic import Field, NonNegativeFloat, NonNegativeInt
 
-from grace_support._schema_docs import describe_fields
+from grace_support._model import FrozenModel
 from grace_support.network import SCHEMA_VERSION, PersonId
 from grace_support.vocabulary import ActionId, SupportType
 
@@ -30,16 +30,6 @@ __all__ = [
 
 Share = Annotated[float, Field(ge=0, le=1)]
 """A proportion between 0 and 1."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        hide_input_in_errors=True,
-        json_schema_extra=describe_fields,
-        defer_build=True,
-    )
 
 
 class Severity(StrEnum):
@@ -72,7 +62,7 @@ class FindingCode(StrEnum):
     """Fewer active people than the set minimum."""
 
 
-class Settings(_Model):
+class Settings(FrozenModel):
     """The thresholds of the findings, validated; every one has a default.
 
     Examples:
@@ -90,7 +80,7 @@ class Settings(_Model):
     """``small-network`` when fewer active people than this are in the network."""
 
 
-class SupportCounts(_Model):
+class SupportCounts(FrozenModel):
     """For each support type, the number of active people who give it."""
 
     emotional: NonNegativeInt
@@ -99,7 +89,7 @@ class SupportCounts(_Model):
     peer: NonNegativeInt
 
 
-class RoleCounts(_Model):
+class RoleCounts(FrozenModel):
     """For each role category, the number of active people in it."""
 
     family: NonNegativeInt
@@ -109,7 +99,7 @@ class RoleCounts(_Model):
     professional: NonNegativeInt
 
 
-class Measures(_Model):
+class Measures(FrozenModel):
     """Every measure of one network; ``None`` where a value is undefined.
 
     The definitions are in [`grace_support.measures`][grace_support.measures]
@@ -158,7 +148,7 @@ class Measures(_Model):
     """Burt's constraint of the ego."""
 
 
-class Finding(_Model):
+class Finding(FrozenModel):
     """Something that stands out in the network, with the advice that fits it."""
 
     code: FindingCode
@@ -175,7 +165,7 @@ class Finding(_Model):
     """The article's advice that fits, in the declared order of actions."""
 
 
-class Assessment(_Model):
+class Assessment(FrozenModel):
     """The measures and findings of one support network on one day."""
 
     schema_version: Literal[1] = SCHEMA_VERSION

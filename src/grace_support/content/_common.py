@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, StringConstraints
 
-from grace_support._schema_docs import describe_fields
-
-__all__ = ["HttpsUrl", "Slug", "Text", "_Model"]
+__all__ = ["HttpsUrl", "Slug", "Text"]
 
 Slug = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -30,13 +28,3 @@ def _https(value: str) -> str:
 
 HttpsUrl = Annotated[str, AfterValidator(_https)]
 """An ``https://`` address (no other scheme, so ``javascript:`` and ``data:`` never pass)."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        hide_input_in_errors=True,
-        defer_build=True,
-        json_schema_extra=describe_fields,
-    )

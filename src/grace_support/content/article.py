@@ -14,7 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from grace_support.content._common import HttpsUrl, Slug, Text, _Model
+from grace_support._model import FrozenModel
+from grace_support.content._common import HttpsUrl, Slug, Text
 from grace_support.errors import MissingExtraError
 from grace_support.vocabulary import SupportType
 
@@ -40,7 +41,7 @@ SAFE_URL_SCHEMES = {"https", "mailto", "tel", "sms"}
 """The link schemes ``Article.to_html`` keeps (never ``javascript:`` or ``data:``)."""
 
 
-class Agent(_Model):
+class Agent(FrozenModel):
     """A person or organization: an author, publisher or reviewer."""
 
     type: Literal["person", "organization"]
@@ -70,7 +71,7 @@ class Agent(_Model):
         return data
 
 
-class Source(_Model):
+class Source(FrozenModel):
     """A cited source."""
 
     id: Slug
@@ -92,7 +93,7 @@ class Source(_Model):
         return data
 
 
-class ListItem(_Model):
+class ListItem(FrozenModel):
     """One short item of a list, with an optional icon and cited source."""
 
     text: Text
@@ -103,7 +104,7 @@ class ListItem(_Model):
     """The id of the article's source this item cites."""
 
 
-class Section(_Model):
+class Section(FrozenModel):
     """A section: a heading, paragraphs of Markdown, and a list of items."""
 
     id: Slug
@@ -116,7 +117,7 @@ class Section(_Model):
     """A list of short items."""
 
 
-class Review(_Model):
+class Review(FrozenModel):
     """A medical or clinical review of the article."""
 
     reviewed_by: Agent
@@ -125,7 +126,7 @@ class Review(_Model):
     """When it was last reviewed."""
 
 
-class CallToAction(_Model):
+class CallToAction(FrozenModel):
     """What the article invites the reader to do."""
 
     text: Text
@@ -134,7 +135,7 @@ class CallToAction(_Model):
     """Where to do it."""
 
 
-class Article(_Model):
+class Article(FrozenModel):
     """An article: metadata, ordered sections, sources and a call to action."""
 
     id: Slug

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError, model_validator
 
-from grace_support.content._common import _Model
+from grace_support._model import FrozenModel
 from grace_support.content.article import Article
 from grace_support.content.crisis import CRISIS_RESOURCES
 from grace_support.content.resource import Resource, ResourceKind, ServiceStatus
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["Catalog", "default_catalog"]
 
 
-class Catalog(_Model):
+class Catalog(FrozenModel):
     """Articles and resources that recommendations draw from."""
 
     version: str = "1"

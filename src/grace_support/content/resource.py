@@ -23,7 +23,8 @@ from typing import Any
 
 from pydantic import Field, ValidationError, model_validator
 
-from grace_support.content._common import HttpsUrl, Slug, Text, _Model
+from grace_support._model import FrozenModel
+from grace_support.content._common import HttpsUrl, Slug, Text
 from grace_support.errors import DocumentError, Problem
 from grace_support.vocabulary import SupportType
 
@@ -124,7 +125,7 @@ _PHONE_TYPES = {ChannelKind.PHONE: "voice", ChannelKind.SMS: "text"}
 _URL_CHANNELS = (ChannelKind.CHAT, ChannelKind.WEB, ChannelKind.VIRTUAL)
 
 
-class Channel(_Model):
+class Channel(FrozenModel):
     """One way to reach a resource."""
 
     kind: ChannelKind
@@ -141,7 +142,7 @@ class Channel(_Model):
         return self
 
 
-class Hours(_Model):
+class Hours(FrozenModel):
     """Opening hours on some days of the week, in the resource's local time."""
 
     days: tuple[Weekday, ...] = Field(min_length=1)
@@ -152,7 +153,7 @@ class Hours(_Model):
     """When it closes."""
 
 
-class Organization(_Model):
+class Organization(FrozenModel):
     """The organization that offers a resource."""
 
     name: Text
@@ -163,7 +164,7 @@ class Organization(_Model):
     """Its website."""
 
 
-class Resource(_Model):
+class Resource(FrozenModel):
     """A service a person can reach for support (HSDS 3.0 ``service``, plus our fields)."""
 
     id: Slug

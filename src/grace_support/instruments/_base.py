@@ -7,8 +7,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from grace_support._model import FrozenModel
 from grace_support.errors import GraceSupportError
 
 if TYPE_CHECKING:
@@ -101,10 +102,8 @@ class Scored:
     band: str | None = None
 
 
-class InstrumentScore(BaseModel):
+class InstrumentScore(FrozenModel):
     """The score of one respondent on one validated instrument."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", hide_input_in_errors=True)
 
     instrument: str
     """The instrument's id, e.g. ``lsns6``."""
@@ -269,3 +268,20 @@ def total_of(values: Mapping[str, float], ids: Sequence[str]) -> Number:
 def mean_of(values: Mapping[str, float], ids: Sequence[str]) -> float:
     """The mean of the items."""
     return math.fsum(values[i] for i in ids) / len(ids)
+
+
+def per_subscale(
+    instrument: Instrument,
+    values: Mapping[str, float],
+    aggregate: Callable[[Mapping[str, float], Sequence[str]], Number],
+    order: Sequence[str] = (),
+) -> dict[str, Number]:
+    """Each subscale's score: `aggregate` over its items.
+
+    Subscales come in `order` (the literature's), else in order of first use.
+    """
+    names = order or dict.fromkeys(name for item in instrument.items for name in item.subscales)
+    return {
+        name: aggregate(values, [i.id for i in instrument.items if name in i.subscales])
+        for name in names
+    }

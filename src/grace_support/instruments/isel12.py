@@ -32,7 +32,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from grace_support.instruments._base import Instrument, Item, Scored, likert, total_of
+from grace_support.instruments._base import (
+    Instrument,
+    Item,
+    Scored,
+    likert,
+    per_subscale,
+    total_of,
+)
 from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
@@ -68,11 +75,10 @@ _LAYOUT = [
 
 
 def _rule(values: Mapping[str, float], options: Mapping[str, str]) -> Scored:
-    subscales = {
-        group: total_of(values, [i.id for i in ISEL12.items if group in i.subscales])
-        for group in (_A, _B, _T)
-    }
-    return Scored(total=total_of(values, list(values)), subscales=subscales)
+    return Scored(
+        total=total_of(values, list(values)),
+        subscales=per_subscale(ISEL12, values, total_of, order=(_A, _B, _T)),
+    )
 
 
 ISEL12 = Instrument(

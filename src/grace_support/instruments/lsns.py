@@ -39,7 +39,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from grace_support.instruments._base import Instrument, Item, Scored, likert, total_of
+from grace_support.instruments._base import (
+    Instrument,
+    Item,
+    Scored,
+    likert,
+    per_subscale,
+    total_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -99,21 +106,16 @@ def _revised(group: str, who: str) -> tuple[Item, ...]:
     )
 
 
-def _sum_by_group(values: Mapping[str, float], instrument: Instrument) -> dict[str, float | int]:
-    return {
-        group: total_of(values, [i.id for i in instrument.items if group in i.subscales])
-        for group in ("family", "friends")
-    }
-
-
 def _lsns6(values: Mapping[str, float], options: Mapping[str, str]) -> Scored:
     total = total_of(values, list(values))
     band = "at_risk_of_isolation" if total < 12 else "not_at_risk"
-    return Scored(total=total, subscales=_sum_by_group(values, LSNS6), band=band)
+    return Scored(total=total, subscales=per_subscale(LSNS6, values, total_of), band=band)
 
 
 def _lsns_r(values: Mapping[str, float], options: Mapping[str, str]) -> Scored:
-    return Scored(total=total_of(values, list(values)), subscales=_sum_by_group(values, LSNS_R))
+    return Scored(
+        total=total_of(values, list(values)), subscales=per_subscale(LSNS_R, values, total_of)
+    )
 
 
 LSNS6 = Instrument(

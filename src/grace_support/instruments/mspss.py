@@ -37,7 +37,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from grace_support.instruments._base import Instrument, Item, Scored, likert, mean_of
+from grace_support.instruments._base import (
+    Instrument,
+    Item,
+    Scored,
+    likert,
+    mean_of,
+    per_subscale,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -78,10 +85,7 @@ def mspss_band(mean: float, *, band_gaps: str = "half_open") -> str:
 
 
 def _rule(values: Mapping[str, float], options: Mapping[str, str]) -> Scored:
-    subscales = {
-        group: mean_of(values, [i.id for i in MSPSS.items if group in i.subscales])
-        for group in (_SO, _FAM, _FR)
-    }
+    subscales = per_subscale(MSPSS, values, mean_of)
     total = mean_of(values, list(values))
     return Scored(
         total=total, subscales=subscales, band=mspss_band(total, band_gaps=options["band_gaps"])

@@ -59,7 +59,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from grace_support.instruments._base import Instrument, Item, Scored, likert, total_of
+from grace_support.instruments._base import (
+    Instrument,
+    Item,
+    Scored,
+    likert,
+    per_subscale,
+    total_of,
+)
 from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
@@ -173,10 +180,7 @@ _FSSQ = [
 
 
 def _fssq(values: Mapping[str, float], options: Mapping[str, str]) -> Scored:
-    subscales = {
-        group: total_of(values, [i.id for i in DUKE_FSSQ.items if group in i.subscales])
-        for group in (_CONFIDANT, _AFFECTIVE)
-    }
+    subscales = per_subscale(DUKE_FSSQ, values, total_of, order=(_CONFIDANT, _AFFECTIVE))
     return Scored(total=total_of(values, list(values)), subscales=subscales)
 
 
