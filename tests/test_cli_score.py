@@ -124,10 +124,13 @@ def test_csv_errors_name_row_and_respondent(
     code, _, err = run(capsys, "score", "ucla3", "--file", str(path))
     assert code == 1
     assert "row 3, column feel_left_out: the answer must be a whole number" in err
-    path.write_text("respondent,lack_companionship,feel_left_out,feel_isolated\nr9,1,2,\n")
+    path.write_text(
+        "respondent,lack_companionship,feel_left_out,feel_isolated\nMaria Private,1,2,3\nJo Private,1,2,\n"
+    )
     code, _, err = run(capsys, "score", "ucla3", "--file", str(path))
     assert code == 1
-    assert f"{path}, respondent r9: item feel_isolated: has no answer" in err
+    assert f"{path}, respondent 2: item feel_isolated: has no answer" in err
+    assert "Private" not in err
 
 
 def test_list_items(capsys: pytest.CaptureFixture[str]) -> None:

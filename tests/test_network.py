@@ -461,6 +461,7 @@ def test_unknown_person_lookup_does_not_echo_the_id() -> None:
         network.person(SECRET)
     assert isinstance(caught.value, KeyError)
     assert SECRET not in str(caught.value)
+    assert SECRET not in repr(caught.value)
     with pytest.raises(UnknownPersonError):
         network.relationship("ego")
 

@@ -109,10 +109,13 @@ class DocumentError(GraceSupportError, ValueError):
 
 
 class UnknownPersonError(GraceSupportError, KeyError):
-    """A lookup named an id that is not one of the network's people."""
+    """A lookup named an id that is not one of the network's people.
+
+    The error does not carry the id (not in its message, arguments or ``repr``):
+    ids are often derived from names.
+    """
 
     def __str__(self) -> str:
-        # KeyError's own __str__ would repeat the id, which may be a name.
         return "no person in this network has that id"
 
 

@@ -351,7 +351,7 @@ class SupportNetwork(FrozenModel):
             UnknownPersonError: No person in the network has this id.
         """
         if person_id == self.ego.id or person_id not in self._by_id:
-            raise UnknownPersonError(person_id)
+            raise UnknownPersonError()
         return self._replace(
             people=tuple(p for p in self.people if p.id != person_id),
             relationships=tuple(r for r in self.relationships if r.person != person_id),
@@ -369,7 +369,7 @@ class SupportNetwork(FrozenModel):
         try:
             return self._by_id[person_id]
         except KeyError:
-            raise UnknownPersonError(person_id) from None
+            raise UnknownPersonError() from None
 
     def relationship(self, person_id: str) -> Relationship:
         """The ego's relationship to the person with this id.
@@ -380,7 +380,7 @@ class SupportNetwork(FrozenModel):
         try:
             return self._relationship_of[person_id]
         except KeyError:
-            raise UnknownPersonError(person_id) from None
+            raise UnknownPersonError() from None
 
     @property
     def alters(self) -> tuple[tuple[Person, Relationship], ...]:
