@@ -125,7 +125,8 @@ def test_csv_errors_name_row_and_respondent(
     assert code == 1
     assert "row 3, column feel_left_out: the answer must be a whole number" in err
     path.write_text(
-        "respondent,lack_companionship,feel_left_out,feel_isolated\nMaria Private,1,2,3\nJo Private,1,2,\n"
+        "respondent,lack_companionship,feel_left_out,feel_isolated\n"
+        "Maria Private,1,2,3\nJo Private,1,2,\n"
     )
     code, _, err = run(capsys, "score", "ucla3", "--file", str(path))
     assert code == 1

@@ -202,13 +202,14 @@ def _score(args: argparse.Namespace) -> str:
     else:
         raise _UsageError("give the answers as arguments or with --file (see --items)")
     scores = []
-    for name, answers in respondents:
+    for number, (name, answers) in enumerate(respondents, start=1):
         try:
             scores.append(
                 (name, instrument.score(answers, missing=args.missing, **dict(args.option)))
             )
         except ResponseError as error:
-            where = f"{args.file}, respondent {name}: " if args.file else ""
+            # by position: respondent ids may be names, which never go in errors
+            where = f"{args.file}, respondent {number}: " if args.file else ""
             raise ResponseError(f"{where}{error}") from None
     text = render_scores(instrument, scores, args.format)
     return f"{text}\n\n{CRISIS_LINE}" if args.format == "text" else text
