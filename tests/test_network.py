@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from grace_support import (
+    Attributes,
     Closeness,
     DocumentError,
     Person,
@@ -490,3 +491,49 @@ def test_build_accepts_plain_ids_and_python_values() -> None:
 def test_person_label() -> None:
     assert Person(id="p").label == "p"
     assert Person(id="p", name="Pat").label == "Pat"
+
+
+def test_attributes_round_trip_and_stay_out_of_documents_when_empty() -> None:
+    data = document()
+    data["people"][0]["attributes"] = {"age_group": "26-35", "lives_nearby": True, "score": 2.5}
+    data["relationships"][0]["attributes"] = {"years_known": 12, "note": None}
+    network = network_from_data(data)
+    ana = network.person("ana")
+    assert ana.attributes["age_group"] == "26-35"
+    assert ana.attributes["lives_nearby"] is True
+    assert network.relationship("ana").attributes == {"note": None, "years_known": 12}
+    written = json.loads(network.to_json())
+    assert written["people"][0]["attributes"] == {
+        "age_group": "26-35",
+        "lives_nearby": True,
+        "score": 2.5,
+    }
+    assert "attributes" not in written["people"][1]
+    assert "attributes" not in written["ego"]
+    assert parse_network(network.to_json()) == network
+    assert hash(network) == hash(parse_network(network.to_json()))
+    graph = network.to_networkx()
+    assert graph.nodes["ana"]["attributes"]["age_group"] == "26-35"
+    assert graph.edges["maria", "ana"]["attributes"] == {"note": None, "years_known": 12}
+    assert SupportNetwork.from_networkx(graph) == network
+
+
+def test_attribute_values_stay_out_of_repr_and_errors() -> None:
+    person = Person(id="p", attributes=Attributes({"diagnosis_note": SECRET}))
+    assert SECRET not in repr(person)
+    assert "diagnosis_note" in repr(person)
+    data = document()
+    data["people"][0]["attributes"] = {"bad name": SECRET, "ok": [SECRET]}
+    with pytest.raises(DocumentError) as caught:
+        network_from_data(data)
+    assert [str(p) for p in caught.value.problems] == [
+        "people[0].attributes.bad name.[key]: String should match pattern '^[A-Za-z_][A-Za-z0-9_.-]*$'",
+        "people[0].attributes.ok: must be text, a whole or finite number, true/false, or null",
+    ]
+    assert SECRET not in str(caught.value)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), [1], {"a": 1}])
+def test_attribute_values_must_be_plain_and_finite(value: object) -> None:
+    with pytest.raises(ValidationError, match="must be text, a whole or finite number"):
+        Person(id="p", attributes={"x": value})  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from grace_support.assessment import (
     Severity,
     assess,
 )
+from grace_support.attributes import Attributes
 from grace_support.documents import (
     SchemaName,
     json_schema,
@@ -68,6 +69,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ActionId",
     "Assessment",
+    "Attributes",
     "Closeness",
     "Contact",
     "DocumentError",

@@ -8,10 +8,11 @@ that the caller owns. This module imports networkx, which is slow to import, so
 The graph is undirected:
 
 - ``graph.graph`` holds ``ego`` (the ego's id), ``needs`` and ``schema_version``;
-- each node is a person id; a node has a ``name`` attribute when the person has one;
+- each node is a person id; a node has a ``name`` attribute when the person has one,
+  and an ``attributes`` dict when the person has study variables;
 - each ego-person edge carries the relationship: ``kind="relationship"``, ``role``,
   ``category``, ``supports`` (a tuple), ``closeness``, ``strain``, and ``contact``
-  and ``last_contact`` when known;
+  and ``last_contact`` and ``attributes`` (a dict) when set;
 - each person-person edge is a tie: ``kind="tie"``.
 """
 
@@ -24,7 +25,7 @@ import networkx as nx
 from grace_support.errors import DocumentError, Problem
 
 if TYPE_CHECKING:
-    from grace_support.network import SupportNetwork
+    from grace_support.network import Person, SupportNetwork
 
 __all__ = ["from_networkx", "to_networkx"]
 
@@ -55,13 +56,15 @@ def to_networkx(network: SupportNetwork) -> nx.Graph:
     """
     graph = nx.Graph(ego=network.ego.id, needs=network.needs, schema_version=network.schema_version)
     for person in (network.ego, *network.people):
-        graph.add_node(person.id, **({"name": person.name} if person.name is not None else {}))
+        graph.add_node(person.id, **_person_data(person))
     for relationship in network.relationships:
         attributes: dict[str, Any] = {"kind": "relationship", "category": relationship.category}
         for key in _RELATIONSHIP_KEYS:
             value = getattr(relationship, key)
             if value is not None:
                 attributes[key] = value
+        if relationship.attributes:
+            attributes["attributes"] = relationship.attributes.to_dict()
         graph.add_edge(network.ego.id, relationship.person, **attributes)
     graph.add_edges_from(network.ties, kind="tie")
     return graph
@@ -109,16 +112,14 @@ def from_networkx(graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
             ],
             source=source,
         )
-    ego_name = graph.nodes[ego_id].get("name")
     document: dict[str, Any] = {
-        "ego": {"id": ego_id, **({"name": ego_name} if ego_name is not None else {})},
+        "ego": _person_document(ego_id, graph.nodes[ego_id]),
         "people": [
-            {"id": node, **({"name": data["name"]} if data.get("name") is not None else {})}
-            for node, data in graph.nodes(data=True)
-            if node != ego_id
+            _person_document(node, data) for node, data in graph.nodes(data=True) if node != ego_id
         ],
         "relationships": [
-            {"person": other, **{k: data[k] for k in _RELATIONSHIP_KEYS if data.get(k) is not None}}
+            {"person": other}
+            | {k: data[k] for k in (*_RELATIONSHIP_KEYS, "attributes") if data.get(k) is not None}
             for other, data in graph.adj[ego_id].items()
         ],
         "ties": [(a, b) for a, b in graph.edges() if ego_id not in (a, b)],
@@ -128,3 +129,16 @@ def from_networkx(graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
     from grace_support.documents import network_from_data  # noqa: PLC0415 (avoid a cycle)
 
     return network_from_data(document, source=source)
+
+
+def _person_data(person: Person) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if person.name is not None:
+        data["name"] = person.name
+    if person.attributes:
+        data["attributes"] = person.attributes.to_dict()
+    return data
+
+
+def _person_document(node: Any, data: dict[str, Any]) -> dict[str, Any]:
+    return {"id": node} | {k: data[k] for k in ("name", "attributes") if data.get(k) is not None}

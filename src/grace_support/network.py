@@ -46,6 +46,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from grace_support._model import FrozenModel
+from grace_support.attributes import Attributes
 from grace_support.errors import UnknownPersonError
 from grace_support.vocabulary import (
     Closeness,
@@ -143,6 +144,10 @@ def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportTy
     return tuple(sorted(values, key=_SUPPORT_ORDER.__getitem__))
 
 
+def _empty(value: Attributes) -> bool:
+    return not value
+
+
 class Person(FrozenModel):
     """Someone in the network: the ego at the centre, or one of the people they name."""
 
@@ -152,6 +157,8 @@ class Person(FrozenModel):
         default=None, repr=False
     )
     """How to show the person, if known. Personal health information: never logged."""
+    attributes: Attributes = Field(default_factory=Attributes, exclude_if=_empty)
+    """Study variables about the person (e.g. age group); left out of documents when empty."""
 
     @property
     def label(self) -> str:
@@ -181,6 +188,8 @@ class Relationship(FrozenModel):
     """The day they were last in touch, if known."""
     strain: Strain = Strain.NONE
     """How draining or conflict-laden the relationship feels."""
+    attributes: Attributes = Field(default_factory=Attributes, exclude_if=_empty)
+    """Study variables about the relationship (e.g. years known); left out when empty."""
 
     _check_supports = field_validator("supports")(_canonical_support_types)
 

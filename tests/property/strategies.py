@@ -11,6 +11,7 @@ from datetime import date
 from hypothesis import strategies as st
 
 from grace_support import (
+    Attributes,
     Closeness,
     Contact,
     Person,
@@ -25,6 +26,16 @@ ids = st.from_regex(r"[A-Za-z0-9._-]{1,12}", fullmatch=True)
 names = st.none() | st.text(min_size=1, max_size=30).filter(lambda s: len(s) <= 200)
 support_sets = st.lists(st.sampled_from(SupportType), unique=True, max_size=4)
 days = st.dates(min_value=date(2020, 1, 1), max_value=date(2027, 12, 31))
+attribute_values = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False, width=32)
+    | st.text(max_size=12)
+)
+attributes = st.dictionaries(
+    st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True), attribute_values, max_size=3
+).map(Attributes)
 
 
 @st.composite
@@ -38,6 +49,7 @@ def relationships(draw: st.DrawFn, person: str) -> Relationship:
         contact=draw(st.none() | st.sampled_from(Contact)),
         last_contact=draw(st.none() | days),
         strain=draw(st.sampled_from(Strain)),
+        attributes=draw(attributes),
     )
 
 
@@ -50,9 +62,11 @@ def networks(draw: st.DrawFn, *, max_people: int = 12) -> SupportNetwork:
     ties = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
     ties = [(b, a) if draw(st.booleans()) else (a, b) for a, b in ties]
     return SupportNetwork(
-        ego=Person(id=ego, name=draw(names)),
+        ego=Person(id=ego, name=draw(names), attributes=draw(attributes)),
         needs=tuple(draw(support_sets)) if draw(st.booleans()) else tuple(SupportType),
-        people=tuple(Person(id=pid, name=draw(names)) for pid in people_ids),
+        people=tuple(
+            Person(id=pid, name=draw(names), attributes=draw(attributes)) for pid in people_ids
+        ),
         relationships=tuple(draw(relationships(pid)) for pid in people_ids),
         ties=tuple(ties),
     )
