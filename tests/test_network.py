@@ -527,7 +527,8 @@ def test_attribute_values_stay_out_of_repr_and_errors() -> None:
     with pytest.raises(DocumentError) as caught:
         network_from_data(data)
     assert [str(p) for p in caught.value.problems] == [
-        "people[0].attributes.bad name.[key]: String should match pattern '^[A-Za-z_][A-Za-z0-9_.-]*$'",
+        "people[0].attributes.bad name (the name): "
+        "String should match pattern '^[A-Za-z_][A-Za-z0-9_.-]*$'",
         "people[0].attributes.ok: must be text, a whole or finite number, true/false, or null",
     ]
     assert SECRET not in str(caught.value)

@@ -59,6 +59,8 @@ def format_location(loc: Sequence[str | int]) -> str:
     Examples:
         >>> format_location(("relationships", 2, "supports", 0))
         'relationships[2].supports[0]'
+        >>> format_location(("people", 0, "attributes", "bad name", "[key]"))
+        'people[0].attributes.bad name (the name)'
         >>> format_location(())
         '(document)'
     """
@@ -66,6 +68,8 @@ def format_location(loc: Sequence[str | int]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif part == "[key]":  # pydantic's marker for a problem with a mapping's key
+            out += " (the name)"
         else:
             out += f".{part}" if out else str(part)
     return out or "(document)"
