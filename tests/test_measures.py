@@ -9,6 +9,7 @@ import pytest
 
 from grace_support import RoleCategory, SupportNetwork, SupportType
 from grace_support import measures as m
+from grace_support.measures.diversity import iqv as iqv_counts
 from tests.helpers import net, rel
 
 EMPTY = net()
@@ -294,15 +295,15 @@ def test_entropy_is_never_negative_zero() -> None:
 
 def test_iqv_uses_declared_k() -> None:
     # Two of five categories, evenly: Blau 0.5; IQV (K=5) = 0.5 / 0.8; with K=2 it would be 1.
-    assert m.iqv([1, 1, 0, 0, 0], k=5) == 0.625
-    assert m.iqv([1, 1], k=2) == 1.0
+    assert iqv_counts([1, 1, 0, 0, 0], k=5) == 0.625
+    assert iqv_counts([1, 1], k=2) == 1.0
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
         (lambda: m.blau_index([1, -1]), "must not be negative"),
-        (lambda: m.iqv([1], k=1), "at least 2"),
+        (lambda: iqv_counts([1], k=1), "at least 2"),
         (lambda: m.pielou_evenness([1, 1, 1], k=2), "more counts than declared"),
     ],
 )

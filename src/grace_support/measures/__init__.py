@@ -11,9 +11,21 @@ Families:
 - [`roles`][grace_support.measures.roles]: who gives it, how varied;
 - [`concentration`][grace_support.measures.concentration]: how much rests on one person;
 - [`structure`][grace_support.measures.structure]: density and Burt's structural holes;
+- [`composition`][grace_support.measures.composition]: any alter attribute (for analysts);
 - [`diversity`][grace_support.measures.diversity]: the generic formulas on counts.
 """
 
+from grace_support.measures.composition import (
+    BUILT_IN_ATTRIBUTES,
+    alter_values,
+    blau,
+    composition,
+    ei_index,
+    entropy,
+    iqv,
+    missing_count,
+    richness,
+)
 from grace_support.measures.concentration import (
     provider_hhi,
     provider_loads,
@@ -23,7 +35,6 @@ from grace_support.measures.concentration import (
 from grace_support.measures.diversity import (
     blau_index,
     hhi,
-    iqv,
     pielou_evenness,
     shannon_entropy,
 )
@@ -51,20 +62,28 @@ from grace_support.measures.support import (
 )
 
 __all__ = [
+    "BUILT_IN_ATTRIBUTES",
     "active_size",
+    "alter_values",
+    "blau",
     "blau_index",
+    "composition",
     "constraint",
     "density",
     "effective_size",
+    "ei_index",
+    "entropy",
     "hhi",
     "inner_circle_size",
     "iqv",
+    "missing_count",
     "missing_support_types",
     "pielou_evenness",
     "professional_count",
     "provider_hhi",
     "provider_loads",
     "regular_contact_size",
+    "richness",
     "role_blau",
     "role_counts",
     "role_iqv",
