@@ -285,6 +285,11 @@ class SupportNetwork(FrozenModel):
     def __str__(self) -> str:
         return repr(self)
 
+    def _repr_html_(self) -> str:
+        from grace_support._html import network_html  # noqa: PLC0415
+
+        return network_html(self)
+
     # -- building ---------------------------------------------------------------------------
 
     @classmethod

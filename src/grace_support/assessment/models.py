@@ -181,6 +181,11 @@ class Assessment(FrozenModel):
     findings: tuple[Finding, ...]
     """What stands out, in a fixed order: severity, code, support type, people."""
 
+    def _repr_html_(self) -> str:
+        from grace_support._html import assessment_html  # noqa: PLC0415
+
+        return assessment_html(self)
+
     def finding_codes(self) -> tuple[FindingCode, ...]:
         """The code of each finding, in order (handy in tests and filters)."""
         return tuple(f.code for f in self.findings)
