@@ -538,3 +538,16 @@ def test_attribute_values_stay_out_of_repr_and_errors() -> None:
 def test_attribute_values_must_be_plain_and_finite(value: object) -> None:
     with pytest.raises(ValidationError, match="must be text, a whole or finite number"):
         Person(id="p", attributes={"x": value})  # type: ignore[arg-type]
+
+
+def test_lookups_follow_the_fields_even_after_model_copy() -> None:
+    network = net(rel("a", role="friend"))
+    changed = network.model_copy(
+        update={
+            "people": (Person(id="a", name="New"),),
+            "relationships": (rel("a", role="parent"),),
+        }
+    )
+    assert changed.person("a").name == "New"
+    assert changed.relationship("a").role is Role.PARENT
+    assert changed != network

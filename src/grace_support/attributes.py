@@ -54,7 +54,7 @@ class Attributes(Mapping[str, AttributeValue]):
         return len(self._data)
 
     def __hash__(self) -> int:
-        return hash(tuple((k, type(v).__name__, v) for k, v in self._data.items()))
+        return hash(tuple(self._data.items()))  # consistent with __eq__ (1 == 1.0 == True)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Attributes):

@@ -37,7 +37,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     StringConstraints,
     ValidationError,
     field_validator,
@@ -226,7 +225,10 @@ class SupportNetwork(FrozenModel):
     [`parse_network`][grace_support.parse_network] or
     [`read_network`][grace_support.read_network], or in code with
     [`build`][grace_support.SupportNetwork.build] and
-    [`with_person`][grace_support.SupportNetwork.with_person].
+    [`with_person`][grace_support.SupportNetwork.with_person]. Change one with the
+    ``with_*``/``without_person`` methods, which validate the result: pydantic's
+    ``model_copy(update=...)`` skips validation, so it can make a network that breaks
+    the rules.
     """
 
     model_config = ConfigDict(title="SupportNetwork")
@@ -243,9 +245,6 @@ class SupportNetwork(FrozenModel):
     """Exactly one relationship from the ego to each person."""
     ties: tuple[Tie, ...] = ()
     """Pairs of people who know each other (the ego is never part of a tie)."""
-
-    _by_id: dict[str, Person] = PrivateAttr(default_factory=dict)
-    _relationship_of: dict[str, Relationship] = PrivateAttr(default_factory=dict)
 
     _check_needs = field_validator("needs")(_canonical_support_types)
 
@@ -273,8 +272,6 @@ class SupportNetwork(FrozenModel):
         canonical = tuple(sorted((a, b) if a < b else (b, a) for a, b in self.ties))
         if canonical != self.ties:
             object.__setattr__(self, "ties", canonical)
-        self._by_id = {self.ego.id: self.ego, **{p.id: p for p in self.people}}
-        self._relationship_of = {r.person: r for r in self.relationships}
         return self
 
     def __repr__(self) -> str:
@@ -364,7 +361,7 @@ class SupportNetwork(FrozenModel):
         Raises:
             UnknownPersonError: No person in the network has this id.
         """
-        if person_id == self.ego.id or person_id not in self._by_id:
+        if all(p.id != person_id for p in self.people):
             raise UnknownPersonError()
         return self._replace(
             people=tuple(p for p in self.people if p.id != person_id),
@@ -380,10 +377,12 @@ class SupportNetwork(FrozenModel):
         Raises:
             UnknownPersonError: No one in the network has this id.
         """
-        try:
-            return self._by_id[person_id]
-        except KeyError:
-            raise UnknownPersonError() from None
+        if person_id == self.ego.id:
+            return self.ego
+        for person in self.people:
+            if person.id == person_id:
+                return person
+        raise UnknownPersonError()
 
     def relationship(self, person_id: str) -> Relationship:
         """The ego's relationship to the person with this id.
@@ -391,15 +390,16 @@ class SupportNetwork(FrozenModel):
         Raises:
             UnknownPersonError: No person (other than the ego) has this id.
         """
-        try:
-            return self._relationship_of[person_id]
-        except KeyError:
-            raise UnknownPersonError() from None
+        for relationship in self.relationships:
+            if relationship.person == person_id:
+                return relationship
+        raise UnknownPersonError()
 
     @property
     def alters(self) -> tuple[tuple[Person, Relationship], ...]:
         """Each person with the relationship to them, in the order of `people`."""
-        return tuple((p, self._relationship_of[p.id]) for p in self.people)
+        relationship_of = {r.person: r for r in self.relationships}
+        return tuple((p, relationship_of[p.id]) for p in self.people)
 
     @property
     def active_relationships(self) -> tuple[Relationship, ...]:

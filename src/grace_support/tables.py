@@ -1,0 +1,286 @@
+"""Networks as tables, in the egor convention (egos, alters, alter-alter ties).
+
+Needs the ``pandas`` extra: ``pip install 'grace-support[pandas]'``.
+
+**egos** has one row per ego: ``ego_id``, ``name``, ``need_emotional``,
+``need_practical``, ``need_informational``, ``need_peer`` (booleans), then one column
+per ego attribute.
+
+**alters** has one row per ego-alter relationship: ``ego_id``, ``alter_id``, ``name``,
+``role``, ``category``, one boolean column per support type (``emotional``,
+``practical``, ``informational``, ``peer``), ``closeness``, ``contact``,
+``last_contact`` (a datetime), ``strain``; then one column per person attribute (its
+name) and per relationship attribute (``rel.`` and its name).
+
+**ties** has one row per alter-alter tie: ``ego_id``, ``alter_a``, ``alter_b``.
+
+A missing value (``None``, ``NaN``, ``NaT``) is the same as an unset one, so an
+attribute explicitly set to null does not survive a trip through tables.
+[`measures_table`][grace_support.tables.measures_table] gives one row per ego with
+every measure of [`assess`][grace_support.assess], the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+from grace_support.assessment import Settings, assess
+from grace_support.documents import network_from_data
+from grace_support.errors import DocumentError, MissingExtraError, Problem
+from grace_support.vocabulary import SupportType
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    import pandas as pd
+
+    from grace_support.network import SupportNetwork
+
+__all__ = ["Tables", "from_tables", "measures_table", "to_tables"]
+
+_TYPES = [t.value for t in SupportType]
+EGO_COLUMNS = ("ego_id", "name", *(f"need_{t}" for t in _TYPES))
+"""The built-in columns of the egos table."""
+ALTER_COLUMNS = (
+    "ego_id", "alter_id", "name", "role", "category", *_TYPES,
+    "closeness", "contact", "last_contact", "strain",
+)  # fmt: skip
+"""The built-in columns of the alters table."""
+TIE_COLUMNS = ("ego_id", "alter_a", "alter_b")
+"""The columns of the ties table."""
+REL_PREFIX = "rel."
+"""The prefix of relationship-attribute columns in the alters table."""
+
+
+class Tables(NamedTuple):
+    """The three tables of a set of networks."""
+
+    egos: pd.DataFrame
+    alters: pd.DataFrame
+    ties: pd.DataFrame
+
+
+def _pandas() -> Any:
+    try:
+        import pandas  # noqa: PLC0415
+    except ImportError:
+        raise MissingExtraError("pandas", feature="grace_support.tables") from None
+    return pandas
+
+
+def _frame(pdm: Any, rows: list[dict[str, Any]], builtin: Sequence[str]) -> pd.DataFrame:
+    extra = list(dict.fromkeys(k for row in rows for k in row if k not in builtin))
+    frame = pdm.DataFrame(rows, columns=[*builtin, *extra])
+    for column in extra:  # keep Python values (an int stays an int next to a missing value)
+        frame[column] = pdm.Series([row.get(column) for row in rows], dtype=object)
+    return cast("pd.DataFrame", frame)
+
+
+def to_tables(networks: Iterable[SupportNetwork]) -> Tables:
+    """The egos, alters and ties tables of the networks (see the module docs).
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+        ValueError: An attribute's name is the name of a built-in column.
+    """
+    pdm = _pandas()
+    egos: list[dict[str, Any]] = []
+    alters: list[dict[str, Any]] = []
+    ties: list[dict[str, Any]] = []
+    for number, network in enumerate(networks):
+        ego = network.ego.id
+        egos.append(
+            {"ego_id": ego, "name": network.ego.name}
+            | {f"need_{t}": t in network.needs for t in SupportType}
+            | _checked(network.ego.attributes, EGO_COLUMNS, number)
+        )
+        for person, rel in network.alters:
+            alters.append(
+                {
+                    "ego_id": ego,
+                    "alter_id": person.id,
+                    "name": person.name,
+                    "role": rel.role.value,
+                    "category": rel.category.value,
+                    **{t.value: t in rel.supports for t in SupportType},
+                    "closeness": rel.closeness.value,
+                    "contact": rel.contact.value if rel.contact else None,
+                    "last_contact": rel.last_contact,
+                    "strain": rel.strain.value,
+                }
+                | _checked(person.attributes, ALTER_COLUMNS, number)
+                | {f"{REL_PREFIX}{k}": v for k, v in rel.attributes.items()}
+            )
+        ties += [{"ego_id": ego, "alter_a": a, "alter_b": b} for a, b in network.ties]
+    alter_frame = _frame(pdm, alters, ALTER_COLUMNS)
+    alter_frame["last_contact"] = pdm.to_datetime(alter_frame["last_contact"])
+    return Tables(
+        _frame(pdm, egos, EGO_COLUMNS), alter_frame, pdm.DataFrame(ties, columns=TIE_COLUMNS)
+    )
+
+
+def _checked(attributes: Mapping[str, Any], builtin: Sequence[str], number: int) -> dict[str, Any]:
+    clash = [name for name in attributes if name in builtin or name.startswith(REL_PREFIX)]
+    if clash:
+        raise ValueError(
+            f"network {number}: the attribute {clash[0]!r} has the name of a built-in column"
+        )
+    return dict(attributes)
+
+
+def _plain(pdm: Any, value: Any) -> Any:
+    """A table cell as a plain Python value; missing cells (None, NaN, NaT, NA) become None."""
+    if value is None or (pdm.api.types.is_scalar(value) and pdm.isna(value)):
+        return None
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime):
+        return value.date()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes, date)):
+        return value.item()  # numpy scalars
+    return value
+
+
+def _records(frame: pd.DataFrame, table: str, required: Sequence[str]) -> list[dict[str, Any]]:
+    pdm = _pandas()
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise DocumentError([Problem(f"{table} table", f"has no column {missing[0]!r}")])
+    return [
+        {str(k): _plain(pdm, v) for k, v in row.items()} for row in frame.to_dict(orient="records")
+    ]
+
+
+def from_tables(
+    egos: pd.DataFrame, alters: pd.DataFrame, ties: pd.DataFrame | None = None
+) -> tuple[SupportNetwork, ...]:
+    """Validated networks from egos, alters and ties tables (see the module docs).
+
+    Extra columns in egos and alters are attributes (``rel.`` ones on the
+    relationship); ``category`` is derived from ``role`` and ignored on the way in.
+
+    Raises:
+        DocumentError: A table lacks a column, or a row breaks a rule of the network
+            document. Each problem names the table, the row (its position, from 0)
+            and the column, e.g. ``alters row 7, column role``.
+    """
+    _pandas()
+    ego_rows = _records(egos, "egos", ("ego_id",))
+    alter_rows = _records(alters, "alters", ("ego_id", "alter_id", "role", "closeness"))
+    tie_rows = _records(ties, "ties", TIE_COLUMNS) if ties is not None else []
+    alters_of: dict[Any, list[int]] = {}
+    for index, row in enumerate(alter_rows):
+        alters_of.setdefault(row["ego_id"], []).append(index)
+    ties_of: dict[Any, list[int]] = {}
+    for index, row in enumerate(tie_rows):
+        ties_of.setdefault(row["ego_id"], []).append(index)
+    unknown = set(alters_of) - {row["ego_id"] for row in ego_rows}
+    if unknown:
+        first = min(alters_of[e][0] for e in unknown)
+        raise DocumentError([Problem(f"alters row {first}, column ego_id", "names no ego in egos")])
+    networks = []
+    for ego_index, ego in enumerate(ego_rows):
+        mine, my_ties = alters_of.get(ego["ego_id"], []), ties_of.get(ego["ego_id"], [])
+        document = _document(ego, [alter_rows[i] for i in mine], [tie_rows[i] for i in my_ties])
+        try:
+            networks.append(network_from_data(document))
+        except DocumentError as error:
+            raise DocumentError(
+                [_where(p, ego_index, mine, my_ties) for p in error.problems], source="tables"
+            ) from None
+    return tuple(networks)
+
+
+def _document(
+    ego: dict[str, Any], alters: list[dict[str, Any]], ties: list[dict[str, Any]]
+) -> dict[str, Any]:
+    def attributes(row: dict[str, Any], builtin: Sequence[str], prefix: str = "") -> dict[str, Any]:
+        return {
+            k.removeprefix(prefix): v
+            for k, v in row.items()
+            if k not in builtin
+            and v is not None
+            and (k.startswith(prefix) if prefix else not k.startswith(REL_PREFIX))
+        }
+
+    def person(row: dict[str, Any], id_column: str, builtin: Sequence[str]) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": row[id_column]}
+        if row.get("name") is not None:
+            data["name"] = row["name"]
+        if attrs := attributes(row, builtin):
+            data["attributes"] = attrs
+        return data
+
+    document: dict[str, Any] = {
+        "ego": person(ego, "ego_id", EGO_COLUMNS),
+        "people": [person(row, "alter_id", ALTER_COLUMNS) for row in alters],
+        "relationships": [
+            {"person": row["alter_id"], "role": row["role"], "closeness": row["closeness"]}
+            | {"supports": [t for t in _TYPES if row.get(t)]}
+            | {k: row[k] for k in ("contact", "last_contact", "strain") if row.get(k) is not None}
+            | ({"attributes": a} if (a := attributes(row, ALTER_COLUMNS, REL_PREFIX)) else {})
+            for row in alters
+        ],
+        "ties": [[row["alter_a"], row["alter_b"]] for row in ties],
+    }
+    if any(f"need_{t}" in ego for t in _TYPES):
+        document["needs"] = [t for t in _TYPES if ego.get(f"need_{t}")]
+    return document
+
+
+_PATH = re.compile(
+    r"^(people|relationships|ties)\[(\d+)\](?:\.([A-Za-z_]+))?(?:\.(.+?))?(?:\[\d+\])*"
+)
+_FIELD_COLUMNS = {"id": "alter_id", "person": "alter_id", "supports": "supports"}
+
+
+def _where(problem: Problem, ego_row: int, alter_rows: list[int], tie_rows: list[int]) -> Problem:
+    match = _PATH.match(problem.location)
+    if match is None:  # the ego, or needs
+        field = problem.location.split(".")[-1].split("[")[0]
+        column = {"ego": "ego_id", "id": "ego_id", "needs": "need_*"}.get(field, field)
+        return Problem(f"egos row {ego_row}, column {column}", problem.message)
+    part, index, field, rest = match.group(1), int(match.group(2)), match.group(3), match.group(4)
+    if part == "ties":
+        return Problem(f"ties row {tie_rows[index]}", problem.message)
+    if field == "attributes" and rest:
+        name = rest.split(" (")[0]
+        column = f"{REL_PREFIX}{name}" if part == "relationships" else name
+    else:
+        column = _FIELD_COLUMNS.get(field or "", field or "alter_id")
+    return Problem(f"alters row {alter_rows[index]}, column {column}", problem.message)
+
+
+def measures_table(
+    networks: Iterable[SupportNetwork],
+    *,
+    as_of: date | str | None = None,
+    settings: Settings | Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """One row per ego with every measure of [`assess`][grace_support.assess].
+
+    Nested measures are flattened: ``support_count_<type>``, ``role_count_<category>``,
+    and booleans ``missing_support_<type>`` and ``single_provider_<type>``. Every
+    value is exactly what ``assess`` gives for that network on that day.
+    """
+    pdm = _pandas()
+    rows = []
+    for network in networks:
+        result = assess(network, as_of=as_of, settings=settings)
+        measures = result.measures.model_dump(mode="json")
+        row: dict[str, Any] = {"ego_id": network.ego.id}
+        for name, value in measures.items():
+            if name == "support_counts":
+                row |= {f"support_count_{k}": v for k, v in value.items()}
+            elif name == "role_counts":
+                row |= {f"role_count_{k}": v for k, v in value.items()}
+            elif name in ("missing_support_types", "single_provider_types"):
+                prefix = "missing_support" if name.startswith("missing") else "single_provider"
+                row |= {f"{prefix}_{t}": t in value for t in _TYPES}
+            else:
+                row[name] = value
+        row["findings"] = len(result.findings)
+        rows.append(row)
+    return cast("pd.DataFrame", pdm.DataFrame(rows))
