@@ -1,0 +1,162 @@
+"""GraphML export and import of support networks, for Gephi, Cytoscape and yEd.
+
+GraphML holds only plain values, so the graph of
+[`to_networkx`][grace_support.graph.to_networkx] is flattened:
+
+- graph: ``ego``, ``needs`` (comma-separated), ``schema_version``;
+- nodes: ``kind`` (``ego`` or ``alter``), ``name`` when known, and each attribute
+  as ``attr.<name>``;
+- ego-alter edges: ``kind="relationship"``, ``role``, ``category``, one boolean per
+  support type (``emotional``, ...), ``closeness``, ``contact``, ``last_contact``
+  (``YYYY-MM-DD``), ``strain``, and each attribute as ``rel.<name>``;
+- alter-alter edges: ``kind="tie"``.
+
+Reading needs the ``graphml`` extra (defusedxml): a file with a DTD or entities is
+refused before any XML parser expands anything. XML itself sets three limits: null
+attribute values cannot be written (GraphML has no null), so they are left out;
+control characters cannot be written at all, so `to_graphml` refuses text that has
+them; and XML parsers read a carriage return as a line feed.
+
+Examples:
+    >>> from grace_support.demo import example_network
+    >>> text = to_graphml(example_network())
+    >>> from_graphml(text) == example_network()
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+
+from grace_support.errors import DocumentError, MissingExtraError, Problem
+from grace_support.vocabulary import SupportType
+
+if TYPE_CHECKING:
+    from grace_support.network import SupportNetwork
+
+__all__ = ["from_graphml", "to_graphml"]
+
+_TYPES = [t.value for t in SupportType]
+_PLAIN_EDGE = ("role", "closeness", "contact", "last_contact", "strain")
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_xml_text(network: SupportNetwork) -> None:
+    places: list[tuple[str, object]] = [("ego.name", network.ego.name)]
+    places += [(f"ego.attributes.{k}", v) for k, v in network.ego.attributes.items()]
+    for i, person in enumerate(network.people):
+        places.append((f"people[{i}].name", person.name))
+        places += [(f"people[{i}].attributes.{k}", v) for k, v in person.attributes.items()]
+    for i, rel in enumerate(network.relationships):
+        places += [(f"relationships[{i}].attributes.{k}", v) for k, v in rel.attributes.items()]
+    bad = [where for where, value in places if isinstance(value, str) and _NOT_XML.search(value)]
+    if bad:
+        raise DocumentError(
+            [Problem(where, "has a control character, which XML cannot hold") for where in bad],
+            source="GraphML export",
+        )
+
+
+def to_graphml(network: SupportNetwork) -> str:
+    """The network as GraphML text (UTF-8 XML), flattened as the module docs describe.
+
+    Raises:
+        DocumentError: A name or attribute has a control character XML cannot hold
+            (each problem names the place, never the text).
+    """
+    import networkx as nx  # noqa: PLC0415
+
+    _check_xml_text(network)
+
+    graph = nx.Graph(ego=network.ego.id, needs=",".join(network.needs), schema_version=1)
+    for person in (network.ego, *network.people):
+        data: dict[str, Any] = {"kind": "ego" if person is network.ego else "alter"}
+        if person.name is not None:
+            data["name"] = person.name
+        data |= {f"attr.{k}": v for k, v in person.attributes.items() if v is not None}
+        graph.add_node(person.id, **data)
+    for rel in network.relationships:
+        edge: dict[str, Any] = {"kind": "relationship", "category": rel.category.value}
+        for key in _PLAIN_EDGE:
+            value = getattr(rel, key)
+            if value is not None:
+                edge[key] = value.isoformat() if key == "last_contact" else str(value)
+        edge |= {t: t in rel.supports for t in _TYPES}
+        edge |= {f"rel.{k}": v for k, v in rel.attributes.items() if v is not None}
+        graph.add_edge(network.ego.id, rel.person, **edge)
+    graph.add_edges_from(network.ties, kind="tie")
+    return "\n".join(nx.generate_graphml(graph, named_key_ids=True)) + "\n"
+
+
+def from_graphml(source: str | bytes, *, source_name: str | None = None) -> SupportNetwork:
+    """A validated network from GraphML written by `to_graphml` (or shaped like it).
+
+    Args:
+        source: The GraphML text or bytes.
+        source_name: A name for the source in error messages (e.g. the file name).
+
+    Raises:
+        MissingExtraError: defusedxml is not installed.
+        DocumentError: The XML is unsafe (a DTD or entities) or malformed, or the
+            network it describes breaks a rule of the document.
+    """
+    try:
+        import defusedxml.ElementTree as DefusedET  # noqa: PLC0415
+        from defusedxml import DefusedXmlException  # noqa: PLC0415
+    except ImportError:
+        raise MissingExtraError("graphml", feature="from_graphml()") from None
+    import networkx as nx  # noqa: PLC0415
+
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    name = source_name or "GraphML"
+    try:
+        DefusedET.parse(BytesIO(data), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise DocumentError(
+            [Problem("(xml)", "has a DTD or entities, which are refused for safety")], source=name
+        ) from None
+    except DefusedET.ParseError as error:
+        raise DocumentError(
+            [Problem("(xml)", f"is not well-formed XML ({error.msg})")], source=name
+        ) from None
+    graph = nx.parse_graphml(data, force_multigraph=False)
+    if graph.is_directed():
+        graph = nx.Graph(graph)
+    return _unflatten(graph, name)
+
+
+def _unflatten(graph: Any, name: str) -> SupportNetwork:
+    import networkx as nx  # noqa: PLC0415
+
+    from grace_support.graph import from_networkx  # noqa: PLC0415
+
+    plain = nx.Graph(ego=graph.graph.get("ego"), schema_version=graph.graph.get("schema_version"))
+    if graph.graph.get("needs") is not None:
+        needs = str(graph.graph["needs"])
+        plain.graph["needs"] = [t for t in needs.split(",") if t]
+    for node, data in graph.nodes(data=True):
+        attrs = {k.removeprefix("attr."): v for k, v in data.items() if k.startswith("attr.")}
+        plain.add_node(
+            node,
+            **({"name": data["name"]} if "name" in data else {}),
+            **({"attributes": attrs} if attrs else {}),
+        )
+    ego = graph.graph.get("ego")
+    for a, b, data in graph.edges(data=True):
+        if ego not in (a, b):  # between two alters: a tie
+            plain.add_edge(a, b)
+            continue
+        edge = {k: data[k] for k in _PLAIN_EDGE if k in data}
+        edge["supports"] = [t for t in _TYPES if data.get(t)]
+        attrs = {k.removeprefix("rel."): v for k, v in data.items() if k.startswith("rel.")}
+        if attrs:
+            edge["attributes"] = attrs
+        plain.add_edge(a, b, **edge)
+    try:
+        return from_networkx(plain)
+    except DocumentError as error:
+        raise DocumentError(error.problems, source=name) from None
