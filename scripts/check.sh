@@ -19,6 +19,7 @@ for example in examples/*.py; do
   echo "--- $example"
   python "$example" > /dev/null
 done
+step "notebooks";           python scripts/run_notebooks.py
 step "benchmark (smoke run; timings are not checked)"
 python benchmarks/bench_assess.py --quick
 echo

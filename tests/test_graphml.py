@@ -35,7 +35,36 @@ def xml_trouble(network: SupportNetwork) -> bool:
 @given(networks(max_people=6))
 def test_round_trip_of_any_network(network: SupportNetwork) -> None:
     assume(not xml_trouble(network))
-    assert from_graphml(to_graphml(network)) == without_null_attributes(network)
+    if mixed_types(network):
+        with pytest.raises(DocumentError, match="different types"):
+            to_graphml(network)
+    else:
+        assert from_graphml(to_graphml(network)) == without_null_attributes(network)
+
+
+def mixed_types(network: SupportNetwork) -> bool:
+    kinds: dict[str, set[type]] = {}
+    groups = [("attr.", network.ego.attributes), *(("attr.", p.attributes) for p in network.people)]
+    groups += [("rel.", r.attributes) for r in network.relationships]
+    for prefix, attributes in groups:
+        for key, value in attributes.items():
+            if value is not None:
+                kinds.setdefault(prefix + key, set()).add(type(value))
+    return any(len(t) > 1 and t != {int, float} for t in kinds.values())
+
+
+def test_mixed_attribute_types() -> None:
+    ints_and_floats = net(
+        rel("a", attributes=Attributes({"x": 1})), rel("b", attributes=Attributes({"x": 2.5}))
+    )
+    back = from_graphml(to_graphml(ints_and_floats))
+    assert back == ints_and_floats
+    mixed = net(
+        rel("a", attributes=Attributes({"x": 1})), rel("b", attributes=Attributes({"x": "one"}))
+    )
+    with pytest.raises(DocumentError) as caught:
+        to_graphml(mixed)
+    assert [p.location for p in caught.value.problems] == ["rel.x"]
 
 
 def test_control_characters_are_refused_by_place() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 import textwrap
 from functools import cache
 from typing import Any
@@ -38,8 +39,22 @@ def attribute_docstrings(cls: type) -> dict[str, str]:
     return docs
 
 
+_CROSS_REFERENCE = re.compile(r"\[(`[^`]+`)\]\[[\w.]+\]")
+
+
+def plain_text(text: str) -> str:
+    """Documentation cross-references (``[`name`][path]``) as plain code spans."""
+    return _CROSS_REFERENCE.sub(r"\1", text)
+
+
 def describe_fields(schema: dict[str, Any], cls: type) -> None:
-    """A ``json_schema_extra`` hook: add attribute docstrings as field descriptions."""
+    """A ``json_schema_extra`` hook: add attribute docstrings as field descriptions.
+
+    Documentation cross-references (``[`name`][path]``) become plain code spans, so
+    the schema reads well outside the docs site.
+    """
+    if isinstance(schema.get("description"), str):
+        schema["description"] = plain_text(schema["description"])
     docs: dict[str, str] = {}
     for klass in reversed(cls.__mro__):
         docs.update(
@@ -47,4 +62,4 @@ def describe_fields(schema: dict[str, Any], cls: type) -> None:
         )
     for name, prop in schema.get("properties", {}).items():
         if name in docs and "description" not in prop:
-            prop["description"] = docs[name]
+            prop["description"] = plain_text(docs[name])

@@ -100,7 +100,26 @@ def json_schema(name: SchemaName = "network") -> dict[str, Any]:
     """
     model = _schema_model(name)
     schema = model.model_json_schema(mode="validation" if name == "network" else "serialization")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **_plain_descriptions(schema),
+    }
+
+
+def _plain_descriptions(node: Any) -> Any:
+    """Docs cross-references (``[`x`][path]``) in descriptions become code spans."""
+    from grace_support._schema_docs import plain_text  # noqa: PLC0415
+
+    if isinstance(node, dict):
+        return {
+            k: plain_text(v)
+            if k == "description" and isinstance(v, str)
+            else _plain_descriptions(v)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_plain_descriptions(v) for v in node]
+    return node
 
 
 def _schema_model(name: str) -> type[BaseModel]:

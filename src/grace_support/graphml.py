@@ -15,7 +15,9 @@ Reading needs the ``graphml`` extra (defusedxml): a file with a DTD or entities 
 refused before any XML parser expands anything. XML itself sets three limits: null
 attribute values cannot be written (GraphML has no null), so they are left out;
 control characters cannot be written at all, so `to_graphml` refuses text that has
-them; and XML parsers read a carriage return as a line feed.
+them; and XML parsers read a carriage return as a line feed. GraphML also gives
+each attribute one type for the whole file: whole numbers next to fractions are
+written as fractions (equal values), other mixes are refused by name.
 
 Examples:
     >>> from grace_support.demo import example_network
@@ -45,39 +47,69 @@ _PLAIN_EDGE = ("role", "closeness", "contact", "last_contact", "strain")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _check_xml_text(network: SupportNetwork) -> None:
-    places: list[tuple[str, object]] = [("ego.name", network.ego.name)]
-    places += [(f"ego.attributes.{k}", v) for k, v in network.ego.attributes.items()]
+def _check_for_graphml(network: SupportNetwork) -> set[str]:
+    """Refuse what GraphML cannot hold; return the attribute keys to write as floats.
+
+    XML cannot hold control characters, and GraphML gives each attribute key one
+    type across the whole file: whole numbers next to fractions are widened to
+    floats (equal values), any other mix of types is refused.
+    """
+    problems: list[Problem] = []
+    texts: list[tuple[str, object]] = [("ego.name", network.ego.name)]
+    kinds: dict[str, set[str]] = {}
+    places: list[tuple[str, str, dict[str, object]]] = [
+        ("ego.attributes", "attr.", dict(network.ego.attributes))
+    ]
     for i, person in enumerate(network.people):
-        places.append((f"people[{i}].name", person.name))
-        places += [(f"people[{i}].attributes.{k}", v) for k, v in person.attributes.items()]
+        texts.append((f"people[{i}].name", person.name))
+        places.append((f"people[{i}].attributes", "attr.", dict(person.attributes)))
     for i, rel in enumerate(network.relationships):
-        places += [(f"relationships[{i}].attributes.{k}", v) for k, v in rel.attributes.items()]
-    bad = [where for where, value in places if isinstance(value, str) and _NOT_XML.search(value)]
-    if bad:
-        raise DocumentError(
-            [Problem(where, "has a control character, which XML cannot hold") for where in bad],
-            source="GraphML export",
-        )
+        places.append((f"relationships[{i}].attributes", "rel.", dict(rel.attributes)))
+    for where, prefix, attributes in places:
+        for key, value in attributes.items():
+            texts.append((f"{where}.{key}", value))
+            if value is not None:
+                kinds.setdefault(prefix + key, set()).add(type(value).__name__)
+    problems += [
+        Problem(where, "has a control character, which XML cannot hold")
+        for where, value in texts
+        if isinstance(value, str) and _NOT_XML.search(value)
+    ]
+    problems += [
+        Problem(key, "has values of different types; GraphML gives an attribute one type")
+        for key, types in kinds.items()
+        if len(types) > 1 and types != {"int", "float"}
+    ]
+    if problems:
+        raise DocumentError(problems, source="GraphML export")
+    return {key for key, types in kinds.items() if types == {"int", "float"}}
 
 
 def to_graphml(network: SupportNetwork) -> str:
     """The network as GraphML text (UTF-8 XML), flattened as the module docs describe.
 
     Raises:
-        DocumentError: A name or attribute has a control character XML cannot hold
-            (each problem names the place, never the text).
+        DocumentError: A name or attribute has a control character XML cannot hold,
+            or an attribute has values of different types (each problem names the
+            place, never the value).
     """
     import networkx as nx  # noqa: PLC0415
 
-    _check_xml_text(network)
+    widen = _check_for_graphml(network)
+
+    def plain(key: str, value: Any) -> Any:
+        return float(value) if key in widen else value
 
     graph = nx.Graph(ego=network.ego.id, needs=",".join(network.needs), schema_version=1)
     for person in (network.ego, *network.people):
         data: dict[str, Any] = {"kind": "ego" if person is network.ego else "alter"}
         if person.name is not None:
             data["name"] = person.name
-        data |= {f"attr.{k}": v for k, v in person.attributes.items() if v is not None}
+        data |= {
+            f"attr.{k}": plain(f"attr.{k}", v)
+            for k, v in person.attributes.items()
+            if v is not None
+        }
         graph.add_node(person.id, **data)
     for rel in network.relationships:
         edge: dict[str, Any] = {"kind": "relationship", "category": rel.category.value}
@@ -86,7 +118,9 @@ def to_graphml(network: SupportNetwork) -> str:
             if value is not None:
                 edge[key] = value.isoformat() if key == "last_contact" else str(value)
         edge |= {t: t in rel.supports for t in _TYPES}
-        edge |= {f"rel.{k}": v for k, v in rel.attributes.items() if v is not None}
+        edge |= {
+            f"rel.{k}": plain(f"rel.{k}", v) for k, v in rel.attributes.items() if v is not None
+        }
         graph.add_edge(network.ego.id, rel.person, **edge)
     graph.add_edges_from(network.ties, kind="tie")
     return "\n".join(nx.generate_graphml(graph, named_key_ids=True)) + "\n"

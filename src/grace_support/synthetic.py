@@ -86,7 +86,7 @@ def synthetic_network(rng: random.Random, ego_id: str, *, mean_size: float = 7.0
     people: list[Person] = []
     relationships: list[Relationship] = []
     for i in range(size):
-        pid = f"{ego_id}-a{i:02d}"
+        pid = f"a{i:02d}"
         role = _pick(rng, _ROLE_WEIGHTS)
         category = role.category
         chance = _SUPPORT_CHANCE[category]
