@@ -1,0 +1,12 @@
+"""Importers from the tools researchers already use.
+
+- [`read_network_canvas_csv`][grace_support.importers.read_network_canvas_csv]:
+  Network Canvas (Interviewer, Fresco) CSV exports, many interviews at once.
+"""
+
+from grace_support.importers.network_canvas import (
+    NetworkCanvasMapping,
+    read_network_canvas_csv,
+)
+
+__all__ = ["NetworkCanvasMapping", "read_network_canvas_csv"]
