@@ -184,3 +184,104 @@ def test_two_roles_chosen(export: Path) -> None:
 def test_folder_without_exports(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="no Network Canvas"):
         read_network_canvas_csv(tmp_path, MAPPING)
+
+
+def nc_graphml(
+    interviews: list[
+        tuple[str, str, dict[str, str], list[dict[str, str]], list[tuple[str, str, str]]]
+    ],
+) -> str:
+    """GraphML as Network Canvas writes it: UUID key ids, names in attr.name, null omitted."""
+    names = sorted(
+        {k for _, _, _, nodes, _ in interviews for node in nodes for k in node if k != "nodeID"}
+    )
+    ego_names = sorted({k for _, _, ego, _, _ in interviews for k in ego})
+    keys = [
+        f'<key id="k{i}" attr.name="{n}" attr.type="string" for="node"/>'
+        for i, n in enumerate(names)
+    ]
+    keys += [
+        f'<key id="g{i}" attr.name="{n}" attr.type="string" for="graph"/>'
+        for i, n in enumerate(ego_names)
+    ]
+    keys += [
+        '<key id="networkCanvasType" attr.name="networkCanvasType" attr.type="string" for="all"/>',
+        '<key id="networkCanvasUUID" attr.name="networkCanvasUUID" attr.type="string" for="all"/>',
+    ]
+    graphs = []
+    for case, ego_uuid, ego, nodes, edges in interviews:
+        parts = [
+            f'<graph edgedefault="undirected" nc:caseId="{case}">',
+            f'<data key="networkCanvasUUID">{ego_uuid}</data>',
+        ]
+        parts += [f'<data key="g{ego_names.index(k)}">{v}</data>' for k, v in ego.items()]
+        for node in nodes:
+            parts.append(f'<node id="{node["nodeID"]}">')
+            parts.append('<data key="networkCanvasType">Person</data>')
+            parts += [
+                f'<data key="k{names.index(k)}">{v}</data>'
+                for k, v in node.items()
+                if k != "nodeID" and v != ""
+            ]
+            parts.append("</node>")
+        for n, (a, b, kind) in enumerate(edges, start=1):
+            parts.append(
+                f'<edge id="{n}" source="{a}" target="{b}">'
+                f'<data key="networkCanvasType">{kind}</data></edge>'
+            )
+        parts.append("</graph>")
+        graphs.append("\r\n".join(parts))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\r\n'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+        'xmlns:nc="http://schema.networkcanvas.com/xmlns">\r\n'
+        + "\r\n".join(keys)
+        + "\r\n"
+        + "\r\n".join(graphs)
+        + "\r\n</graphml>\r\n"
+    )
+
+
+def nodes_from_csv(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with path.open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        {k: v for k, v in row.items() if k not in ("networkCanvasEgoUUID",)}
+        | {"layout_X": row["layout_x"]}
+        for row in rows
+    ]
+
+
+def test_graphml_gives_the_same_networks_as_csv(export: Path, tmp_path: Path) -> None:
+    from grace_support.importers import read_network_canvas_graphml
+
+    from_csv = read_network_canvas_csv(export, MAPPING)
+    first = nodes_from_csv(export / "P01_s1_attributeList_Person.csv")
+    second = nodes_from_csv(export / "P02_s9_attributeList_Person.csv")
+    path = tmp_path / "export.graphml"
+    path.write_text(
+        nc_graphml(
+            [
+                (
+                    "P01",
+                    "e-1",
+                    {"gender": "woman"},
+                    first,
+                    [("1", "2", "Knows"), ("3", "4", "Knows"), ("1", "2", "Family")],
+                ),
+                ("P02", "e-2", {"gender": "man"}, second, []),
+            ]
+        )
+    )
+    assert read_network_canvas_graphml(path, MAPPING) == from_csv
+
+
+def test_graphml_refuses_entities(tmp_path: Path) -> None:
+    from grace_support.importers import read_network_canvas_graphml
+
+    path = tmp_path / "bad.graphml"
+    path.write_text('<?xml version="1.0"?><!DOCTYPE g [<!ENTITY x "y">]><graphml>&x;</graphml>')
+    with pytest.raises(DocumentError, match="refused for safety"):
+        read_network_canvas_graphml(path, MAPPING)

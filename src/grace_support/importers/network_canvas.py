@@ -33,7 +33,7 @@ from pydantic import Field
 
 from grace_support._model import FrozenModel
 from grace_support.documents import network_from_data
-from grace_support.errors import DocumentError, Problem
+from grace_support.errors import DocumentError, MissingExtraError, Problem
 from grace_support.vocabulary import Closeness, Contact, Role, Strain, SupportType
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from grace_support.network import SupportNetwork
 
-__all__ = ["NetworkCanvasMapping", "read_network_canvas_csv"]
+__all__ = ["NetworkCanvasMapping", "read_network_canvas_csv", "read_network_canvas_graphml"]
 
 
 class NetworkCanvasMapping(FrozenModel):
@@ -102,13 +102,13 @@ def _id(text: str) -> str:
 
 
 class _Row:
-    """One CSV row, with its file and line for error messages."""
+    """One CSV row (or GraphML element), with its file and place for error messages."""
 
-    def __init__(self, path: Path, line: int, data: dict[str, str]) -> None:
-        self.path, self.line, self.data = path, line, data
+    def __init__(self, path: Path, line: int, data: dict[str, str], unit: str = "row") -> None:
+        self.path, self.line, self.data, self.unit = path, line, data, unit
 
     def where(self, column: str) -> str:
-        return f"{self.path.name} row {self.line}, column {column}"
+        return f"{self.path.name} {self.unit} {self.line}, column {column}"
 
     def value(self, column: str) -> str | None:
         value = self.data.get(column)
@@ -171,6 +171,15 @@ def read_network_canvas_csv(
         if match and (not mapping.edge_types or match.group(1) in mapping.edge_types):
             for n, r in enumerate(_rows(path), 2):
                 edges.setdefault(r.get("networkCanvasEgoUUID", ""), []).append(_Row(path, n, r))
+    return _networks(egos, nodes, edges, mapping)
+
+
+def _networks(
+    egos: list[_Row],
+    nodes: dict[str, list[_Row]],
+    edges: dict[str, list[_Row]],
+    mapping: NetworkCanvasMapping,
+) -> tuple[SupportNetwork, ...]:
     used: dict[str, int] = {}
     networks = []
     for ego in egos:
@@ -182,6 +191,86 @@ def read_network_canvas_csv(
         ego_id = case if used[case] == 1 else f"{case}-{used[case]}"
         networks.append(_network(ego, ego_id, nodes.get(uuid, []), edges.get(uuid, []), mapping))
     return tuple(networks)
+
+
+_GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+_NC = "{http://schema.networkcanvas.com/xmlns}"
+
+
+def read_network_canvas_graphml(
+    path: str | PathLike[str], mapping: NetworkCanvasMapping
+) -> tuple[SupportNetwork, ...]:
+    """Read every interview (one ``<graph>`` each) in a Network Canvas GraphML export.
+
+    Keys are resolved through the ``<key>`` table (Network Canvas uses variable UUIDs
+    as key ids and the variable's name as ``attr.name``), so the same mapping works
+    as for CSV. Needs the ``graphml`` extra: files with a DTD or entities are refused.
+
+    Raises:
+        MissingExtraError: defusedxml is not installed.
+        DocumentError: The file is unsafe or malformed, or an interview breaks a rule.
+            Problems name the file, the node or edge, and the variable.
+    """
+    try:
+        import defusedxml.ElementTree as DefusedET  # noqa: PLC0415
+        from defusedxml import DefusedXmlException  # noqa: PLC0415
+    except ImportError:
+        raise MissingExtraError("graphml", feature="read_network_canvas_graphml()") from None
+    file = Path(path)
+    try:
+        root: Any = DefusedET.parse(file, forbid_dtd=True, forbid_entities=True).getroot()
+    except DefusedXmlException:
+        raise DocumentError(
+            [Problem("(xml)", "has a DTD or entities, which are refused for safety")],
+            source=file.name,
+        ) from None
+    except DefusedET.ParseError as error:
+        raise DocumentError(
+            [Problem("(xml)", f"is not well-formed XML ({error.msg})")], source=file.name
+        ) from None
+    names = {
+        key.get("id"): key.get("attr.name") or key.get("id") for key in root.iter(f"{_GRAPHML}key")
+    }
+
+    def data_of(element: Any) -> dict[str, str]:
+        return {
+            str(names.get(d.get("key"), d.get("key"))): d.text or ""
+            for d in element.findall(f"{_GRAPHML}data")
+        }
+
+    egos: list[_Row] = []
+    nodes: dict[str, list[_Row]] = {}
+    edges: dict[str, list[_Row]] = {}
+    for number, graph in enumerate(root.iter(f"{_GRAPHML}graph"), start=1):
+        ego_data = data_of(graph)
+        uuid = ego_data.get("networkCanvasUUID") or f"graph-{number}"
+        ego_data |= {
+            "networkCanvasEgoUUID": uuid,
+            "networkCanvasCaseID": str(graph.get(f"{_NC}caseId") or uuid),
+        }
+        egos.append(_Row(file, number, ego_data, unit="graph"))
+        uuid_of: dict[str, str] = {}
+        for node in graph.findall(f"{_GRAPHML}node"):
+            data = data_of(node) | {"nodeID": str(node.get("id") or "")}
+            uuid_of[data["nodeID"]] = data.get("networkCanvasUUID", data["nodeID"])
+            if not mapping.node_types or data.get("networkCanvasType") in mapping.node_types:
+                nodes.setdefault(uuid, []).append(
+                    _Row(file, int(data["nodeID"] or 0), data, "node")
+                )
+        for edge in graph.findall(f"{_GRAPHML}edge"):
+            data = data_of(edge)
+            if mapping.edge_types and data.get("networkCanvasType") not in mapping.edge_types:
+                continue
+            source, target = str(edge.get("source") or ""), str(edge.get("target") or "")
+            data |= {
+                "from": source,
+                "to": target,
+                "networkCanvasSourceUUID": uuid_of.get(source, ""),
+                "networkCanvasTargetUUID": uuid_of.get(target, ""),
+            }
+            line = int(edge.get("id") or 0) if (edge.get("id") or "").isdigit() else 0
+            edges.setdefault(uuid, []).append(_Row(file, line, data, "edge"))
+    return _networks(egos, nodes, edges, mapping)
 
 
 def _network(
@@ -272,7 +361,8 @@ def _where(
         return Problem(ego.where(problem.location), problem.message)
     part, index, field = match.group(1), int(match.group(2)), match.group(3) or "id"
     if part == "ties":
-        return Problem(f"{tie_rows[index].path.name} row {tie_rows[index].line}", problem.message)
+        tie = tie_rows[index]
+        return Problem(f"{tie.path.name} {tie.unit} {tie.line}", problem.message)
     variable = getattr(mapping, _COLUMN.get(field, field), None) if field in _COLUMN else field
     column = variable if isinstance(variable, str) else _COLUMN.get(field, field)
     return Problem(rows[index].where(column), problem.message)
