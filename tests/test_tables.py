@@ -200,3 +200,54 @@ def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'grace-support\[pandas\]'"):
         to_tables([net()])
+
+
+def test_composition_table_matches_the_measures() -> None:
+    from grace_support import measures as m
+    from grace_support.tables import composition_table
+
+    networks = cohort(8, seed=3)
+    table = composition_table(networks, "gender", k=3)
+    assert list(table.columns)[:1] == ["ego_id"]
+    for network, (_, row) in zip(networks, table.iterrows(), strict=True):
+        shares = m.composition(network, "gender")
+        for column in (c for c in table.columns if c.startswith("share_")):
+            assert row[column] == shares.get(column.removeprefix("share_"), 0.0)
+        assert row["richness"] == m.richness(network, "gender")
+        assert row["blau"] == m.blau(network, "gender")
+        assert row["iqv"] == m.iqv(network, "gender", k=3)
+        assert row["ei_index"] == m.ei_index(network, "gender")
+
+
+def test_read_three_files_in_egor_style(tmp_path: Path) -> None:
+    from grace_support.tables import read_three_files
+
+    # R's write.csv2: ';' separators, decimal commas, quoted header names and strings
+    (tmp_path / "egos.csv").write_text('"egoID";"sex"\n"1";"w"\n"2";"m"\n')
+    (tmp_path / "alters.csv").write_text(
+        '"egoID";"alterID";"role";"closeness";"weight"\n'
+        '"1";"1";"friend";"inner";0,5\n"1";"2";"sibling";"middle";1\n"2";"1";"peer";"outer";0,25\n'
+    )
+    (tmp_path / "edges.csv").write_text('"egoID";"Source";"Target"\n"1";"1";"2"\n')
+    egor_names = {
+        "egoID": "ego_id",
+        "alterID": "alter_id",
+        "Source": "alter_a",
+        "Target": "alter_b",
+    }
+    first, second = read_three_files(
+        tmp_path / "egos.csv",
+        tmp_path / "alters.csv",
+        tmp_path / "edges.csv",
+        columns=egor_names,
+        sep=";",
+        decimal=",",
+        alter_prefix="a",
+    )
+    assert first.ego.id == "1"
+    assert first.ego.attributes == {"sex": "w"}
+    assert [p.id for p in first.people] == ["a1", "a2"]
+    assert first.person("a1").attributes == {"weight": 0.5}
+    assert first.ties == (("a1", "a2"),)
+    assert second.relationship("a1").role == "peer"
+    assert second.person("a1").attributes == {"weight": 0.25}

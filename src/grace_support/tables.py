@@ -22,6 +22,7 @@ every measure of [`assess`][grace_support.assess], the same numbers.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
@@ -33,12 +34,20 @@ from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
+    from os import PathLike
 
     import pandas as pd
 
     from grace_support.network import SupportNetwork
 
-__all__ = ["Tables", "from_tables", "measures_table", "to_tables"]
+__all__ = [
+    "Tables",
+    "composition_table",
+    "from_tables",
+    "measures_table",
+    "read_three_files",
+    "to_tables",
+]
 
 _TYPES = [t.value for t in SupportType]
 EGO_COLUMNS = ("ego_id", "name", *(f"need_{t}" for t in _TYPES))
@@ -284,3 +293,92 @@ def measures_table(
         row["findings"] = len(result.findings)
         rows.append(row)
     return cast("pd.DataFrame", pdm.DataFrame(rows))
+
+
+def composition_table(
+    networks: Iterable[SupportNetwork],
+    attribute: str,
+    *,
+    k: int | None = None,
+    entropy_base: float = math.e,
+    active_only: bool = False,
+) -> pd.DataFrame:
+    """The composition measures of one alter attribute, one row per ego.
+
+    Columns: ``ego_id``, ``share_<value>`` for every value seen in any network (0.0
+    where absent, as egor's ``composition`` fills), ``richness``, ``entropy``,
+    ``blau``, ``iqv`` (with ``k`` as in [`iqv`][grace_support.measures.iqv]),
+    ``ei_index`` and ``missing``. Each value is what the function of the same name in
+    [`grace_support.measures`][grace_support.measures] gives for that network.
+    """
+    from grace_support import measures as m  # noqa: PLC0415
+
+    pdm = _pandas()
+    rows = []
+    for network in networks:
+        shares = m.composition(network, attribute, active_only=active_only)
+        row: dict[str, Any] = {"ego_id": network.ego.id}
+        rows.append(
+            row
+            | {f"share_{value}": share for value, share in shares.items()}
+            | {
+                "richness": m.richness(network, attribute, active_only=active_only),
+                "entropy": m.entropy(
+                    network, attribute, base=entropy_base, active_only=active_only
+                ),
+                "blau": m.blau(network, attribute, active_only=active_only),
+                "iqv": m.iqv(network, attribute, k=k, active_only=active_only),
+                "ei_index": m.ei_index(network, attribute),
+                "missing": m.missing_count(network, attribute, active_only=active_only),
+            }
+        )
+    frame = pdm.DataFrame(rows)
+    share_columns = sorted(c for c in frame.columns if c.startswith("share_"))
+    frame[share_columns] = frame[share_columns].fillna(0.0)
+    fixed = ["ego_id", *share_columns]
+    rest = [c for c in frame.columns if c not in fixed]
+    return cast("pd.DataFrame", frame[fixed + rest])
+
+
+def read_three_files(
+    egos: str | PathLike[str],
+    alters: str | PathLike[str],
+    ties: str | PathLike[str],
+    *,
+    columns: Mapping[str, str] | None = None,
+    sep: str = ",",
+    decimal: str = ".",
+    alter_prefix: str = "",
+) -> tuple[SupportNetwork, ...]:
+    """Networks from egor's "three files" layout: egos, alters and alter-alter edges as CSV.
+
+    Args:
+        egos: The egos file (one row per ego).
+        alters: The alters file (one row per ego-alter relationship).
+        ties: The alter-alter edges file.
+        columns: Renames from the files' column names to ours, e.g. egor's
+            ``{"egoID": "ego_id", "alterID": "alter_id", "Source": "alter_a",
+            "Target": "alter_b"}``. The alters must end up with ``role`` and
+            ``closeness`` columns (and may have the others of the alters table).
+        sep: The field separator (``;`` for files written by R's ``write.csv2``).
+        decimal: The decimal mark (``,`` for ``write.csv2``).
+        alter_prefix: Put before every alter id. egor's alter ids restart at 1 for
+            each ego and can equal the ego's id, which a network document does not
+            allow; ``alter_prefix="a"`` turns alter ``1`` into ``a1``.
+
+    Raises:
+        DocumentError: As [`from_tables`][grace_support.tables.from_tables] raises it.
+    """
+    pdm = _pandas()
+    rename = dict(columns or {})
+    ids = {"ego_id": str, "alter_id": str, "alter_a": str, "alter_b": str}
+    dtype = {source: str for source, target in rename.items() if target in ids} | ids
+
+    def read(path: str | PathLike[str]) -> pd.DataFrame:
+        frame = pdm.read_csv(path, sep=sep, decimal=decimal, dtype=dtype).rename(columns=rename)
+        for column in ("alter_id", "alter_a", "alter_b"):
+            if alter_prefix and column in frame.columns:
+                frame[column] = alter_prefix + frame[column].astype(str)
+        return cast("pd.DataFrame", frame)
+
+    return from_tables(read(egos), read(alters), read(ties))
