@@ -29,10 +29,10 @@ Examples:
 from __future__ import annotations
 
 import re
-from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
-from grace_support.errors import DocumentError, MissingExtraError, Problem
+from grace_support._xml import safe_xml_root
+from grace_support.errors import DocumentError, Problem
 from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
@@ -138,25 +138,11 @@ def from_graphml(source: str | bytes, *, source_name: str | None = None) -> Supp
         DocumentError: The XML is unsafe (a DTD or entities) or malformed, or the
             network it describes breaks a rule of the document.
     """
-    try:
-        import defusedxml.ElementTree as DefusedET  # noqa: PLC0415
-        from defusedxml import DefusedXmlException  # noqa: PLC0415
-    except ImportError:
-        raise MissingExtraError("graphml", feature="from_graphml()") from None
     import networkx as nx  # noqa: PLC0415
 
     data = source.encode("utf-8") if isinstance(source, str) else source
     name = source_name or "GraphML"
-    try:
-        DefusedET.parse(BytesIO(data), forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException:
-        raise DocumentError(
-            [Problem("(xml)", "has a DTD or entities, which are refused for safety")], source=name
-        ) from None
-    except DefusedET.ParseError as error:
-        raise DocumentError(
-            [Problem("(xml)", f"is not well-formed XML ({error.msg})")], source=name
-        ) from None
+    safe_xml_root(data, source=name, feature="from_graphml()")
     graph = nx.parse_graphml(data, force_multigraph=False)
     if graph.is_directed():
         graph = nx.Graph(graph)

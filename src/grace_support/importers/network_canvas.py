@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from grace_support._model import FrozenModel
+from grace_support._xml import safe_xml_root
 from grace_support.documents import network_from_data
-from grace_support.errors import DocumentError, MissingExtraError, Problem
+from grace_support.errors import DocumentError, Problem
 from grace_support.vocabulary import Closeness, Contact, Role, Strain, SupportType
 
 if TYPE_CHECKING:
@@ -211,23 +212,10 @@ def read_network_canvas_graphml(
         DocumentError: The file is unsafe or malformed, or an interview breaks a rule.
             Problems name the file, the node or edge, and the variable.
     """
-    try:
-        import defusedxml.ElementTree as DefusedET  # noqa: PLC0415
-        from defusedxml import DefusedXmlException  # noqa: PLC0415
-    except ImportError:
-        raise MissingExtraError("graphml", feature="read_network_canvas_graphml()") from None
     file = Path(path)
-    try:
-        root: Any = DefusedET.parse(file, forbid_dtd=True, forbid_entities=True).getroot()
-    except DefusedXmlException:
-        raise DocumentError(
-            [Problem("(xml)", "has a DTD or entities, which are refused for safety")],
-            source=file.name,
-        ) from None
-    except DefusedET.ParseError as error:
-        raise DocumentError(
-            [Problem("(xml)", f"is not well-formed XML ({error.msg})")], source=file.name
-        ) from None
+    root = safe_xml_root(
+        file.read_bytes(), source=file.name, feature="read_network_canvas_graphml()"
+    )
     names = {
         key.get("id"): key.get("attr.name") or key.get("id") for key in root.iter(f"{_GRAPHML}key")
     }
