@@ -191,6 +191,8 @@ def test_report_lists_where_to_find_help(capsys: pytest.CaptureFixture[str]) -> 
     assert "Where to find help" in out
     assert "NAMI Connection Recovery Support Group" in out
     assert "Read: The Role of Social Support in Mental Health Recovery" in out
+    assert "(may help with a kind of support nobody gives right now)" in out
+    assert "missing-support" not in out  # codes are for programs; people read words
 
 
 @pytest.mark.parametrize(
@@ -221,3 +223,10 @@ def test_catalog_articles_have_no_hsds(capsys: pytest.CaptureFixture[str]) -> No
     code, _, err = run(capsys, "catalog", "articles", "--format", "hsds")
     assert code == 2
     assert "HSDS describes services" in err
+
+
+def test_every_finding_code_has_words_for_the_report() -> None:
+    from grace_support import FindingCode
+    from grace_support.report import REASONS
+
+    assert set(REASONS) == set(FindingCode)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from grace_support.assessment.models import FindingCode
 from grace_support.vocabulary import RoleCategory, SupportType
 
 if TYPE_CHECKING:
@@ -27,12 +28,23 @@ if TYPE_CHECKING:
     from grace_support.network import SupportNetwork
     from grace_support.recommendations import Recommendations
 
-__all__ = ["CRISIS_LINE", "render_report"]
+__all__ = ["CRISIS_LINE", "REASONS", "render_report"]
 
 CRISIS_LINE = "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline) or call 911."
 """The closing line of every person-facing report."""
 
 _WIDTH = 88
+REASONS: dict[FindingCode, str] = {
+    FindingCode.MISSING_SUPPORT: "a kind of support nobody gives right now",
+    FindingCode.SINGLE_PROVIDER: "support that rests on one person",
+    FindingCode.OVER_RELIANCE: "leaning on one person for most support",
+    FindingCode.STRAINED_TIE: "a draining relationship",
+    FindingCode.DORMANT_TIE: "reconnecting",
+    FindingCode.NO_PROFESSIONAL_CARE: "adding professional care",
+    FindingCode.NO_PERSONAL_SUPPORT: "building everyday personal support",
+    FindingCode.SMALL_NETWORK: "growing the network",
+}
+"""What each kind of finding is about, in words for the "Where to find help" section."""
 _NOTE = (
     "These notes describe the network as it was entered on this day. They are not a "
     "diagnosis or a score of the person, and they work best as a starting point for "
@@ -117,11 +129,11 @@ def render_report(
 
 
 def _help_lines(recommendations: Recommendations) -> list[str]:
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, list[FindingCode]] = {}
     refs = {}
     for recommendation in recommendations.recommendations:
         for ref in recommendation.resources:
-            seen.setdefault(ref.id, []).append(recommendation.code.value)
+            seen.setdefault(ref.id, []).append(recommendation.code)
             refs[ref.id] = ref
     if not seen:
         return []
@@ -135,7 +147,8 @@ def _help_lines(recommendations: Recommendations) -> list[str]:
                 hang="    ",
             )
         )
-        lines.append(f"    (for: {', '.join(dict.fromkeys(codes))})")
+        reasons = ", ".join(dict.fromkeys(REASONS[code] for code in codes))
+        lines.append(f"    (may help with {reasons})")
     for article in recommendations.articles:
         lines.extend(_wrap(f"- Read: {article.title}", indent="  ", hang="    "))
     return lines
