@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from grace_support.documents import network_from_data
 from grace_support.errors import DocumentError, Problem
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
 __all__ = ["from_networkx", "to_networkx"]
 
-_RELATIONSHIP_KEYS = ("role", "supports", "closeness", "contact", "last_contact", "strain")
+RELATIONSHIP_KEYS = ("role", "supports", "closeness", "contact", "last_contact", "strain")
+"""The relationship fields an ego-person edge carries (besides ``attributes``)."""
 
 
 def to_networkx(network: SupportNetwork) -> nx.Graph:
@@ -59,7 +61,7 @@ def to_networkx(network: SupportNetwork) -> nx.Graph:
         graph.add_node(person.id, **_person_data(person))
     for relationship in network.relationships:
         attributes: dict[str, Any] = {"kind": "relationship", "category": relationship.category}
-        for key in _RELATIONSHIP_KEYS:
+        for key in RELATIONSHIP_KEYS:
             value = getattr(relationship, key)
             if value is not None:
                 attributes[key] = value
@@ -119,15 +121,13 @@ def from_networkx(graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
         ],
         "relationships": [
             {"person": other}
-            | {k: data[k] for k in (*_RELATIONSHIP_KEYS, "attributes") if data.get(k) is not None}
+            | {k: data[k] for k in (*RELATIONSHIP_KEYS, "attributes") if data.get(k) is not None}
             for other, data in graph.adj[ego_id].items()
         ],
         "ties": [(a, b) for a, b in graph.edges() if ego_id not in (a, b)],
     }
     if "needs" in graph.graph:
         document["needs"] = list(graph.graph["needs"])
-    from grace_support.documents import network_from_data  # noqa: PLC0415 (avoid a cycle)
-
     return network_from_data(document, source=source)
 
 

@@ -29,10 +29,14 @@ Examples:
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING, Any
+
+import networkx as nx
 
 from grace_support._xml import safe_xml_root
 from grace_support.errors import DocumentError, Problem
+from grace_support.graph import RELATIONSHIP_KEYS, from_networkx, to_networkx
 from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
@@ -41,7 +45,6 @@ if TYPE_CHECKING:
 __all__ = ["from_graphml", "to_graphml"]
 
 _TYPES = [t.value for t in SupportType]
-_PLAIN_EDGE = ("role", "closeness", "contact", "last_contact", "strain")
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -93,37 +96,33 @@ def to_graphml(network: SupportNetwork) -> str:
             or an attribute has values of different types (each problem names the
             place, never the value).
     """
-    import networkx as nx  # noqa: PLC0415
-
     widen = _check_for_graphml(network)
 
-    def plain(key: str, value: Any) -> Any:
-        return float(value) if key in widen else value
+    def flat(data: dict[str, Any], prefix: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            if key == "attributes":
+                out |= {
+                    f"{prefix}{k}": float(v) if f"{prefix}{k}" in widen else v
+                    for k, v in value.items()
+                    if v is not None
+                }
+            elif key == "supports":
+                out |= {t: t in value for t in _TYPES}
+            elif isinstance(value, date):
+                out[key] = value.isoformat()
+            else:
+                out[key] = str(value) if isinstance(value, str) else value  # enums to plain text
+        return out
 
-    graph = nx.Graph(ego=network.ego.id, needs=",".join(network.needs), schema_version=1)
-    for person in (network.ego, *network.people):
-        data: dict[str, Any] = {"kind": "ego" if person is network.ego else "alter"}
-        if person.name is not None:
-            data["name"] = person.name
-        data |= {
-            f"attr.{k}": plain(f"attr.{k}", v)
-            for k, v in person.attributes.items()
-            if v is not None
-        }
-        graph.add_node(person.id, **data)
-    for rel in network.relationships:
-        edge: dict[str, Any] = {"kind": "relationship", "category": rel.category.value}
-        for key in _PLAIN_EDGE:
-            value = getattr(rel, key)
-            if value is not None:
-                edge[key] = value.isoformat() if key == "last_contact" else str(value)
-        edge |= {t: t in rel.supports for t in _TYPES}
-        edge |= {
-            f"rel.{k}": plain(f"rel.{k}", v) for k, v in rel.attributes.items() if v is not None
-        }
-        graph.add_edge(network.ego.id, rel.person, **edge)
-    graph.add_edges_from(network.ties, kind="tie")
-    return "\n".join(nx.generate_graphml(graph, named_key_ids=True)) + "\n"
+    graph = to_networkx(network)
+    ego = network.ego.id
+    out = nx.Graph(ego=ego, needs=",".join(network.needs), schema_version=network.schema_version)
+    for node, data in graph.nodes(data=True):
+        out.add_node(node, kind="ego" if node == ego else "alter", **flat(data, "attr."))
+    for a, b, data in graph.edges(data=True):
+        out.add_edge(a, b, **flat(data, "rel."))
+    return "\n".join(nx.generate_graphml(out, named_key_ids=True)) + "\n"
 
 
 def from_graphml(source: str | bytes, *, source_name: str | None = None) -> SupportNetwork:
@@ -138,8 +137,6 @@ def from_graphml(source: str | bytes, *, source_name: str | None = None) -> Supp
         DocumentError: The XML is unsafe (a DTD or entities) or malformed, or the
             network it describes breaks a rule of the document.
     """
-    import networkx as nx  # noqa: PLC0415
-
     data = source.encode("utf-8") if isinstance(source, str) else source
     name = source_name or "GraphML"
     safe_xml_root(data, source=name, feature="from_graphml()")
@@ -150,10 +147,6 @@ def from_graphml(source: str | bytes, *, source_name: str | None = None) -> Supp
 
 
 def _unflatten(graph: Any, name: str) -> SupportNetwork:
-    import networkx as nx  # noqa: PLC0415
-
-    from grace_support.graph import from_networkx  # noqa: PLC0415
-
     plain = nx.Graph(ego=graph.graph.get("ego"), schema_version=graph.graph.get("schema_version"))
     if graph.graph.get("needs") is not None:
         needs = str(graph.graph["needs"])
@@ -170,7 +163,7 @@ def _unflatten(graph: Any, name: str) -> SupportNetwork:
         if ego not in (a, b):  # between two alters: a tie
             plain.add_edge(a, b)
             continue
-        edge = {k: data[k] for k in _PLAIN_EDGE if k in data}
+        edge = {k: data[k] for k in RELATIONSHIP_KEYS if k in data and k != "supports"}
         edge["supports"] = [t for t in _TYPES if data.get(t)]
         attrs = {k.removeprefix("rel."): v for k, v in data.items() if k.startswith("rel.")}
         if attrs:
