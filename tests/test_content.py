@@ -334,3 +334,13 @@ def test_catalog_from_json_and_hsds(tmp_path: Path) -> None:
     assert caught.value.problems[0].location == "resources[5].kind"
     with pytest.raises(ValidationError, match="ids must be unique"):
         CATALOG.merged(CATALOG)
+
+
+def test_html_without_the_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from grace_support import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "nh3", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'grace-support\[html\]'"):
+        ARTICLE.to_html()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
-from grace_support.errors import DocumentError, MissingExtraError, Problem
+from grace_support._extras import require
+from grace_support.errors import DocumentError, Problem
 
 
 def safe_xml_root(data: bytes, *, source: str, feature: str) -> Any:
@@ -15,20 +16,17 @@ def safe_xml_root(data: bytes, *, source: str, feature: str) -> Any:
         MissingExtraError: defusedxml (the ``graphml`` extra) is not installed.
         DocumentError: The XML has a DTD or entities, or is not well-formed.
     """
+    defused = require("defusedxml", extra="graphml", feature=feature)
+    tree_module = require("defusedxml.ElementTree", extra="graphml", feature=feature)
     try:
-        import defusedxml.ElementTree as DefusedET  # noqa: PLC0415
-        from defusedxml import DefusedXmlException  # noqa: PLC0415
-    except ImportError:
-        raise MissingExtraError("graphml", feature=feature) from None
-    try:
-        tree = DefusedET.parse(
+        tree = tree_module.parse(
             BytesIO(data), forbid_dtd=True, forbid_entities=True, forbid_external=True
         )
-    except DefusedXmlException:
+    except defused.DefusedXmlException:
         raise DocumentError(
             [Problem("(xml)", "has a DTD or entities, which are refused for safety")], source=source
         ) from None
-    except DefusedET.ParseError as error:
+    except tree_module.ParseError as error:
         raise DocumentError(
             [Problem("(xml)", f"is not well-formed XML ({error.msg})")], source=source
         ) from None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Literal
 
-from grace_support.errors import MissingExtraError
+from grace_support._extras import require
 from grace_support.vocabulary import Closeness, Contact, RoleCategory, Strain, SupportType
 
 if TYPE_CHECKING:
@@ -52,11 +52,7 @@ _OFFSETS = [(0.0, 0.2), (0.2, 0.0), (0.0, -0.2), (-0.2, 0.0)]
 
 
 def _pyplot() -> Any:
-    try:
-        import matplotlib.pyplot as plt  # noqa: PLC0415
-    except ImportError:
-        raise MissingExtraError("plot", feature="grace_support.plot") from None
-    return plt
+    return require("matplotlib.pyplot", extra="plot", feature="grace_support.plot")
 
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:

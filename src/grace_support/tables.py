@@ -27,9 +27,10 @@ import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+from grace_support._extras import require
 from grace_support.assessment import Settings, assess
 from grace_support.documents import network_from_data
-from grace_support.errors import DocumentError, MissingExtraError, Problem
+from grace_support.errors import DocumentError, Problem
 from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
@@ -72,11 +73,7 @@ class Tables(NamedTuple):
 
 
 def _pandas() -> Any:
-    try:
-        import pandas  # noqa: PLC0415
-    except ImportError:
-        raise MissingExtraError("pandas", feature="grace_support.tables") from None
-    return pandas
+    return require("pandas", extra="pandas", feature="grace_support.tables")
 
 
 def _frame(pdm: Any, rows: list[dict[str, Any]], builtin: Sequence[str]) -> pd.DataFrame:

@@ -14,9 +14,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from grace_support._extras import require
 from grace_support._model import FrozenModel
 from grace_support.content._common import HttpsUrl, Slug, Text
-from grace_support.errors import MissingExtraError
 from grace_support.vocabulary import SupportType
 
 __all__ = ["Agent", "Article", "CallToAction", "ListItem", "Review", "Section", "Source"]
@@ -252,18 +252,17 @@ class Article(FrozenModel):
         Raises:
             MissingExtraError: markdown-it-py or nh3 is not installed.
         """
-        try:
-            import nh3  # noqa: PLC0415
-            from markdown_it import MarkdownIt  # noqa: PLC0415
-        except ImportError:
-            raise MissingExtraError("html", feature="Article.to_html()") from None
-        html = MarkdownIt("js-default").render(self.to_markdown())
-        return nh3.clean(
-            html,
-            tags=SAFE_TAGS,
-            attributes={"a": {"href"}},
-            url_schemes=SAFE_URL_SCHEMES,
-            link_rel="noopener noreferrer",
+        nh3 = require("nh3", extra="html", feature="Article.to_html()")
+        markdown_it = require("markdown_it", extra="html", feature="Article.to_html()")
+        html = markdown_it.MarkdownIt("js-default").render(self.to_markdown())
+        return str(
+            nh3.clean(
+                html,
+                tags=SAFE_TAGS,
+                attributes={"a": {"href"}},
+                url_schemes=SAFE_URL_SCHEMES,
+                link_rel="noopener noreferrer",
+            )
         )
 
     def _meta(self) -> str:
