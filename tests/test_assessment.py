@@ -252,7 +252,7 @@ def test_order_is_severity_code_type_people() -> None:
 
 
 @pytest.mark.parametrize("code", list(FindingCode))
-def test_every_finding_has_actions_and_plain_message(code: FindingCode) -> None:
+def test_every_finding_code_has_actions_in_declared_order(code: FindingCode) -> None:
     support_type = SupportType.PEER if code in (F.MISSING_SUPPORT, F.SINGLE_PROVIDER) else None
     actions = actions_for(code, support_type)
     assert actions

@@ -16,6 +16,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from grace_support.documents import SCHEMA_NAMES
 from grace_support.errors import DocumentError
 from grace_support.instruments._base import ResponseError
 
@@ -139,7 +140,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "name",
         nargs="?",
-        choices=["network", "assessment", "recommendations", "article", "resource", "catalog"],
+        choices=SCHEMA_NAMES,
         default="network",
     )
     return parser

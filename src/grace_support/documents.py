@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -36,6 +36,9 @@ __all__ = ["SchemaName", "json_schema", "network_from_data", "parse_network", "r
 
 SchemaName = Literal["network", "assessment", "recommendations", "article", "resource", "catalog"]
 """The documents whose JSON Schema [`json_schema`][grace_support.json_schema] gives."""
+
+SCHEMA_NAMES: tuple[str, ...] = get_args(SchemaName)
+"""Every name [`json_schema`][grace_support.json_schema] takes, in order."""
 
 
 def parse_network(text: str | bytes, *, source: str | None = None) -> SupportNetwork:
@@ -144,17 +147,6 @@ def _schema_model(name: str) -> type[BaseModel]:
     if name not in models:
         raise ValueError(f"name must be one of: {', '.join(SCHEMA_NAMES)}")
     return models[name]
-
-
-SCHEMA_NAMES: tuple[str, ...] = (
-    "network",
-    "assessment",
-    "recommendations",
-    "article",
-    "resource",
-    "catalog",
-)
-"""Every document [`json_schema`][grace_support.json_schema] knows."""
 
 
 def dumps_schema(name: SchemaName = "network") -> str:
