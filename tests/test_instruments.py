@@ -472,3 +472,10 @@ def test_score_round_trips_as_json() -> None:
 )
 def test_subscales_come_in_the_literature_order(instrument: str, names: list[str]) -> None:
     assert list(score(instrument, highest(instrument)).subscales) == names
+
+
+def test_item_lookup_by_id() -> None:
+    ucla = get("ucla3")
+    assert ucla.item("feel_isolated").codes == (1, 2, 3)
+    with pytest.raises(KeyError):
+        ucla.item("lonely")

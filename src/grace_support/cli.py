@@ -1,7 +1,7 @@
 """The ``grace-support`` command line.
 
 Commands: ``demo``, ``assess FILE``, ``validate FILE``, ``score INSTRUMENT``,
-``catalog [articles|resources]`` and ``schema [network|assessment]``.
+``catalog [articles|resources]`` and ``schema [NAME]`` (``network``, ``assessment``, ...).
 ``assess`` takes the finding thresholds of
 [`Settings`][grace_support.Settings] as ``--setting NAME=VALUE``.
 A bad document exits with status 1 and one clear message on standard error that
