@@ -105,10 +105,15 @@ def test_bad_document_exits_1_with_one_clear_message(
         assert "Private Person" not in err
 
 
-def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "validate", str(tmp_path / "nope.json"))
-    assert code == 1
+@pytest.mark.parametrize("what", ["missing", "folder"])
+def test_unreadable_input_exits_3(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, what: str
+) -> None:
+    path = tmp_path / "nope.json" if what == "missing" else tmp_path
+    code, out, err = run(capsys, "validate", str(path))
+    assert (code, out) == (3, "")
     assert "cannot be read" in err
+    assert "Traceback" not in err
 
 
 def test_bad_as_of_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,6 +36,7 @@ from grace_support.documents import (
 from grace_support.errors import (
     DocumentError,
     GraceSupportError,
+    InputError,
     MissingExtraError,
     Problem,
     UnknownPersonError,
@@ -76,6 +77,7 @@ __all__ = [
     "Finding",
     "FindingCode",
     "GraceSupportError",
+    "InputError",
     "IsoDate",
     "Measures",
     "MissingExtraError",

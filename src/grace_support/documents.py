@@ -20,13 +20,12 @@ Examples:
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from grace_support.errors import DocumentError, Problem
+from grace_support._input import DEFAULT_MAX_BYTES, read_bytes, source_name
+from grace_support.errors import DocumentError
 from grace_support.network import SupportNetwork
 
 if TYPE_CHECKING:
@@ -72,21 +71,22 @@ def network_from_data(data: Any, *, source: str | None = None) -> SupportNetwork
         raise DocumentError.from_validation_error(error, source=source) from None
 
 
-def read_network(path: str | PathLike[str]) -> SupportNetwork:
+def read_network(
+    path: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> SupportNetwork:
     """Read and validate a network document from a file; ``"-"`` reads standard input.
 
+    Args:
+        path: A regular file, or ``"-"`` for standard input.
+        max_bytes: The largest input accepted (64 MiB by default).
+
     Raises:
-        DocumentError: The file cannot be read, is not UTF-8 JSON, or breaks a rule.
+        InputError: The file cannot be read: missing, not a regular file, or larger
+            than ``max_bytes`` (a kind of ``DocumentError``).
+        DocumentError: The file is not UTF-8 JSON, or breaks a rule of the document.
     """
-    name = "<stdin>" if str(path) == "-" else str(path)
-    try:
-        data = sys.stdin.buffer.read() if name == "<stdin>" else Path(path).read_bytes()
-    except OSError as error:
-        problem = error.strerror or type(error).__name__
-        raise DocumentError(
-            [Problem("(file)", f"cannot be read: {problem}")], source=name
-        ) from None
-    return parse_network(data, source=name)
+    data = read_bytes(path, max_bytes=max_bytes)
+    return parse_network(data, source=source_name(path))
 
 
 def json_schema(name: SchemaName = "network") -> dict[str, Any]:

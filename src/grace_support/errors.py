@@ -4,6 +4,7 @@ The tree is small; catch the root to catch everything the library raises on purp
 
     GraceSupportError
     ├── DocumentError(ValueError)        a document breaks the contract (file, where, what)
+    │   └── InputError                   the input itself cannot be read (missing, too large, ...)
     ├── UnknownPersonError(KeyError)     a lookup names an id that is not in the network
     └── MissingExtraError(ImportError)   an optional extra is not installed
 
@@ -23,8 +24,10 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
 __all__ = [
+    "MAX_LISTED_PROBLEMS",
     "DocumentError",
     "GraceSupportError",
+    "InputError",
     "MissingExtraError",
     "Problem",
     "UnknownPersonError",
@@ -44,13 +47,25 @@ class Problem:
         location: Where in the document, e.g. ``relationships[2].supports[0]``;
             ``(document)`` for the document as a whole.
         message: What is wrong, in words that never repeat the value found there.
+        source: The file the problem is in, when a reader of many files reports
+            it (``alters_3.csv``); ``None`` when the error's own source says it.
+
+    Examples:
+        >>> str(Problem("row 4, column role", "is not a known role", source="alters.csv"))
+        'alters.csv: row 4, column role: is not a known role'
     """
 
     location: str
     message: str
+    source: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        where = f"{self.source}: {self.location}" if self.source else self.location
+        return f"{where}: {self.message}"
+
+
+MAX_LISTED_PROBLEMS = 100
+"""An error message lists at most this many problems, then says how many more."""
 
 
 def format_location(loc: Sequence[str | int]) -> str:
@@ -92,7 +107,10 @@ class DocumentError(GraceSupportError, ValueError):
         what = f"{self.source} is not" if self.source else "This is not"
         count = len(self.problems)
         head = f"{what} a valid document ({count} problem{'s' if count != 1 else ''}):"
-        return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
+        listed = [f"  {problem}" for problem in self.problems[:MAX_LISTED_PROBLEMS]]
+        if count > MAX_LISTED_PROBLEMS:
+            listed.append(f"  ... and {count - MAX_LISTED_PROBLEMS} more")
+        return "\n".join([head, *listed])
 
     @classmethod
     def from_validation_error(
@@ -110,6 +128,25 @@ class DocumentError(GraceSupportError, ValueError):
             ),
             source=source,
         )
+
+
+class InputError(DocumentError):
+    """The input itself cannot be read: missing, not a regular file, too large, ...
+
+    A [`DocumentError`][grace_support.DocumentError] (so code that catches those
+    keeps working) whose one problem is about the file, not its content. The
+    command line exits with status 3 for it.
+
+    Examples:
+        >>> print(InputError("cannot be read: no such file or directory", source="a.json"))
+        a.json cannot be read: no such file or directory
+    """
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__([Problem("(file)", message)], source=source)
+
+    def _render(self) -> str:
+        return f"{self.source or 'The input'} {self.problems[0].message}"
 
 
 class UnknownPersonError(GraceSupportError, KeyError):

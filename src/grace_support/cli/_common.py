@@ -1,0 +1,82 @@
+"""What every command module shares: usage errors, argument types, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_IO",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Commands",
+    "Runner",
+    "UsageError",
+    "add_command",
+    "day",
+    "setting",
+]
+
+EXIT_OK = 0
+"""Done."""
+EXIT_INVALID = 1
+"""An invalid document or invalid answers."""
+EXIT_USAGE = 2
+"""Wrong usage of the command line."""
+EXIT_IO = 3
+"""The input or output could not be read or written."""
+
+
+class UsageError(Exception):
+    """A problem with the command's arguments (exit status 2)."""
+
+
+class Runner(Protocol):
+    """What a command runs: the parsed arguments in, the text to print out.
+
+    ``None`` means the command wrote its own output (e.g. to a file or in a stream).
+    """
+
+    def __call__(self, args: argparse.Namespace, /) -> str | None: ...
+
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Commands = argparse._SubParsersAction
+
+
+def add_command(
+    commands: Commands,
+    name: str,
+    run: Callable[[argparse.Namespace], str | None],
+    *,
+    help: str,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """Add a sub-command whose ``run`` the entry point calls with the parsed arguments."""
+    parser = commands.add_parser(name, help=help, description=description or help)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def day(text: str) -> str:
+    """An argparse type: an ISO date ``YYYY-MM-DD``."""
+    from grace_support.network import parse_day  # noqa: PLC0415
+
+    try:
+        return parse_day(text).isoformat()
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"the date {error}") from None
+
+
+def setting(text: str) -> tuple[str, str]:
+    """An argparse type: ``NAME=VALUE``."""
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError("a setting is written NAME=VALUE")
+    return name.strip(), value.strip()
