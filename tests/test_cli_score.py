@@ -103,7 +103,11 @@ def test_csv_in_and_out_with_prorate(capsys: pytest.CaptureFixture[str], tmp_pat
         (["score", "ucla3", "1", "feel_left_out=2"], 1, "either every answer as id=code"),
         (["score", "nope", "1"], 1, "there is no such instrument"),
         (["score", "ucla3"], 2, "give the answers"),
-        (["score", "ucla3", "1", "2", "2", "--option", "coding=0-3"], 1, "option 1 is not an option of ucla3"),
+        (
+            ["score", "ucla3", "1", "2", "2", "--option", "coding=0-3"],
+            1,
+            "option 1 is not an option of ucla3",
+        ),
     ],
 )
 def test_errors(

@@ -351,7 +351,9 @@ def test_prorate_refused_where_items_are_not_alike(instrument: str) -> None:
     [
         pytest.param("nope", [], {}, "there is no such instrument", id="unknown-instrument"),
         pytest.param("ucla3", [1, 2], {}, "ucla3 has 3 items; 2 answers were given", id="too-few"),
-        pytest.param("ucla3", {"lonely": 2}, {}, "answer 1 is for an unknown item", id="unknown-item"),
+        pytest.param(
+            "ucla3", {"lonely": 2}, {}, "answer 1 is for an unknown item", id="unknown-item"
+        ),
         pytest.param(
             "ucla3",
             [1, 2, 4],
