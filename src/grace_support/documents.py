@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from datetime import date
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -37,7 +37,14 @@ from grace_support.network import SupportNetwork
 if TYPE_CHECKING:
     from os import PathLike
 
-__all__ = ["SchemaName", "json_schema", "network_from_data", "parse_network", "read_network"]
+__all__ = [
+    "SchemaName",
+    "json_schema",
+    "network_from_data",
+    "parse_network",
+    "read_network",
+    "validate_json",
+]
 
 SchemaName = Literal["network", "assessment", "recommendations", "article", "resource", "catalog"]
 """The documents whose JSON Schema [`json_schema`][grace_support.json_schema] gives."""
@@ -71,14 +78,30 @@ def parse_network(text: str | bytes, *, source: str | None = None) -> SupportNet
         grace_support.errors.DocumentError: This is not a valid document (1 problem):
           (document): repeats a key in one object; each key may appear once
     """
+    return validate_json(SupportNetwork, text, source=source)
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validate_json(model: type[ModelT], text: str | bytes, *, source: str | None = None) -> ModelT:
+    """Validate JSON text as one of the library's models, the way `parse_network` does.
+
+    A UTF-8 byte order mark is accepted; an object that repeats a key is refused;
+    the error names places only and carries no exception chain (pydantic's
+    ``ValidationError`` keeps every input, so it is never left in ``__context__``).
+
+    Raises:
+        DocumentError: The text is not JSON, repeats a key, or breaks a rule of the model.
+    """
     text = _without_bom(text)
     try:
-        network = SupportNetwork.model_validate_json(text)
+        validated = model.model_validate_json(text)
     except ValidationError as error:
         problems = problems_from_validation_error(error)
     else:
-        if not _repeats_a_key(text, network):
-            return network
+        if not _repeats_a_key(text, validated):
+            return validated
         problems = [Problem("(document)", "repeats a key in one object; each key may appear once")]
     # Raised here, outside the except block: the ValidationError holds the input.
     raise DocumentError(problems, source=source)
