@@ -10,7 +10,7 @@ from [`decode`][grace_support._input.decode], so the hardening is done once:
   device is refused before it is opened for reading, so nothing blocks forever;
 - a UTF-8 byte order mark is accepted and dropped; other encodings by name;
 - every error names the source and the place, never the bytes found there, and
-  carries no exception chain (``from None``), since a ``UnicodeDecodeError`` or an
+  carries no exception chain (raised outside the ``except`` block), since a ``UnicodeDecodeError`` or an
   ``OSError`` can hold the raw input.
 
 Examples:
@@ -180,9 +180,11 @@ def decode(data: bytes, *, source: str, encoding: str = "utf-8") -> str:
     try:
         codec = codecs.lookup(encoding)
     except (LookupError, TypeError):
+        codec = None
+    if codec is None:
         raise DocumentError(
             [Problem("(file)", "the encoding is not one Python knows")], source=source
-        ) from None
+        )
     if codec.name == "utf-8":
         codec = codecs.lookup("utf-8-sig")
     try:

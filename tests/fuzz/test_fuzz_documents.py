@@ -39,7 +39,9 @@ json_values = st.recursive(
     | st.integers()
     | st.floats(allow_nan=False)
     | st.text(max_size=20).map(lambda s: s + MARKER),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -93,7 +95,7 @@ def test_parse_network_raises_clean_document_errors(
     path: tuple[str | int, ...], value: Any, cut: int
 ) -> None:
     text = json.dumps(planted(path, value))
-    for candidate in (text, text[: len(text) - cut], text.encode("utf-8")[:-cut or None]):
+    for candidate in (text, text[: len(text) - cut], text.encode("utf-8")[: -cut or None]):
         try:
             parse_network(candidate)
         except DocumentError as error:
@@ -114,7 +116,9 @@ def test_parse_network_with_any_bytes(data: bytes) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param('{"schema_version": 1, "ego": {"id": "e", "name": "@", "name": "@"}}', id="dup"),
+        pytest.param(
+            '{"schema_version": 1, "ego": {"id": "e", "name": "@", "name": "@"}}', id="dup"
+        ),
         pytest.param('{"schema_version": 1, "ego": {"id": "e"}, "ego": {"id": "@"}}', id="dup-top"),
         pytest.param(
             '{"schema_version": 1, "ego": {"id": "e", "attributes": {"a": "@", "a" : 2}}}',

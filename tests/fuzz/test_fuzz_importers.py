@@ -222,7 +222,9 @@ NC_GRAPHML = (
     length=st.integers(0, 30),
     insert=st.sampled_from(["", "<", '"', MARKER, "<node id='@'/>", "x"]) | st.text(max_size=6),
 )
-@example(start=NC_GRAPHML.index('id="1"') + 4, length=1, insert="@")  # a node id that is not a number
+@example(
+    start=NC_GRAPHML.index('id="1"') + 4, length=1, insert="@"
+)  # a node id that is not a number
 def test_network_canvas_graphml_with_any_edit(
     tmp_path_factory: pytest.TempPathFactory, start: int, length: int, insert: str
 ) -> None:

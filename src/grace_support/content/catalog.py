@@ -66,8 +66,9 @@ class Catalog(FrozenModel):
     ) -> Catalog:
         """A catalogue from JSON text or a JSON file of this model's shape.
 
-        Text that starts with ``{`` (after a byte order mark and spaces) is JSON;
-        any other string or path names a file (``-`` reads standard input).
+        A string with a ``{`` or a line break in it, or longer than any path, is
+        JSON text; any other string, or a path, names a file (``-`` reads standard
+        input). So broken JSON text is reported as JSON, never echoed as a file name.
 
         Args:
             source: JSON text or bytes, or the path of a JSON file.
@@ -85,7 +86,10 @@ class Catalog(FrozenModel):
 
         name = None
         if not isinstance(source, (str, bytes)) or (
-            isinstance(source, str) and not source.lstrip("\ufeff \t\r\n").startswith("{")
+            isinstance(source, str)
+            and "{" not in source
+            and "\n" not in source
+            and len(source) <= _LONGEST_PATH
         ):
             name = source_name(source)
             source = read_bytes(source, max_bytes=max_bytes)
@@ -195,6 +199,9 @@ class Catalog(FrozenModel):
         return tuple(
             a for a in self.articles if (topic is None or topic in a.topics) and mentions(a)
         )
+
+
+_LONGEST_PATH = 4096
 
 
 @cache

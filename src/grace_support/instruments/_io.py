@@ -28,8 +28,9 @@ def _code(text: str, where: str) -> int | None:
         return None
     try:
         return int(text)
-    except ValueError:
-        raise ResponseError(f"{where}: the answer must be a whole number") from None
+    except ValueError:  # its message quotes the text; raised below, with no chain
+        pass
+    raise ResponseError(f"{where}: the answer must be a whole number")
 
 
 def answers_from_args(values: Sequence[str]) -> Responses:
