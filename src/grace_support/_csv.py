@@ -13,9 +13,14 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TypeVar
+import csv
+from typing import TYPE_CHECKING, TypeVar
 
-__all__ = ["FORMULA_STARTS", "safe_cell", "safe_row"]
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import TextIO
+
+__all__ = ["FORMULA_STARTS", "safe_cell", "safe_row", "write_rows"]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """The first characters that make a spreadsheet read a cell as a formula."""
@@ -36,3 +41,25 @@ def safe_cell(value: T) -> T | str:
 def safe_row(values: list[object]) -> list[object]:
     """Every cell of a row through [`safe_cell`][grace_support._csv.safe_cell]."""
     return [safe_cell(value) for value in values]
+
+
+def write_rows(out: TextIO, rows: Iterable[list[object]]) -> None:
+    r"""Write CSV rows (``\n`` line ends), every cell made safe with `safe_cell`.
+
+    Python's writer quotes a cell with a line feed but not one with a lone carriage
+    return (with ``\n`` line ends), which a reader would take as a line end; a row
+    with one is written with every cell quoted.
+
+    Examples:
+        >>> import io
+        >>> out = io.StringIO()
+        >>> write_rows(out, [["name", "total"], ["=SUM(A1)", 3], ["a\rb", 4]])
+        >>> out.getvalue()
+        'name,total\n\'=SUM(A1),3\n"a\rb","4"\n'
+    """
+    plain = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        cells = safe_row(row)
+        has_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoted if has_cr else plain).writerow(cells)

@@ -10,8 +10,8 @@ from [`decode`][grace_support._input.decode], so the hardening is done once:
   device is refused before it is opened for reading, so nothing blocks forever;
 - a UTF-8 byte order mark is accepted and dropped; other encodings by name;
 - every error names the source and the place, never the bytes found there, and
-  carries no exception chain (raised outside the ``except`` block), since a ``UnicodeDecodeError`` or an
-  ``OSError`` can hold the raw input.
+  carries no exception chain (it is raised outside the ``except`` block), since a
+  ``UnicodeDecodeError`` or an ``OSError`` can hold the raw input.
 
 Examples:
     >>> decode(b"\xef\xbb\xbfid,name\n", source="people.csv")

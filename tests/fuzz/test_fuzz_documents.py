@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -12,6 +11,9 @@ from hypothesis import strategies as st
 
 from grace_support import DocumentError, network_from_data, parse_network, read_network
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

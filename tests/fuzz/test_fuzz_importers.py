@@ -7,14 +7,13 @@ planted marker is in no part of it.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from grace_support import DocumentError, Person, Relationship, SupportNetwork
+from grace_support import DocumentError, network_from_data
 from grace_support.graphml import from_graphml, to_graphml
 from grace_support.importers import (
     NetworkCanvasMapping,
@@ -23,25 +22,29 @@ from grace_support.importers import (
 )
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 FUZZ = settings(
     max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
-NETWORK = SupportNetwork.build(
-    Person(id="ego", name=f"{MARKER} Ego", attributes={"note": MARKER, "n": 3}),
-    [
-        (
-            Person(id="ana", name=f"{MARKER} Ana", attributes={"note": f"{MARKER}!", "n": 4}),
-            Relationship(person="ana", role="friend", closeness="inner", supports=["emotional"]),
-        ),
-        (
-            Person(id="jo", name=f"{MARKER} Jo"),
-            Relationship(person="jo", role="sibling", closeness="outer", contact="weekly"),
-        ),
-    ],
-    ties=[("ana", "jo")],
+NETWORK = network_from_data(
+    {
+        "schema_version": 1,
+        "ego": {"id": "ego", "name": f"{MARKER} Ego", "attributes": {"note": MARKER, "n": 3}},
+        "people": [
+            {"id": "ana", "name": f"{MARKER} Ana", "attributes": {"note": f"{MARKER}!", "n": 4}},
+            {"id": "jo", "name": f"{MARKER} Jo"},
+        ],
+        "relationships": [
+            {"person": "ana", "role": "friend", "closeness": "inner", "supports": ["emotional"]},
+            {"person": "jo", "role": "sibling", "closeness": "outer", "contact": "weekly"},
+        ],
+        "ties": [["ana", "jo"]],
+    }
 )
 GRAPHML = to_graphml(NETWORK)
 H = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'

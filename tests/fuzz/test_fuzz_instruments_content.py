@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -17,6 +16,9 @@ from grace_support.errors import InputError
 from grace_support.instruments import INSTRUMENTS, ResponseError, score
 from grace_support.instruments._io import read_respondents
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FUZZ = settings(
     max_examples=60,

@@ -30,8 +30,12 @@ __all__ = [
 Number: TypeAlias = int | float
 """A score: whole numbers stay ``int``; means and transformed scores are ``float``."""
 
-Responses: TypeAlias = Sequence[int | None] | Mapping[str, int | None]
-"""Answers in item order, or a mapping from item id to code; ``None`` is unanswered."""
+Responses: TypeAlias = Sequence[int | float | None] | Mapping[str, int | float | None]
+"""Answers in item order, or a mapping from item id to code; ``None`` (or NaN) is unanswered.
+
+Codes are whole numbers: ``2``, ``2.0`` and numpy integers are the same answer. A
+numpy array or a pandas row (a ``Series`` indexed by item id) works as well.
+"""
 
 MissingPolicy: TypeAlias = Literal["error", "prorate"]
 """How unanswered items are handled (see the instruments overview)."""

@@ -7,7 +7,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from grace_support._csv import safe_row
+from grace_support._csv import write_rows
 from grace_support._input import DEFAULT_MAX_BYTES, decode, read_bytes, source_name
 from grace_support.errors import DocumentError
 from grace_support.instruments._base import ResponseError
@@ -146,11 +146,12 @@ def render_scores(
     if output_format == "csv":
         out = io.StringIO()
         subscales = list(scores[0][1].subscales)
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["respondent", "total", *subscales, "band", "items_answered", "imputed"])
+        header: list[object] = ["respondent", "total", *subscales, "band", "items_answered"]
+        rows = [[*header, "imputed"]]
         for name, s in scores:
             row: list[object] = [name, s.total, *(s.subscales[k] for k in subscales)]
-            writer.writerow(safe_row([*row, s.band or "", s.items_answered, s.imputed]))
+            rows.append([*row, s.band or "", s.items_answered, s.imputed])
+        write_rows(out, rows)
         return out.getvalue()
     lines = [instrument.name, ""]
     for name, s in scores:
