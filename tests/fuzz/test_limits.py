@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -25,6 +25,9 @@ from grace_support.graphml import from_graphml
 from grace_support.report import render_report
 from tests.fuzz._leaks import MARKER, assert_clean
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 def small_document() -> str:
     return json.dumps({"schema_version": 1, "ego": {"id": "e", "name": MARKER}})
@@ -39,7 +42,7 @@ def test_every_file_reader_has_max_bytes(tmp_path: Path, limit: int) -> None:
 
     path = tmp_path / "doc.json"
     path.write_text(small_document(), encoding="utf-8")
-    readers = [
+    readers: list[Callable[[], object]] = [
         lambda: read_network(path, max_bytes=limit),
         lambda: read_bytes(path, max_bytes=limit),
         lambda: read_respondents(str(path), max_bytes=limit),

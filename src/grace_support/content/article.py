@@ -259,10 +259,9 @@ class Article(FrozenModel):
 
         The Markdown is rendered with markdown-it-py's ``js-default`` preset (raw HTML
         off), then cleaned by nh3 with an allow-list: only
-        [`SAFE_TAGS`][grace_support.content.article.SAFE_TAGS], ``href`` on links, and
-        absolute links in the schemes of
-        [`SAFE_URL_SCHEMES`][grace_support.content.article.SAFE_URL_SCHEMES]
-        (relative and ``//host`` links are dropped).
+        ``SAFE_TAGS``, ``href`` on links, and absolute links in the schemes of
+        ``SAFE_URL_SCHEMES`` (``http``, ``https``, ``mailto``, ``tel``; relative and
+        ``//host`` links are dropped).
         Scripts, event attributes, comments, ``javascript:`` and ``data:`` links never
         survive.
 

@@ -24,7 +24,7 @@ fourth item. Default `positive_social_interaction="3_items"` (RAND); choose
 `instrumental` (confined to bed, doctor, meals, chores) and four `emotional` (good
 time, suggestions, understands problems, love and feeling wanted). Answers given
 as a list follow the published form's order: those four instrumental items, then
-those four emotional items (before 0.x the list was read in the MOS-SSS order).
+those four emotional items (earlier releases read the list in the MOS-SSS order).
 Total and each
 subscale: the average transformed to 0-100, i.e. 100 x (sum - n) / (4n).
 
