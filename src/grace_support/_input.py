@@ -44,6 +44,7 @@ __all__ = [
     "read_bytes",
     "read_text",
     "source_name",
+    "too_large",
 ]
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -60,6 +61,15 @@ def source_name(source: str | PathLike[str]) -> str:
     return "<stdin>" if str(source) == STDIN else str(source)
 
 
+def too_large(max_bytes: int, *, source: str | None) -> InputError:
+    """The error for an input larger than ``max_bytes`` (it says how to raise the limit)."""
+    return InputError(
+        f"is larger than the limit of {max_bytes} bytes "
+        "(raise the limit with max_bytes, or --max-bytes on the command line)",
+        source=source,
+    )
+
+
 def _check_limit(max_bytes: int) -> None:
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise ValueError("max_bytes must be a whole number of bytes, at least 1")
@@ -74,10 +84,7 @@ def _read_limited(stream: BinaryIO, *, max_bytes: int, name: str) -> bytes:
             return b"".join(parts)
         total += len(chunk)
         if total > max_bytes:
-            raise InputError(
-                f"is larger than the limit of {max_bytes} bytes (raise it with max_bytes)",
-                source=name,
-            )
+            raise too_large(max_bytes, source=name)
         parts.append(chunk)
 
 
@@ -88,10 +95,7 @@ def _read_stdin(max_bytes: int) -> bytes:
         text = sys.stdin.read(max_bytes + 1) if sys.stdin is not None else ""
         data = text.encode("utf-8", "surrogateescape")
         if len(data) > max_bytes:
-            raise InputError(
-                f"is larger than the limit of {max_bytes} bytes (raise it with max_bytes)",
-                source="<stdin>",
-            )
+            raise too_large(max_bytes, source="<stdin>")
         return data
     try:
         return _read_limited(stdin, max_bytes=max_bytes, name="<stdin>")
@@ -135,10 +139,7 @@ def read_bytes(source: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise InputError(f"cannot be read: it is {what}", source=name)
     if info.st_size > max_bytes:
-        raise InputError(
-            f"is larger than the limit of {max_bytes} bytes (raise it with max_bytes)",
-            source=name,
-        )
+        raise too_large(max_bytes, source=name)
     try:
         # O_NONBLOCK: should the path become a FIFO between stat and open, do not hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from grace_support._input import DEFAULT_MAX_BYTES
+from grace_support._input import DEFAULT_MAX_BYTES, too_large
 from grace_support._xml import safe_xml_root
-from grace_support.errors import DocumentError, InputError, Problem
+from grace_support.errors import DocumentError, Problem
 from grace_support.graph import RELATIONSHIP_KEYS, from_networkx, to_networkx
 from grace_support.network import SCHEMA_VERSION
 from grace_support.vocabulary import SupportType
@@ -157,9 +157,7 @@ def from_graphml(
     name = source_name or "GraphML"
     data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     if len(data) > max_bytes:
-        raise InputError(
-            f"is larger than the limit of {max_bytes} bytes (raise it with max_bytes)", source=name
-        )
+        raise too_large(max_bytes, source=name)
     root = safe_xml_root(data, source=name, feature="from_graphml()")
     _check_shape(root, name)
     problem = None

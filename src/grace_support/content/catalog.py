@@ -26,7 +26,6 @@ from grace_support.content.crisis import CRISIS_RESOURCES
 from grace_support.content.resource import Resource, ResourceKind, ServiceStatus
 from grace_support.errors import (
     DocumentError,
-    InputError,
     Problem,
     problems_from_validation_error,
 )
@@ -81,7 +80,7 @@ class Catalog(FrozenModel):
                 object repeats a key (each problem names its place, e.g.
                 ``resources[2].kind``).
         """
-        from grace_support._input import read_bytes, source_name  # noqa: PLC0415
+        from grace_support._input import read_bytes, source_name, too_large  # noqa: PLC0415
         from grace_support.documents import validate_json  # noqa: PLC0415
 
         name = None
@@ -94,9 +93,7 @@ class Catalog(FrozenModel):
             name = source_name(source)
             source = read_bytes(source, max_bytes=max_bytes)
         elif len(source) > max_bytes:
-            raise InputError(
-                f"is larger than the limit of {max_bytes} bytes (raise it with max_bytes)"
-            )
+            raise too_large(max_bytes, source=None)
         return validate_json(cls, source, source=name)
 
     @classmethod
