@@ -23,14 +23,14 @@ import codecs
 import json
 import re
 from collections.abc import Mapping
-from datetime import date
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from grace_support._input import DEFAULT_MAX_BYTES, read_bytes, source_name
+from grace_support.attributes import Attributes
 from grace_support.errors import DocumentError, Problem, problems_from_validation_error
 from grace_support.network import SupportNetwork
 
@@ -162,7 +162,9 @@ def _repeats_a_key(text: str | bytes, model: BaseModel) -> bool:
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
     written = data.count(b'":')
-    if _SPACED_KEY_END.search(data) is not None:
+    # Every colon right after a quote means no key has space before its colon
+    # (two cheap counts); otherwise count the spaced ones with a pattern.
+    if data.count(b":") != written and _SPACED_KEY_END.search(data) is not None:
         written = len(_KEY_END.findall(data))
     if written == _count_keys(model):
         return False
@@ -187,7 +189,7 @@ def _count_keys(model: BaseModel) -> int:
 
 def _count_models(models: list[Any]) -> int:
     total = sum(map(len, map(_FIELDS_SET, models)))
-    for name in type(models[0]).model_fields:
+    for name in _nested_fields(type(models[0])):
         values = [v for v in map(attrgetter(name), models) if v]
         if values:
             total += _count_values(values)
@@ -195,30 +197,53 @@ def _count_models(models: list[Any]) -> int:
 
 
 def _count_values(values: list[Any]) -> int:
-    first = values[0]
-    if isinstance(first, str | int | float | date):
-        return 0
     kinds = set(map(type, values))
-    if len(kinds) == 1:
-        groups = {kinds.pop(): values}
-    else:
-        groups = {}
-        for value in values:
-            groups.setdefault(type(value), []).append(value)
-    total = 0
-    for kind, group in groups.items():
-        if issubclass(kind, BaseModel):
-            total += _count_models(group)
-        elif issubclass(kind, Mapping):
-            total += sum(map(len, group))
-            nested = [v for mapping in group for v in mapping.values() if v]
-            if nested:
-                total += _count_values(nested)
-        elif issubclass(kind, tuple | list):
-            items = list(chain.from_iterable(group))
-            if items:
-                total += _count_values(items)
-    return total
+    if len(kinds) > 1:
+        return sum(_count_values([v for v in values if type(v) is kind]) for kind in kinds)
+    kind = kinds.pop()
+    if kind is Attributes:  # plain values only: its keys are all there is
+        return sum(map(len, values))
+    if issubclass(kind, BaseModel):
+        return _count_models(values)
+    if issubclass(kind, tuple | list):
+        items = [item for item in chain.from_iterable(values) if item]
+        return _count_values(items) if items else 0
+    if issubclass(kind, Mapping):
+        nested = [v for mapping in values for v in mapping.values() if v]
+        return sum(map(len, values)) + (_count_values(nested) if nested else 0)
+    return 0
+
+
+def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model whose values can hold JSON objects (models, mappings)."""
+    if model not in _NESTED:
+        _NESTED[model] = tuple(
+            name
+            for name, field in model.model_fields.items()
+            if any(
+                issubclass(kind, BaseModel | Mapping | dict) for kind in _classes(field.annotation)
+            )
+        )
+    return _NESTED[model]
+
+
+_NESTED: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _classes(annotation: Any) -> set[type]:
+    """Every class named in a type annotation (``tuple[Person, ...] | None`` -> Person, ...)."""
+    found: set[type] = set()
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        origin = get_origin(current)
+        if origin is not None:
+            if isinstance(origin, type):
+                found.add(origin)
+            stack.extend(get_args(current))
+        elif isinstance(current, type):
+            found.add(current)
+    return found
 
 
 _FIELDS_SET = attrgetter("__pydantic_fields_set__")
