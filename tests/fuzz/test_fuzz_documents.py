@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from grace_support import DocumentError, network_from_data, parse_network, read_network
+from grace_support import (
+    DocumentError,
+    SupportNetwork,
+    network_from_data,
+    parse_network,
+    read_network,
+)
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
+from tests.property.strategies import networks
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -183,3 +191,16 @@ def test_read_network_file_errors_are_clean(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         read_network(path)
     check(caught.value)
+
+
+@FUZZ
+@given(network=networks(max_people=6), indent=st.sampled_from([None, 2]), spaced=st.booleans())
+def test_any_valid_document_parses_and_a_repeated_key_is_caught(
+    network: SupportNetwork, indent: int | None, spaced: bool
+) -> None:
+    separators = (", ", " : ") if spaced else None
+    text = json.dumps(network.to_document(), indent=indent, separators=separators)
+    assert parse_network(text) == network
+    repeated = re.sub(r'("ego"\s*:\s*\{)', r'\1"id": "x", ', text, count=1)
+    with pytest.raises(DocumentError, match="repeats a key"):
+        parse_network(repeated)
