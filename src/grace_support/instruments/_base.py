@@ -206,12 +206,12 @@ class Instrument:
         """The item with this id.
 
         Raises:
-            KeyError: The instrument has no such item.
+            KeyError: The instrument has no such item (the id is not repeated).
         """
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise KeyError(item_id)
+        raise KeyError(f"{self.id} has no item with that id")
 
     def resolve_options(self, given: Mapping[str, str]) -> dict[str, str]:
         """Every option with its value: the given ones checked, the rest at their defaults."""
