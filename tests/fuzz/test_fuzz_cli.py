@@ -58,7 +58,9 @@ def check(code: int, out: str, err: str, *, allowed: set[int]) -> None:
 @given(
     start=st.integers(0, 400),
     length=st.integers(0, 20),
-    insert=st.sampled_from(["", '"', "{", "}", ",", "\x00", "\ufeff", "1e999", MARKER])
+    # The marker is planted in values; an edit could turn it into a key, and field
+    # names are places that errors do name, so edits never insert it.
+    insert=st.sampled_from(["", '"', "{", "}", ",", "\x00", "\ufeff", "1e999"])
     | st.text(max_size=6),
     command=st.sampled_from(
         [["validate"], ["assess", "--as-of", "2026-11-25"], ["assess", "--format", "json"]]
