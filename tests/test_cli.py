@@ -155,7 +155,7 @@ def test_assess_accepts_settings(capsys: pytest.CaptureFixture[str]) -> None:
     ("setting", "fragment"),
     [
         ("dormant_after_days=-1", "--setting dormant_after_days: Input should be greater than"),
-        ("no_such_thing=3", "--setting no_such_thing: Extra inputs are not permitted"),
+        ("no_such_thing=3", "--setting number 1 is not a known setting"),
         (
             "over_reliance_share=lots",
             "--setting over_reliance_share: Input should be a valid number",

@@ -101,9 +101,13 @@ def test_csv_in_and_out_with_prorate(capsys: pytest.CaptureFixture[str], tmp_pat
         (["score", "ucla3", "1", "2", "9"], 1, "item feel_isolated: the answer must be 1 to 3"),
         (["score", "ucla3", "1", "2", "x"], 1, "answer 3: the answer must be a whole number"),
         (["score", "ucla3", "1", "feel_left_out=2"], 1, "either every answer as id=code"),
-        (["score", "nope", "1"], 1, "no instrument 'nope'"),
+        (["score", "nope", "1"], 1, "there is no such instrument"),
         (["score", "ucla3"], 2, "give the answers"),
-        (["score", "ucla3", "1", "2", "2", "--option", "coding=0-3"], 1, "has no option 'coding'"),
+        (
+            ["score", "ucla3", "1", "2", "2", "--option", "coding=0-3"],
+            1,
+            "option 1 is not an option of ucla3",
+        ),
     ],
 )
 def test_errors(
@@ -123,7 +127,7 @@ def test_csv_errors_name_row_and_respondent(
     path.write_text("lack_companionship,feel_left_out,feel_isolated\n1,2,3\n1,two,3\n")
     code, _, err = run(capsys, "score", "ucla3", "--file", str(path))
     assert code == 1
-    assert "row 3, column feel_left_out: the answer must be a whole number" in err
+    assert "row 3, column 2: the answer must be a whole number" in err
     path.write_text(
         "respondent,lack_companionship,feel_left_out,feel_isolated\n"
         "Maria Private,1,2,3\nJo Private,1,2,\n"

@@ -210,9 +210,9 @@ def test_mos_item_counts() -> None:
     assert [i.id for i in get("mmos_ss8").items] == [
         "help_if_confined_to_bed",
         "takes_you_to_doctor",
-        "good_time_together",
         "prepares_meals",
         "helps_with_chores_if_sick",
+        "good_time_together",
         "suggestions_for_problem",
         "understands_your_problems",
         "love_and_feel_wanted",
@@ -349,9 +349,11 @@ def test_prorate_refused_where_items_are_not_alike(instrument: str) -> None:
 @pytest.mark.parametrize(
     ("instrument", "answers", "options", "message"),
     [
-        pytest.param("nope", [], {}, "no instrument 'nope'", id="unknown-instrument"),
+        pytest.param("nope", [], {}, "there is no such instrument", id="unknown-instrument"),
         pytest.param("ucla3", [1, 2], {}, "ucla3 has 3 items; 2 answers were given", id="too-few"),
-        pytest.param("ucla3", {"lonely": 2}, {}, "ucla3 has no item 'lonely'", id="unknown-item"),
+        pytest.param(
+            "ucla3", {"lonely": 2}, {}, "answer 1 is for an unknown item", id="unknown-item"
+        ),
         pytest.param(
             "ucla3",
             [1, 2, 4],
@@ -380,7 +382,7 @@ def test_prorate_refused_where_items_are_not_alike(instrument: str) -> None:
             "item feel_left_out: the answer must be a whole number",
             id="text",
         ),
-        pytest.param("ucla3", "123", {}, "not text", id="text-responses"),
+        pytest.param("ucla3", "123", {}, "a list of codes in item order", id="text-responses"),
         pytest.param(
             "essi",
             [5, 5, 5, 5, 5, 5, 1],
@@ -393,7 +395,7 @@ def test_prorate_refused_where_items_are_not_alike(instrument: str) -> None:
             "ucla3",
             [1, 2, 2],
             {"coding": "0-3"},
-            "ucla3 has no option 'coding'",
+            "option 1 is not an option of ucla3",
             id="unknown-option",
         ),
         pytest.param(

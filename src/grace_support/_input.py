@@ -10,8 +10,8 @@ from [`decode`][grace_support._input.decode], so the hardening is done once:
   device is refused before it is opened for reading, so nothing blocks forever;
 - a UTF-8 byte order mark is accepted and dropped; other encodings by name;
 - every error names the source and the place, never the bytes found there, and
-  carries no exception chain (``from None``), since a ``UnicodeDecodeError`` or an
-  ``OSError`` can hold the raw input.
+  carries no exception chain (it is raised outside the ``except`` block), since a
+  ``UnicodeDecodeError`` or an ``OSError`` can hold the raw input.
 
 Examples:
     >>> decode(b"\xef\xbb\xbfid,name\n", source="people.csv")
@@ -44,6 +44,7 @@ __all__ = [
     "read_bytes",
     "read_text",
     "source_name",
+    "too_large",
 ]
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -60,6 +61,15 @@ def source_name(source: str | PathLike[str]) -> str:
     return "<stdin>" if str(source) == STDIN else str(source)
 
 
+def too_large(max_bytes: int, *, source: str | None) -> InputError:
+    """The error for an input larger than ``max_bytes`` (it says how to raise the limit)."""
+    return InputError(
+        f"is larger than the limit of {max_bytes} bytes "
+        "(raise the limit with max_bytes, or --max-bytes on the command line)",
+        source=source,
+    )
+
+
 def _check_limit(max_bytes: int) -> None:
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise ValueError("max_bytes must be a whole number of bytes, at least 1")
@@ -74,11 +84,26 @@ def _read_limited(stream: BinaryIO, *, max_bytes: int, name: str) -> bytes:
             return b"".join(parts)
         total += len(chunk)
         if total > max_bytes:
-            raise InputError(
-                f"is larger than the limit of {max_bytes} bytes (raise it with max_bytes)",
-                source=name,
-            )
+            raise too_large(max_bytes, source=name)
         parts.append(chunk)
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    failure: str | None = None
+    stdin = getattr(sys.stdin, "buffer", None)
+    if stdin is None:  # replaced by a text stream (e.g. in tests)
+        text = sys.stdin.read(max_bytes + 1) if sys.stdin is not None else ""
+        data = text.encode("utf-8", "surrogateescape")
+        if len(data) > max_bytes:
+            raise too_large(max_bytes, source="<stdin>")
+        return data
+    try:
+        return _read_limited(stdin, max_bytes=max_bytes, name="<stdin>")
+    except InputError:
+        raise
+    except (OSError, ValueError) as error:  # ValueError: stdin is closed
+        failure = f"cannot be read: {_reason(error)}"
+    raise InputError(failure, source="<stdin>")
 
 
 def read_bytes(source: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -98,40 +123,47 @@ def read_bytes(source: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     """
     _check_limit(max_bytes)
     name = source_name(source)
+    failure: str | None = None
     if name == "<stdin>":
-        return _read_limited(sys.stdin.buffer, max_bytes=max_bytes, name=name)
+        return _read_stdin(max_bytes)
     path = Path(source)
+    # Errors are raised after each except block ends, so that no OSError (which
+    # holds the path) is left in the InputError's __context__.
     try:
         info = path.stat()
-    except OSError as error:
-        raise InputError(f"cannot be read: {_reason(error)}", source=name) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        failure = f"cannot be read: {_reason(error)}"
+    if failure is not None:
+        raise InputError(failure, source=name)
     if not stat.S_ISREG(info.st_mode):
         what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise InputError(f"cannot be read: it is {what}", source=name)
     if info.st_size > max_bytes:
-        raise InputError(
-            f"is larger than the limit of {max_bytes} bytes (raise it with max_bytes)",
-            source=name,
-        )
+        raise too_large(max_bytes, source=name)
     try:
         # O_NONBLOCK: should the path become a FIFO between stat and open, do not hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise InputError(f"cannot be read: {_reason(error)}", source=name) from None
+        failure = f"cannot be read: {_reason(error)}"
+    if failure is not None:
+        raise InputError(failure, source=name)
     try:
         with os.fdopen(fd, "rb") as stream:
             if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
                 raise InputError("cannot be read: it is not a regular file", source=name)
             return _read_limited(stream, max_bytes=max_bytes, name=name)
+    except InputError:
+        raise
     except OSError as error:
-        if isinstance(error, InputError):
-            raise
-        raise InputError(f"cannot be read: {_reason(error)}", source=name) from None
+        failure = f"cannot be read: {_reason(error)}"
+    raise InputError(failure, source=name)
 
 
-def _reason(error: OSError) -> str:
+def _reason(error: Exception) -> str:
     """The operating system's words for an error, without the path it names."""
-    return (error.strerror or type(error).__name__).lower()
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return "the path is not valid" if isinstance(error, ValueError) else "an operating system error"
 
 
 def decode(data: bytes, *, source: str, encoding: str = "utf-8") -> str:
@@ -149,9 +181,11 @@ def decode(data: bytes, *, source: str, encoding: str = "utf-8") -> str:
     try:
         codec = codecs.lookup(encoding)
     except (LookupError, TypeError):
+        codec = None
+    if codec is None:
         raise DocumentError(
             [Problem("(file)", "the encoding is not one Python knows")], source=source
-        ) from None
+        )
     if codec.name == "utf-8":
         codec = codecs.lookup("utf-8-sig")
     try:

@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError, core_schema
 if TYPE_CHECKING:
     from pydantic.json_schema import JsonSchemaValue
 
-__all__ = ["AttributeName", "AttributeValue", "Attributes"]
+__all__ = ["MAX_SAFE_INTEGER", "AttributeName", "AttributeValue", "Attributes"]
 
 AttributeValue: TypeAlias = str | bool | int | float | None
 """A plain value: text, true/false, a whole or finite number, or null."""
@@ -98,9 +98,25 @@ class Attributes(Mapping[str, AttributeValue]):
 _NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.-]*$"
 
 
+MAX_SAFE_INTEGER = 2**53
+"""The largest whole number an attribute holds (and its negative the smallest).
+
+Beyond it, JavaScript readers of the JSON and GraphML's widening to floating point
+change the value, so it is refused: write such a number as text.
+"""
+
+
 def _value(value: object) -> AttributeValue:
-    if value is None or isinstance(value, str | bool | int):
+    if value is None or isinstance(value, str | bool):
         return value
+    if isinstance(value, int):
+        if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+            return value
+        raise PydanticCustomError(
+            "attribute_integer_range",
+            "is a whole number beyond plus or minus 2^53, which JSON and GraphML readers "
+            "cannot keep exactly; write it as text",
+        )
     if isinstance(value, float) and math.isfinite(value):
         return value
     raise PydanticCustomError(

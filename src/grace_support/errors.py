@@ -32,6 +32,7 @@ __all__ = [
     "Problem",
     "UnknownPersonError",
     "format_location",
+    "problems_from_validation_error",
 ]
 
 
@@ -121,13 +122,21 @@ class DocumentError(GraceSupportError, ValueError):
         Only the location and pydantic's message are kept; pydantic's messages for
         the models in this package never contain the input (``hide_input_in_errors``).
         """
-        return cls(
-            (
-                Problem(format_location(detail["loc"]), detail["msg"])
-                for detail in error.errors(include_url=False, include_input=False)
-            ),
-            source=source,
-        )
+        return cls(problems_from_validation_error(error), source=source)
+
+
+def problems_from_validation_error(error: ValidationError) -> list[Problem]:
+    """The problems of a pydantic ``ValidationError``: each location and message only.
+
+    Only pydantic's message is kept (never ``input`` or ``ctx``); the messages of
+    this package's models never quote the value (``hide_input_in_errors``).
+    Callers raise their own error *after* leaving the ``except`` block, so that the
+    ``ValidationError`` (which keeps every input) is not left in ``__context__``.
+    """
+    return [
+        Problem(format_location(detail["loc"]), detail["msg"])
+        for detail in error.errors(include_url=False, include_input=False, include_context=False)
+    ]
 
 
 class InputError(DocumentError):

@@ -38,9 +38,11 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from grace_support._input import DEFAULT_MAX_BYTES, too_large
 from grace_support._xml import safe_xml_root
 from grace_support.errors import DocumentError, Problem
 from grace_support.graph import RELATIONSHIP_KEYS, from_networkx, to_networkx
+from grace_support.network import SCHEMA_VERSION
 from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
@@ -136,28 +138,126 @@ def to_graphml(network: SupportNetwork) -> str:
     return "\n".join(nx.generate_graphml(out, named_key_ids=True)) + "\n"
 
 
-def from_graphml(source: str | bytes, *, source_name: str | None = None) -> SupportNetwork:
+def from_graphml(
+    source: str | bytes,
+    *,
+    source_name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> SupportNetwork:
     """A validated network from GraphML written by `to_graphml` (or shaped like it).
+
+    The graph must be undirected, with each node and each edge once, no nested
+    graphs (yEd groups) and no hyperedges; a ``schema_version`` on the graph must be
+    one this release reads.
 
     Args:
         source: The GraphML text or bytes.
         source_name: A name for the source in error messages (e.g. the file name).
+        max_bytes: The largest input accepted (64 MiB by default).
 
     Raises:
         MissingExtraError: defusedxml is not installed.
-        DocumentError: The XML is unsafe (a DTD or entities) or malformed, or the
-            network it describes breaks a rule of the document.
+        InputError: The input is larger than ``max_bytes`` (a kind of DocumentError).
+        DocumentError: The XML is unsafe (a DTD or entities) or malformed, is not
+            GraphML of the shape above, or the network it describes breaks a rule
+            of the document. No other exception escapes, and none quotes a value.
+        TypeError: ``source`` is neither text nor bytes.
     """
-    data = source.encode("utf-8") if isinstance(source, str) else source
+    if not isinstance(source, str | bytes):
+        raise TypeError("from_graphml() takes GraphML as str or bytes")
     name = source_name or "GraphML"
-    safe_xml_root(data, source=name, feature="from_graphml()")
-    graph = nx.parse_graphml(data, force_multigraph=False)
-    if graph.is_directed():
-        graph = nx.Graph(graph)
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    if len(data) > max_bytes:
+        raise too_large(max_bytes, source=name)
+    root = safe_xml_root(data, source=name, feature="from_graphml()")
+    _check_shape(root, name)
+    problem = None
+    try:
+        graph = nx.parse_graphml(data, force_multigraph=False)
+    except Exception:  # networkx raises many kinds, and they quote values
+        problem = (
+            "is not GraphML this reader understands (a value may not match the type its "
+            "key declares, or a key is missing)"
+        )
+    if problem is not None:
+        raise DocumentError([Problem("(graphml)", problem)], source=name)
     return _unflatten(graph, name)
 
 
+_NS = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+def _check_shape(root: Any, name: str) -> None:
+    """Refuse what would be merged or dropped silently: repeats, groups, hyperedges."""
+    problems: list[Problem] = []
+    graphs = [el for el in root.iter() if _local(el.tag) == "graph"]
+    if len(graphs) != 1:
+        what = "has no graph" if not graphs else "has nested graphs (groups), which are refused"
+        problems.append(Problem("(graphml)", what))
+    elif graphs[0].get("edgedefault", "directed") != "undirected" or any(
+        el.get("directed") == "true" for el in root.iter() if _local(el.tag) == "edge"
+    ):
+        problems.append(Problem("(graphml)", 'must be undirected (edgedefault="undirected")'))
+    if any(_local(el.tag) == "hyperedge" for el in root.iter()):
+        problems.append(Problem("(graphml)", "has hyperedges, which a network cannot hold"))
+    nodes: set[str | None] = set()
+    edges: set[frozenset[str | None]] = set()
+    node_number = edge_number = 0
+    for el in root.iter():
+        tag = _local(el.tag)
+        if tag == "node":
+            node_id = el.get("id")
+            if node_id in nodes:
+                problems.append(Problem(f"node {node_number + 1}", "repeats the id of a node"))
+            nodes.add(node_id)
+            node_number += 1
+        elif tag == "edge":
+            pair = frozenset((el.get("source"), el.get("target")))
+            if pair in edges:
+                problems.append(Problem(f"edge {edge_number + 1}", "repeats an edge"))
+            edges.add(pair)
+            edge_number += 1
+    if problems:
+        raise DocumentError(problems, source=name)
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _check_version(graph: Any, name: str) -> None:
+    version = graph.graph.get("schema_version")
+    if version is not None and str(version) not in {"1", str(SCHEMA_VERSION)}:
+        raise DocumentError(
+            [
+                Problem(
+                    "(graph).schema_version",
+                    f"this release of grace-support reads schema_version 1 to {SCHEMA_VERSION} only",
+                )
+            ],
+            source=name,
+        )
+
+
 def _unflatten(graph: Any, name: str) -> SupportNetwork:
+    _check_version(graph, name)
+    try:
+        plain = _plain_graph(graph)
+    except Exception:  # e.g. a value of an unexpected type; never quoted
+        plain = None
+    if plain is None:
+        raise DocumentError(
+            [Problem("(graphml)", "has values of a type this reader does not expect")],
+            source=name,
+        )
+    try:
+        return from_networkx(plain)
+    except DocumentError as error:
+        problems = error.problems
+    raise DocumentError(problems, source=name)
+
+
+def _plain_graph(graph: Any) -> Any:
     plain = nx.Graph(ego=graph.graph.get("ego"), schema_version=graph.graph.get("schema_version"))
     if graph.graph.get("needs") is not None:
         needs = str(graph.graph["needs"])
@@ -187,7 +287,4 @@ def _unflatten(graph: Any, name: str) -> SupportNetwork:
         if attrs:
             edge["attributes"] = attrs
         plain.add_edge(a, b, **edge)
-    try:
-        return from_networkx(plain)
-    except DocumentError as error:
-        raise DocumentError(error.problems, source=name) from None
+    return plain

@@ -507,6 +507,9 @@ class SupportNetwork(FrozenModel):
         index = _check_ids(self, problems)
         _check_relationships(self, index, problems)
         _check_ties(self, index, problems)
+        if problems.dropped:
+            problems.LIMIT += 1
+            problems.add((), "has {more} more problems of these kinds", more=problems.dropped)
         if problems.errors:
             raise ValidationError.from_exception_data(type(self).__name__, problems.errors)
 
@@ -754,12 +757,22 @@ class SupportNetwork(FrozenModel):
 
 
 class _Problems:
-    """Collects reference problems with their exact locations."""
+    """Collects reference problems with their exact locations.
+
+    Only the first `LIMIT` are kept, then one that says how many more there are, so
+    a document with 200,000 repeated ties fails fast with a short error.
+    """
+
+    LIMIT = 1000
 
     def __init__(self) -> None:
         self.errors: list[InitErrorDetails] = []
+        self.dropped = 0
 
     def add(self, loc: tuple[str | int, ...], message: str, **ctx: object) -> None:
+        if len(self.errors) >= self.LIMIT:
+            self.dropped += 1
+            return
         self.errors.append(
             InitErrorDetails(
                 type=PydanticCustomError("network_reference", message, ctx), loc=loc, input=None

@@ -17,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -24,11 +25,13 @@ from grace_support.assessment.models import FindingCode
 from grace_support.vocabulary import RoleCategory, SupportType
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from grace_support.assessment import Assessment
     from grace_support.network import SupportNetwork
     from grace_support.recommendations import Recommendations
 
-__all__ = ["CRISIS_LINE", "REASONS", "render_report"]
+__all__ = ["CRISIS_LINE", "REASONS", "neutralise", "render_report"]
 
 CRISIS_LINE = "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline) or call 911."
 """The closing line of every person-facing report."""
@@ -52,8 +55,26 @@ _NOTE = (
 )
 
 
-def _names(network: SupportNetwork, ids: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(network.person(pid).label for pid in ids)
+def _names(labels: dict[str, str], ids: Iterable[str]) -> str:
+    return ", ".join(labels[pid] for pid in ids)
+
+
+# Control characters (C0 but the line feed, DEL, C1: ESC starts terminal escape
+# sequences), bidirectional overrides and isolates, and line/paragraph separators.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def neutralise(text: str) -> str:
+    r"""Text that is safe to print to a terminal: each control character becomes U+FFFD.
+
+    Names in a network are typed by people; one with an escape sequence could
+    recolour, move the cursor or rewrite a terminal's title. Line feeds are kept.
+
+    Examples:
+        >>> neutralise("Ana\x1b[2J\u202eevil") == "Ana\ufffd[2J\ufffdevil"
+        True
+    """
+    return _UNSAFE.sub("\ufffd", text)
 
 
 def _wrap(text: str, *, indent: str, hang: str) -> list[str]:
@@ -78,8 +99,13 @@ def render_report(
 
     Returns:
         The report, ending with [`CRISIS_LINE`][grace_support.report.CRISIS_LINE].
+        Control characters in names are replaced (see `neutralise`), so the report
+        is safe to print to a terminal. Its length and the time to make it grow
+        linearly with the number of people.
     """
     ms = assessment.measures
+    # One lookup table, so the report stays linear in the number of people.
+    labels = {person.id: person.label for person in (network.ego, *network.people)}
     lines = [f"Support network of {network.ego.label}, as of {assessment.as_of.isoformat()}", ""]
 
     lines.append("At a glance")
@@ -104,10 +130,11 @@ def render_report(
     for support_type in SupportType:
         active = [r.person for r in network.providers(support_type)]
         resting = [r.person for r in network.providers(support_type, include_dormant=True)]
-        out_of_touch = [pid for pid in resting if pid not in active]
-        given = _names(network, active) if active else "no one right now"
+        in_touch = set(active)
+        out_of_touch = [pid for pid in resting if pid not in in_touch]
+        given = _names(labels, active) if active else "no one right now"
         if out_of_touch:
-            given += f" (out of touch: {_names(network, out_of_touch)})"
+            given += f" (out of touch: {_names(labels, out_of_touch)})"
         lines.append(_row(support_type.value.capitalize(), given))
     lines.append("")
 
@@ -116,7 +143,7 @@ def render_report(
         for number, finding in enumerate(assessment.findings, start=1):
             lines.extend(_wrap(f"{number}. {finding.message}", indent="  ", hang="     "))
             if finding.people:
-                lines.append(f"     About: {_names(network, finding.people)}")
+                lines.append(f"     About: {_names(labels, finding.people)}")
             lines.append("     What could help:")
             for action in finding.actions:
                 lines.extend(_wrap(f"- {action.advice}", indent="       ", hang="         "))
@@ -125,7 +152,7 @@ def render_report(
     if recommendations is not None:
         lines.extend(_help_lines(recommendations))
     lines.extend(["", *_wrap(_NOTE, indent="", hang=""), "", CRISIS_LINE])
-    return "\n".join(lines)
+    return neutralise("\n".join(lines))
 
 
 def _help_lines(recommendations: Recommendations) -> list[str]:

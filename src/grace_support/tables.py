@@ -26,12 +26,15 @@ every measure of [`assess`][grace_support.assess], the same numbers.
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from grace_support._extras import require
+from grace_support._input import DEFAULT_MAX_BYTES, decode, read_bytes, source_name
 from grace_support.assessment import Settings, assess
 from grace_support.documents import network_from_data
 from grace_support.errors import DocumentError, Problem
@@ -376,6 +379,7 @@ def read_three_files(
     sep: str = ",",
     decimal: str = ".",
     alter_prefix: str = "",
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[SupportNetwork, ...]:
     """Networks from egor's "three files" layout: egos, alters and alter-alter edges as CSV.
 
@@ -392,9 +396,13 @@ def read_three_files(
         alter_prefix: Put before every alter id. egor's alter ids restart at 1 for
             each ego and can equal the ego's id, which a network document does not
             allow; ``alter_prefix="a"`` turns alter ``1`` into ``a1``.
+        max_bytes: The largest file accepted (64 MiB by default).
 
     Raises:
-        DocumentError: As [`from_tables`][grace_support.tables.from_tables] raises it.
+        InputError: A file cannot be read (missing, a folder, not permitted) or is
+            larger than ``max_bytes``.
+        DocumentError: A file is not UTF-8 CSV pandas can read, or as
+            [`from_tables`][grace_support.tables.from_tables] raises it.
     """
     pdm = _pandas()
     rename = dict(columns or {})
@@ -402,7 +410,15 @@ def read_three_files(
     dtype = {source: str for source, target in rename.items() if target in ids} | ids
 
     def read(path: str | PathLike[str]) -> pd.DataFrame:
-        frame = pdm.read_csv(path, sep=sep, decimal=decimal, dtype=dtype).rename(columns=rename)
+        name = source_name(path)
+        text = decode(read_bytes(path, max_bytes=max_bytes), source=name)
+        try:
+            frame = pdm.read_csv(io.StringIO(text), sep=sep, decimal=decimal, dtype=dtype)
+        except (ValueError, csv.Error, pdm.errors.EmptyDataError, pdm.errors.ParserError):
+            frame = None  # pandas' messages quote the file; raised below, with no chain
+        if frame is None:
+            raise DocumentError([Problem("(file)", "is not CSV that can be read")], source=name)
+        frame = frame.rename(columns=rename)
         for column in ("alter_id", "alter_a", "alter_b"):
             if alter_prefix and column in frame.columns:
                 frame[column] = alter_prefix + frame[column].astype(str)

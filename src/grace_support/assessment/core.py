@@ -14,12 +14,11 @@ from grace_support.assessment.models import (
     SupportCounts,
 )
 from grace_support.assessment.rules import RULES, Context, sort_key
-from grace_support.network import parse_day
+from grace_support.network import SupportNetwork, parse_day
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from grace_support.network import SupportNetwork
 
 __all__ = ["assess", "compute_measures"]
 
@@ -86,6 +85,8 @@ def assess(
         assessment and the same JSON, byte for byte.
 
     Raises:
+        TypeError: ``network`` is not a ``SupportNetwork`` (e.g. a decoded JSON
+            document: read it with ``network_from_data`` or ``parse_network`` first).
         ValueError: ``as_of`` is not a ``YYYY-MM-DD`` date, or a setting is out of
             range (a ``pydantic.ValidationError`` naming the setting).
 
@@ -95,6 +96,11 @@ def assess(
         >>> [f.code.value for f in result.findings]  # doctest: +NORMALIZE_WHITESPACE
         ['missing-support', 'strained-tie', 'single-provider', 'dormant-tie', 'dormant-tie']
     """
+    if not isinstance(network, SupportNetwork):
+        raise TypeError(
+            "assess() takes a SupportNetwork; for a document (a dict or JSON text), "
+            "validate it first with network_from_data(), parse_network() or read_network()"
+        )
     if as_of is not None:
         day = _day(as_of)
     else:
@@ -112,4 +118,5 @@ def _day(value: date | str) -> date:
     try:
         return parse_day(value)
     except ValueError as error:
-        raise ValueError(f"as_of {error}") from None
+        message = f"as_of {error}"
+    raise ValueError(message)  # outside the except block: no chain

@@ -17,6 +17,8 @@ __all__ = [
     "Runner",
     "UsageError",
     "add_command",
+    "add_max_bytes",
+    "byte_count",
     "day",
     "setting",
 ]
@@ -62,6 +64,28 @@ def add_command(
     parser = commands.add_parser(name, help=help, description=description or help)
     parser.set_defaults(run=run)
     return parser
+
+
+def byte_count(text: str) -> int:
+    """An argparse type: a positive number of bytes, e.g. ``1000000`` or ``64M``."""
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    number, unit = (text[:-1], units[text[-1].lower()]) if text[-1:].lower() in units else (text, 1)
+    if not (number.isascii() and number.isdigit()) or int(number) < 1:
+        raise argparse.ArgumentTypeError("is not a positive number of bytes (e.g. 1000000 or 64M)")
+    return int(number) * unit
+
+
+def add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    """Add ``--max-bytes`` to a command that reads input."""
+    from grace_support._input import DEFAULT_MAX_BYTES  # noqa: PLC0415
+
+    parser.add_argument(
+        "--max-bytes",
+        type=byte_count,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="refuse an input larger than N bytes (default 64M; K, M and G suffixes work)",
+    )
 
 
 def day(text: str) -> str:

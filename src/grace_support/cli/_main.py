@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from grace_support.cli import assess, catalog, schema, score
 from grace_support.cli._common import EXIT_INVALID, EXIT_IO, EXIT_OK, EXIT_USAGE, UsageError
@@ -27,20 +29,42 @@ def _version() -> str:
     return f"grace-support {grace_support.__version__}"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its messages do not quote what was typed (it may be a name)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {_unquoted(message)}\n")
+
+
+_QUOTED_CHOICE = re.compile(r"invalid choice: .*? \(choose from", re.DOTALL)
+_QUOTED_VALUE = re.compile(r"invalid (\w+) value: .*$", re.DOTALL)
+
+
+def _unquoted(message: str) -> str:
+    """Argparse's message without the value it quotes."""
+    if message.startswith("unrecognized arguments:"):
+        return "unrecognized arguments (see --help)"
+    message = _QUOTED_CHOICE.sub("invalid choice (choose from", message)
+    return _QUOTED_VALUE.sub(r"invalid \1 value", message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="grace-support",
         description="Describe and assess a person's social-support network.",
         epilog="If you are in crisis, call or text 988 (Suicide & Crisis Lifeline) or call 911.",
     )
     parser.add_argument("--version", action="version", version=_version())
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
     for module in COMMAND_MODULES:
         module.register(commands)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one return per exit status
     """Run the command line; returns the exit status.
 
     Examples:
@@ -57,18 +81,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(output if output.endswith("\n") else output + "\n")
             sys.stdout.flush()
     except InputError as error:
-        print(f"grace-support: {error}", file=sys.stderr)
-        return EXIT_IO
+        return _fail(str(error), EXIT_IO)
     except (DocumentError, ResponseError) as error:
-        print(f"grace-support: {error}", file=sys.stderr)
-        return EXIT_INVALID
+        return _fail(str(error), EXIT_INVALID)
     except UsageError as error:
-        print(f"grace-support: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
+        return _fail(f"error: {error}", EXIT_USAGE)
+    except BrokenPipeError:  # e.g. piped into `head`: stop, quietly
         _silence_stdout()
-        return EXIT_OK
+        return EXIT_IO
+    except OSError as error:  # the output could not be written: a full disk, ...
+        reason = (error.strerror or "an operating system error").lower()
+        return _fail(f"the output could not be written: {reason}", EXIT_IO)
+    except Exception as error:
+        return _fail(
+            f"an unexpected {type(error).__name__} occurred; please report it (no data is "
+            "shown here, as it may be personal)",
+            EXIT_INVALID,
+        )
     return EXIT_OK
+
+
+def _fail(message: str, status: int) -> int:
+    """Print one line to standard error (quietly, should that fail too); return the status."""
+    with contextlib.suppress(OSError, ValueError):
+        print(f"grace-support: {message}", file=sys.stderr)
+    return status
 
 
 def _silence_stdout() -> None:
@@ -76,5 +113,5 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no real file descriptor (e.g. captured in tests)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (e.g. in tests)
         pass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from grace_support.cli._common import UsageError, add_command, day, setting
+from grace_support.cli._common import UsageError, add_command, add_max_bytes, day, setting
 
 if TYPE_CHECKING:
     import argparse
@@ -39,8 +39,11 @@ def register(commands: Commands) -> None:
         help="a finding threshold, e.g. dormant_after_days=60 (repeatable)",
     )
 
+    add_max_bytes(assess)
+
     validate = add_command(commands, "validate", _validate, help="check a network document")
     validate.add_argument("file", metavar="FILE", help="a network document (JSON), or - for stdin")
+    add_max_bytes(validate)
 
 
 def report(
@@ -58,11 +61,21 @@ def report(
     from grace_support.recommendations import recommend  # noqa: PLC0415
     from grace_support.report import render_report  # noqa: PLC0415
 
+    known = Settings.model_fields
+    for number, (name, _) in enumerate(settings, start=1):
+        if name not in known:  # by position: the name given is not echoed
+            raise UsageError(
+                f"--setting number {number} is not a known setting (known: {', '.join(known)})"
+            )
     try:
         chosen = Settings.model_validate(dict(settings))
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        raise UsageError(f"--setting {format_location(first['loc'])}: {first['msg']}") from None
+        first = error.errors(include_url=False, include_input=False, include_context=False)[0]
+        message: str | None = f"--setting {format_location(first['loc'])}: {first['msg']}"
+    else:
+        message = None
+    if message is not None:
+        raise UsageError(message)
 
     assessment = assess(network, as_of=as_of, settings=chosen)
     recommendations = recommend(assessment)
@@ -82,13 +95,13 @@ def _demo(args: argparse.Namespace) -> str:
 def _assess(args: argparse.Namespace) -> str:
     from grace_support.documents import read_network  # noqa: PLC0415
 
-    network = read_network(args.file)
+    network = read_network(args.file, max_bytes=args.max_bytes)
     return report(network, output_format=args.format, as_of=args.as_of, settings=args.setting)
 
 
 def _validate(args: argparse.Namespace) -> str:
     from grace_support.documents import read_network  # noqa: PLC0415
 
-    network = read_network(args.file)
+    network = read_network(args.file, max_bytes=args.max_bytes)
     name = "<stdin>" if args.file == "-" else args.file
     return f"{name}: a valid network document ({len(network.people)} people)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from grace_support.cli._common import UsageError, add_command, setting
+from grace_support.cli._common import UsageError, add_command, add_max_bytes, setting
 from grace_support.instruments._base import ResponseError
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ def register(commands: Commands) -> None:
         help="a documented scoring alternative, e.g. coding=0-3 (repeatable)",
     )
     score.add_argument("--items", action="store_true", help="list the items and their codes")
+    add_max_bytes(score)
 
 
 def _score(args: argparse.Namespace) -> str:
@@ -66,10 +67,7 @@ def _score(args: argparse.Namespace) -> str:
     if args.file and args.answers:
         raise UsageError("give answers as arguments or with --file, not both")
     if args.file:
-        try:
-            respondents = read_respondents(args.file)
-        except OSError as error:
-            raise ResponseError(f"{args.file} cannot be read: {error.strerror}") from None
+        respondents = read_respondents(args.file, max_bytes=args.max_bytes)
     elif args.answers:
         respondents = [("1", answers_from_args(args.answers))]
     else:
@@ -83,6 +81,9 @@ def _score(args: argparse.Namespace) -> str:
         except ResponseError as error:
             # by position: respondent ids may be names, which never go in errors
             where = f"{args.file}, respondent {number}: " if args.file else ""
-            raise ResponseError(f"{where}{error}") from None
+            message = f"{where}{error}"
+        else:
+            continue
+        raise ResponseError(message)
     text = render_scores(instrument, scores, args.format)
     return f"{text}\n\n{CRISIS_LINE}" if args.format == "text" else text

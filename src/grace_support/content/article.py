@@ -9,6 +9,7 @@ the medical review) whose ``mainEntity`` is the ``BlogPosting``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -37,8 +38,22 @@ SAFE_TAGS = {
     "code",
 }
 """The HTML tags ``Article.to_html`` lets through; everything else is removed."""
-SAFE_URL_SCHEMES = {"https", "mailto", "tel", "sms"}
-"""The link schemes ``Article.to_html`` keeps (never ``javascript:`` or ``data:``)."""
+SAFE_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+"""The link schemes ``Article.to_html`` keeps (never ``javascript:`` or ``data:``).
+
+Only absolute links are kept: ``http://host/...``, ``https://host/...``,
+``mailto:...`` and ``tel:...``. Relative links (``page.html``, ``/x``) and
+scheme-relative ones (``//host``) are dropped, since where they lead depends on the
+page that shows the article.
+"""
+_ABSOLUTE_LINK = re.compile(r"(?:https?://[^/\\\s]|mailto:|tel:)", re.IGNORECASE)
+
+
+def _keep_absolute_links(element: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: an ``href`` stays only if it is an absolute safe link."""
+    if attribute == "href" and not _ABSOLUTE_LINK.match(value):
+        return None
+    return value
 
 
 class Agent(FrozenModel):
@@ -244,8 +259,9 @@ class Article(FrozenModel):
 
         The Markdown is rendered with markdown-it-py's ``js-default`` preset (raw HTML
         off), then cleaned by nh3 with an allow-list: only
-        [`SAFE_TAGS`][grace_support.content.article.SAFE_TAGS], ``href`` on links, and
-        the schemes in [`SAFE_URL_SCHEMES`][grace_support.content.article.SAFE_URL_SCHEMES].
+        ``SAFE_TAGS``, ``href`` on links, and absolute links in the schemes of
+        ``SAFE_URL_SCHEMES`` (``http``, ``https``, ``mailto``, ``tel``; relative and
+        ``//host`` links are dropped).
         Scripts, event attributes, comments, ``javascript:`` and ``data:`` links never
         survive.
 
@@ -261,6 +277,7 @@ class Article(FrozenModel):
                 tags=SAFE_TAGS,
                 attributes={"a": {"href"}},
                 url_schemes=SAFE_URL_SCHEMES,
+                attribute_filter=_keep_absolute_links,
                 link_rel="noopener noreferrer",
             )
         )

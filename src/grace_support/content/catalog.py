@@ -15,16 +15,20 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib.resources import files
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError, model_validator
 
+from grace_support._input import DEFAULT_MAX_BYTES
 from grace_support._model import FrozenModel
 from grace_support.content.article import Article
 from grace_support.content.crisis import CRISIS_RESOURCES
 from grace_support.content.resource import Resource, ResourceKind, ServiceStatus
-from grace_support.errors import DocumentError
+from grace_support.errors import (
+    DocumentError,
+    Problem,
+    problems_from_validation_error,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -56,28 +60,68 @@ class Catalog(FrozenModel):
         return self
 
     @classmethod
-    def from_json(cls, source: str | bytes | PathLike[str]) -> Catalog:
+    def from_json(
+        cls, source: str | bytes | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> Catalog:
         """A catalogue from JSON text or a JSON file of this model's shape.
 
+        A string with a ``{`` or a line break in it, or longer than any path, is
+        JSON text; any other string, or a path, names a file (``-`` reads standard
+        input). So broken JSON text is reported as JSON, never echoed as a file name.
+
+        Args:
+            source: JSON text or bytes, or the path of a JSON file.
+            max_bytes: The largest file accepted (64 MiB by default).
+
         Raises:
-            DocumentError: The file cannot be read, or the catalogue is not valid
-                (each problem names its place, e.g. ``resources[2].kind``).
+            InputError: The file cannot be read (missing, not a regular file, larger
+                than ``max_bytes``); a kind of DocumentError.
+            DocumentError: The catalogue is not valid JSON of this shape, or an
+                object repeats a key (each problem names its place, e.g.
+                ``resources[2].kind``).
         """
+        from grace_support._input import read_bytes, source_name, too_large  # noqa: PLC0415
+        from grace_support.documents import validate_json  # noqa: PLC0415
+
         name = None
         if not isinstance(source, (str, bytes)) or (
-            isinstance(source, str) and not source.lstrip().startswith("{")
+            isinstance(source, str)
+            and "{" not in source
+            and "\n" not in source
+            and len(source) <= _LONGEST_PATH
         ):
-            name = str(source)
-            source = Path(source).read_bytes()
-        try:
-            return cls.model_validate_json(source)
-        except ValidationError as error:
-            raise DocumentError.from_validation_error(error, source=name) from None
+            name = source_name(source)
+            source = read_bytes(source, max_bytes=max_bytes)
+        elif len(source) > max_bytes:
+            raise too_large(max_bytes, source=None)
+        return validate_json(cls, source, source=name)
 
     @classmethod
     def from_hsds(cls, services: Iterable[dict[str, Any]], *, version: str = "1") -> Catalog:
-        """A catalogue of the HSDS 3.0 services given (see `Resource.from_hsds`)."""
-        return cls(version=version, resources=tuple(Resource.from_hsds(s) for s in services))
+        """A catalogue of the HSDS 3.0 services given (see `Resource.from_hsds`).
+
+        Raises:
+            DocumentError: A service cannot be read (see `Resource.from_hsds`), or
+                the catalogue breaks a rule (two resources with one id). Problems
+                name the service by its position, never by its content.
+        """
+        resources = []
+        for number, service in enumerate(services, start=1):
+            try:
+                resources.append(Resource.from_hsds(service))
+            except DocumentError as error:
+                problems = [
+                    Problem(f"services[{number - 1}].{p.location}", p.message)
+                    for p in error.problems
+                ]
+            else:
+                continue
+            raise DocumentError(problems, source="HSDS")
+        try:
+            return cls(version=version, resources=tuple(resources))
+        except ValidationError as error:
+            problems = problems_from_validation_error(error)
+        raise DocumentError(problems, source="HSDS")
 
     def merged(self, other: Catalog) -> Catalog:
         """This catalogue with the other's articles and resources added (ids must not clash)."""
@@ -152,6 +196,9 @@ class Catalog(FrozenModel):
         return tuple(
             a for a in self.articles if (topic is None or topic in a.topics) and mentions(a)
         )
+
+
+_LONGEST_PATH = 4096
 
 
 @cache

@@ -25,7 +25,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from grace_support._model import FrozenModel
 from grace_support.content._common import HttpsUrl, Slug, Text
-from grace_support.errors import DocumentError, Problem
+from grace_support.errors import DocumentError, Problem, problems_from_validation_error
 from grace_support.vocabulary import SupportType
 
 __all__ = [
@@ -340,24 +340,31 @@ class Resource(FrozenModel):
         Kind, support types, our id and channels HSDS has no place for come from
         attributes linked to ``grace-support`` taxonomy terms (see the module docs).
 
+        What it cannot keep is refused rather than guessed: two ``kind:`` terms,
+        and dates that are not text (``assured_date`` must be ``YYYY-MM-DD``).
+
         Raises:
             DocumentError: The object is not a service this library can read (the
                 problem names the field, e.g. ``attributes`` when no kind is given).
+                The error carries no exception chain and quotes no value.
         """
+        problem: Problem | None = None
         try:
             data = _from_hsds(service)
+        except DocumentError as error:
+            problem = error.problems[0]
         except KeyError as error:
-            raise DocumentError(
-                [Problem(str(error.args[0]), "is required")], source="HSDS"
-            ) from None
-        except (TypeError, AttributeError):
-            raise DocumentError(
-                [Problem("(service)", "is not an HSDS service object")], source="HSDS"
-            ) from None
+            key = error.args[0] if error.args and isinstance(error.args[0], str) else None
+            problem = Problem(key if key in _HSDS_KEYS else "(service)", "is required")
+        except (TypeError, AttributeError, ValueError, IndexError, LookupError):
+            problem = Problem("(service)", "is not an HSDS service object this library reads")
+        if problem is not None:
+            raise DocumentError([problem], source="HSDS")
         try:
             return cls.model_validate(data)
         except ValidationError as error:
-            raise DocumentError.from_validation_error(error, source="HSDS") from None
+            problems = problems_from_validation_error(error)
+        raise DocumentError(problems, source="HSDS")
 
     # -- schema.org ---------------------------------------------------------------------------
 
@@ -425,6 +432,24 @@ def _jsonld_channel(channel: Channel) -> dict[str, Any]:
     return {"@type": "ServiceChannel", "serviceUrl": channel.value, "name": channel.kind.value}
 
 
+_HSDS_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "organization",
+        "description",
+        "number",
+        "byday",
+        "opens_at",
+        "closes_at",
+        "status",
+        "assured_date",
+        "taxonomy_term",
+        "code",
+    }
+)
+
+
 def _from_hsds(service: dict[str, Any]) -> dict[str, Any]:
     terms: list[tuple[str, str | None]] = [
         (a["taxonomy_term"]["code"], a.get("value"))
@@ -441,6 +466,15 @@ def _from_hsds(service: dict[str, Any]) -> dict[str, Any]:
         raise DocumentError(
             [Problem("attributes", "have no grace-support kind:<kind> term; the kind is needed")],
             source="HSDS",
+        )
+    if len(kinds) > 1:
+        raise DocumentError(
+            [Problem("attributes", "have more than one grace-support kind: term; give one")],
+            source="HSDS",
+        )
+    if not isinstance(service["assured_date"], str):
+        raise DocumentError(
+            [Problem("assured_date", "must be a date written YYYY-MM-DD")], source="HSDS"
         )
     ids = codes("resource:")
     org = service["organization"]

@@ -25,16 +25,18 @@ Examples:
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
+from grace_support._input import DEFAULT_MAX_BYTES, decode, read_bytes
 from grace_support._model import FrozenModel
 from grace_support._xml import safe_xml_root
 from grace_support.documents import network_from_data
-from grace_support.errors import DocumentError, Problem
+from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.vocabulary import Closeness, Contact, Role, Strain, SupportType
 
 if TYPE_CHECKING:
@@ -92,9 +94,15 @@ _NODES = re.compile(r"_attributeList(?:_(\w+))?\.csv$")
 _EDGES = re.compile(r"_edgeList(?:_(\w+))?\.csv$")
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        return list(csv.DictReader(handle))
+def _rows(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[dict[str, str]]:
+    text = decode(read_bytes(path, max_bytes=max_bytes), source=path.name)
+    try:
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+    except csv.Error:  # a cell over the csv module's limit, a NUL; the error quotes nothing
+        pass
+    raise DocumentError(
+        [Problem("(file)", "is not valid CSV (a cell may be too long)")], source=path.name
+    )
 
 
 def _id(text: str) -> str:
@@ -138,7 +146,10 @@ def _mapped(row: _Row, variable: str, values: dict[str, Any], categorical_ok: bo
 
 
 def read_network_canvas_csv(
-    folder: str | PathLike[str], mapping: NetworkCanvasMapping
+    folder: str | PathLike[str],
+    mapping: NetworkCanvasMapping,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[SupportNetwork, ...]:
     """Read every interview in a folder of Network Canvas CSV exports.
 
@@ -151,26 +162,36 @@ def read_network_canvas_csv(
         The networks, one per ego row, in file and row order.
 
     Raises:
-        DocumentError: A needed column is missing, a value has no mapping, or an
-            interview breaks a rule of the network document. Problems name the
-            file, the row (counting the header as row 1) and the column.
+        InputError: The folder or a file cannot be read, or a file is larger than
+            ``max_bytes`` (64 MiB by default).
+        DocumentError: A file is not UTF-8 CSV, a needed column is missing, a value
+            has no mapping, or an interview breaks a rule of the network document.
+            Problems name the file, the row (counting the header as row 1) and the
+            column.
     """
     root = Path(folder)
+    if not root.is_dir():
+        raise InputError("cannot be read: it is not a folder", source=str(root))
     files = sorted(p for p in root.iterdir() if p.suffix.lower() == ".csv")
-    egos = [_Row(p, n, r) for p in files if _EGO.search(p.name) for n, r in enumerate(_rows(p), 2)]
+    egos = [
+        _Row(p, n, r)
+        for p in files
+        if _EGO.search(p.name)
+        for n, r in enumerate(_rows(p, max_bytes), 2)
+    ]
     if not egos:
         raise DocumentError([Problem(str(root), "has no Network Canvas *_ego.csv file")])
     nodes: dict[str, list[_Row]] = {}
     for path in files:
         match = _NODES.search(path.name)
         if match and (not mapping.node_types or match.group(1) in mapping.node_types):
-            for n, r in enumerate(_rows(path), 2):
+            for n, r in enumerate(_rows(path, max_bytes), 2):
                 nodes.setdefault(r.get("networkCanvasEgoUUID", ""), []).append(_Row(path, n, r))
     edges: dict[str, list[_Row]] = {}
     for path in files:
         match = _EDGES.search(path.name)
         if match and (not mapping.edge_types or match.group(1) in mapping.edge_types):
-            for n, r in enumerate(_rows(path), 2):
+            for n, r in enumerate(_rows(path, max_bytes), 2):
                 edges.setdefault(r.get("networkCanvasEgoUUID", ""), []).append(_Row(path, n, r))
     return _networks(egos, nodes, edges, mapping)
 
@@ -199,7 +220,10 @@ _NC = "{http://schema.networkcanvas.com/xmlns}"
 
 
 def read_network_canvas_graphml(
-    path: str | PathLike[str], mapping: NetworkCanvasMapping
+    path: str | PathLike[str],
+    mapping: NetworkCanvasMapping,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[SupportNetwork, ...]:
     """Read every interview (one ``<graph>`` each) in a Network Canvas GraphML export.
 
@@ -209,12 +233,15 @@ def read_network_canvas_graphml(
 
     Raises:
         MissingExtraError: defusedxml is not installed.
+        InputError: The file cannot be read or is larger than ``max_bytes``.
         DocumentError: The file is unsafe or malformed, or an interview breaks a rule.
             Problems name the file, the node or edge, and the variable.
     """
     file = Path(path)
     root = safe_xml_root(
-        file.read_bytes(), source=file.name, feature="read_network_canvas_graphml()"
+        read_bytes(file, max_bytes=max_bytes),
+        source=file.name,
+        feature="read_network_canvas_graphml()",
     )
     names = {
         key.get("id"): key.get("attr.name") or key.get("id") for key in root.iter(f"{_GRAPHML}key")
@@ -243,7 +270,7 @@ def read_network_canvas_graphml(
             uuid_of[data["nodeID"]] = data.get("networkCanvasUUID", data["nodeID"])
             if not mapping.node_types or data.get("networkCanvasType") in mapping.node_types:
                 nodes.setdefault(uuid, []).append(
-                    _Row(file, int(data["nodeID"] or 0), data, "node")
+                    _Row(file, int(data["nodeID"]) if data["nodeID"].isdigit() else 0, data, "node")
                 )
         for edge in graph.findall(f"{_GRAPHML}edge"):
             data = data_of(edge)

@@ -94,11 +94,11 @@ def get(instrument_id: str) -> Instrument:
     Raises:
         ResponseError: There is no such instrument (the message lists the ids).
     """
-    try:
+    if isinstance(instrument_id, str) and instrument_id in INSTRUMENTS:
         return INSTRUMENTS[instrument_id]
-    except KeyError:
-        known = ", ".join(INSTRUMENTS)
-        raise ResponseError(f"no instrument {instrument_id!r}; known: {known}") from None
+    # Raised outside the except block, and without the id given (it is not echoed).
+    known = ", ".join(INSTRUMENTS)
+    raise ResponseError(f"there is no such instrument; known: {known}")
 
 
 def score(
@@ -113,9 +113,12 @@ def score(
     Args:
         instrument_id: One of ``lsns6``, ``lsns_r``, ``mspss``, ``isel12``, ``mos_sss``,
             ``mmos_ss8``, ``ucla3``, ``osss3``, ``essi``, ``duke_fssq``, ``cohen_sni``.
-        responses: The codes in item order, or a mapping from item id to code;
-            ``None`` marks an unanswered item.
-        missing: ``"error"`` (default) or ``"prorate"`` (see the module docs).
+        responses: The codes in item order (a list, tuple or numpy array), or a
+            mapping from item id to code (a dict, or a pandas row); ``None`` or NaN
+            marks an unanswered item. Codes are whole numbers: ``2``, ``2.0`` or a
+            numpy integer.
+        missing: ``"error"`` (default) or ``"prorate"`` (see the module docs); any
+            other value is refused.
         **options: The instrument's documented alternatives, e.g. ``coding="0-3"``
             for the ISEL-12 or ``employee_rule="both"`` for Cohen's SNI.
 
@@ -124,8 +127,9 @@ def score(
 
     Raises:
         ResponseError: An unknown instrument, item or option; an answer out of range;
-            or an unanswered item that the missing-data rule cannot fill. The
-            message names the item.
+            an unanswered item that the missing-data rule cannot fill; answers that
+            are not a sequence or mapping; or an unknown ``missing``. The message
+            names the item or the position, never the value, key or name given.
 
     Examples:
         >>> result = score("lsns6", [3, 2, 2, 1, 1, 0])

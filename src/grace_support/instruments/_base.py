@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, cast
 
 from pydantic import Field
 
@@ -29,8 +30,12 @@ __all__ = [
 Number: TypeAlias = int | float
 """A score: whole numbers stay ``int``; means and transformed scores are ``float``."""
 
-Responses: TypeAlias = Sequence[int | None] | Mapping[str, int | None]
-"""Answers in item order, or a mapping from item id to code; ``None`` is unanswered."""
+Responses: TypeAlias = Sequence[int | float | None] | Mapping[str, int | float | None]
+"""Answers in item order, or a mapping from item id to code; ``None`` (or NaN) is unanswered.
+
+Codes are whole numbers: ``2``, ``2.0`` and numpy integers are the same answer. A
+numpy array or a pandas row (a ``Series`` indexed by item id) works as well.
+"""
 
 MissingPolicy: TypeAlias = Literal["error", "prorate"]
 """How unanswered items are handled (see the instruments overview)."""
@@ -65,22 +70,32 @@ class Item:
     codes: tuple[int, ...]
     reverse: bool = False
     subscales: tuple[str, ...] = ()
+    open_ended: bool = False
+    """A count: any whole number from ``codes[0]`` up is a valid answer."""
 
     def check(self, code: object, *, shift: int = 0) -> int:
-        """The code, checked against the item's response codes (moved by `shift`)."""
-        if isinstance(code, bool) or not isinstance(code, int):
+        """The code, checked against the item's response codes (moved by `shift`).
+
+        A whole-valued float (``2.0``) and a numpy integer count as whole numbers.
+        The error never repeats the answer given.
+        """
+        whole = _whole(code)
+        if whole is None:
             raise ResponseError(
                 f"the answer must be a whole number, {self.describe_codes(shift=shift)}",
                 item=self.id,
             )
-        if code - shift not in self.codes:
+        valid = whole - shift >= self.codes[0] if self.open_ended else whole - shift in self.codes
+        if not valid:
             raise ResponseError(
                 f"the answer must be {self.describe_codes(shift=shift)}", item=self.id
             )
-        return code
+        return whole
 
     def describe_codes(self, *, shift: int = 0) -> str:
-        """The accepted codes in words, e.g. ``1 to 7`` or ``2 or 4``."""
+        """The accepted codes in words, e.g. ``1 to 7``, ``2 or 4`` or ``0 or more``."""
+        if self.open_ended:
+            return f"{self.codes[0] + shift} or more"
         codes = [c + shift for c in self.codes]
         if len(codes) > 2 and codes == list(range(codes[0], codes[-1] + 1)):
             return f"{codes[0]} to {codes[-1]}"
@@ -91,6 +106,39 @@ class Item:
         if not self.reverse:
             return code
         return self.codes[0] + self.codes[-1] + 2 * shift - code
+
+
+def _whole(code: object) -> int | None:
+    """A whole number from an int, a numpy integer or a whole-valued float; else None."""
+    if isinstance(code, bool):
+        return None
+    if isinstance(code, float):
+        return int(code) if math.isfinite(code) and code.is_integer() else None
+    try:
+        return operator.index(code)  # type: ignore[arg-type]  # int, numpy integers
+    except TypeError:
+        pass
+    if type(code).__name__.startswith("float"):  # numpy floating types
+        try:
+            value = float(code)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        return int(value) if math.isfinite(value) and value.is_integer() else None
+    return None
+
+
+def _unanswered(code: object) -> bool:
+    """``None``, NaN and pandas' ``NA`` (how pandas marks an empty cell) are unanswered."""
+    if code is None or type(code).__name__ in ("NAType", "NaTType"):
+        return True
+    if isinstance(code, float):
+        return math.isnan(code)
+    if type(code).__name__.startswith("float"):  # numpy floating types
+        try:
+            return math.isnan(float(code))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return False
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,47 +206,68 @@ class Instrument:
         """The item with this id.
 
         Raises:
-            KeyError: The instrument has no such item.
+            KeyError: The instrument has no such item (the id is not repeated).
         """
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise KeyError(item_id)
+        raise KeyError(f"{self.id} has no item with that id")
 
     def resolve_options(self, given: Mapping[str, str]) -> dict[str, str]:
         """Every option with its value: the given ones checked, the rest at their defaults."""
-        for name, value in given.items():
+        for number, (name, value) in enumerate(given.items(), start=1):
             if name not in self.options:
+                # by position: the name given is not echoed
                 known = ", ".join(self.options) or "none"
-                raise ResponseError(f"{self.id} has no option {name!r} (options: {known})")
+                raise ResponseError(
+                    f"option {number} is not an option of {self.id} (options: {known})"
+                )
             if value not in self.options[name]:
                 allowed = ", ".join(self.options[name])
                 raise ResponseError(f"option {name} must be one of: {allowed}")
         return {name: given.get(name, values[0]) for name, values in self.options.items()}
 
     def answers(self, responses: Responses, *, shift: int = 0) -> dict[str, int | None]:
-        """The responses as item id -> code (``None`` when unanswered), each code checked."""
-        if isinstance(responses, Mapping):
-            unknown = [key for key in responses if not any(i.id == key for i in self.items)]
-            if unknown:
-                raise ResponseError(f"{self.id} has no item {unknown[0]!r}")
-            raw = {item.id: responses.get(item.id) for item in self.items}
+        """The responses as item id -> code (``None`` when unanswered), each code checked.
+
+        Accepts a sequence in item order, a mapping by item id, or anything with
+        ``keys()`` and ``items()`` (a pandas row); ``None`` and NaN are unanswered.
+        Errors name items and positions, never the keys or values given.
+        """
+        known = {item.id for item in self.items}
+        if isinstance(responses, Mapping) or _is_row(responses):
+            pairs = list(cast("Any", responses).items())
+            for number, (key, _) in enumerate(pairs, start=1):
+                if not isinstance(key, str) or key not in known:
+                    raise ResponseError(
+                        f"answer {number} is for an unknown item; {self.id} has the items "
+                        f"listed by --items (ids like {self.items[0].id})"
+                    )
+            given = dict(pairs)
+            raw: dict[str, object] = {item.id: given.get(item.id) for item in self.items}
+        elif isinstance(responses, str | bytes) or not _is_sequence(responses):
+            raise ResponseError(
+                "answers must be a list of codes in item order, or a mapping from item id "
+                "to code (e.g. a dict or a pandas row)"
+            )
         else:
-            if isinstance(responses, str | bytes):
-                raise ResponseError("answers must be a sequence of codes or a mapping, not text")
-            if len(responses) != len(self.items):
+            codes = list(responses)
+            if len(codes) != len(self.items):
                 raise ResponseError(
-                    f"{self.id} has {len(self.items)} items; {len(responses)} answers were given"
+                    f"{self.id} has {len(self.items)} items; {len(codes)} answers were given"
                 )
-            raw = {item.id: code for item, code in zip(self.items, responses, strict=True)}
+            raw = {item.id: code for item, code in zip(self.items, codes, strict=True)}
         return {
-            i.id: None if raw[i.id] is None else i.check(raw[i.id], shift=shift) for i in self.items
+            i.id: None if _unanswered(raw[i.id]) else i.check(raw[i.id], shift=shift)
+            for i in self.items
         }
 
     def score(
         self, responses: Responses, *, missing: MissingPolicy = "error", **options: str
     ) -> InstrumentScore:
         """Score one respondent. See [`score`][grace_support.instruments.score]."""
+        if missing not in ("error", "prorate"):
+            raise ResponseError('missing must be "error" or "prorate"')
         chosen = self.resolve_options(options)
         shift = self.shift(chosen)
         answers = self.answers(responses, shift=shift)
@@ -252,6 +321,18 @@ class Instrument:
                 )
             filled[item.id] = math.fsum(answered) / len(answered)
         return filled
+
+
+def _is_row(value: object) -> bool:
+    """A mapping-like object that is not a Mapping: a pandas Series, say."""
+    return callable(getattr(value, "keys", None)) and callable(getattr(value, "items", None))
+
+
+def _is_sequence(value: object) -> bool:
+    """A sequence of codes: a list, a tuple, a numpy array."""
+    if isinstance(value, Sequence):
+        return True
+    return hasattr(value, "__len__") and hasattr(value, "__iter__") and not isinstance(value, set)
 
 
 def likert(lo: int, hi: int) -> tuple[int, ...]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from grace_support._csv import write_rows
+from grace_support._input import DEFAULT_MAX_BYTES, decode, read_bytes, source_name
+from grace_support.errors import DocumentError
 from grace_support.instruments._base import ResponseError
 
 if TYPE_CHECKING:
@@ -27,42 +28,76 @@ def _code(text: str, where: str) -> int | None:
         return None
     try:
         return int(text)
-    except ValueError:
-        raise ResponseError(f"{where}: the answer must be a whole number") from None
+    except ValueError:  # its message quotes the text; raised below, with no chain
+        pass
+    raise ResponseError(f"{where}: the answer must be a whole number")
 
 
 def answers_from_args(values: Sequence[str]) -> Responses:
     """Answers given on the command line: codes in item order, or ``id=code`` pairs."""
     if values and all("=" in v for v in values):
         pairs = [v.split("=", 1) for v in values]
-        return {key: _code(value, f"item {key}") for key, value in pairs}
+        return {key: _code(value, f"answer {n}") for n, (key, value) in enumerate(pairs, start=1)}
     if any("=" in v for v in values):
         raise ResponseError("give either every answer as id=code, or none")
     return [_code(v, f"answer {n}") for n, v in enumerate(values, start=1)]
 
 
-def read_respondents(path: str) -> list[tuple[str, Responses]]:
+def read_respondents(
+    path: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[tuple[str, Responses]]:
     """Respondents from a JSON file (one or a list) or a CSV file (one row each).
 
     A JSON file holds a list of codes, an object of item id -> code, or a list of
     such objects (each may carry a ``respondent`` id). A CSV file has a header of
     item ids, optionally a ``respondent`` (or ``id``) column; an empty cell or
-    ``NA`` is unanswered. ``-`` reads JSON from standard input.
+    ``NA`` is unanswered. ``-`` reads JSON from standard input. A UTF-8 byte order
+    mark is accepted.
+
+    Raises:
+        InputError: The file cannot be read (missing, not a regular file, larger
+            than ``max_bytes``).
+        ResponseError: The content is not UTF-8, not JSON or CSV of that shape, or
+            a cell is not a whole number. Messages name rows and columns by number.
     """
-    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+    data = read_bytes(path, max_bytes=max_bytes)
+    problem: str | None = None
+    try:
+        text = decode(data, source=source_name(path))
+    except DocumentError as error:
+        problem = str(error.problems[0])
+    if problem is not None:
+        raise ResponseError(f"the file is not text: {problem}")
     if path.lower().endswith(".csv"):
         return _from_csv(text)
     try:
-        data: Any = json.loads(text)
+        parsed: Any = json.loads(text, object_pairs_hook=_no_repeats)
     except json.JSONDecodeError as error:
-        raise ResponseError(f"not valid JSON (line {error.lineno}, column {error.colno})") from None
-    if isinstance(data, list) and data and all(isinstance(row, dict) for row in data):
-        return [_from_object(row, n) for n, row in enumerate(data, start=1)]
-    if isinstance(data, dict):
-        return [_from_object(data, 1)]
-    if isinstance(data, list):
-        return [("1", data)]
+        problem = f"not valid JSON (line {error.lineno}, column {error.colno})"
+    except _RepeatedKeyError:
+        problem = "the JSON repeats a key in one object; each key may appear once"
+    except (ValueError, RecursionError):
+        problem = "not valid JSON"
+    if problem is not None:
+        raise ResponseError(problem)
+    if isinstance(parsed, list) and parsed and all(isinstance(row, dict) for row in parsed):
+        return [_from_object(row, n) for n, row in enumerate(parsed, start=1)]
+    if isinstance(parsed, dict):
+        return [_from_object(parsed, 1)]
+    if isinstance(parsed, list):
+        return [("1", parsed)]
     raise ResponseError("the JSON must be a list of codes, an object, or a list of objects")
+
+
+class _RepeatedKeyError(Exception):
+    pass
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise _RepeatedKeyError
+    return data
 
 
 def _from_object(row: dict[str, Any], number: int) -> tuple[str, Responses]:
@@ -72,20 +107,30 @@ def _from_object(row: dict[str, Any], number: int) -> tuple[str, Responses]:
 
 
 def _from_csv(text: str) -> list[tuple[str, Responses]]:
-    reader = csv.DictReader(io.StringIO(text))
     respondents: list[tuple[str, Responses]] = []
-    for number, row in enumerate(reader, start=2):  # row 1 is the header
-        where = f"row {number}"
-        name = next((row[k] for k in _ID_COLUMNS if row.get(k)), str(number - 1))
-        try:
-            answers = {
-                key: _code(value or "", f"column {key}")
-                for key, value in row.items()
-                if key not in _ID_COLUMNS
-            }
-        except ResponseError as error:
-            raise ResponseError(f"{where}, {error}") from None
-        respondents.append((name, answers))
+    number = 1
+    problem = None
+    try:
+        reader = csv.reader(io.StringIO(text))
+        header = next(reader, None)
+        if header is None:
+            raise ResponseError("the CSV file has no rows")
+        for number, cells in enumerate(reader, start=2):  # row 1 is the header
+            if len(cells) != len(header):
+                raise ResponseError(
+                    f"row {number} has {len(cells)} cells; the header has {len(header)}"
+                )
+            row = dict(zip(header, cells, strict=True))
+            name = next((row[k] for k in _ID_COLUMNS if row.get(k)), str(number - 1))
+            answers = {}
+            for column, (key, value) in enumerate(row.items(), start=1):
+                if key not in _ID_COLUMNS:
+                    answers[key] = _code(value, f"row {number}, column {column}")
+            respondents.append((name, answers))
+    except csv.Error:
+        problem = f"row {number + 1} is not valid CSV (a cell may be too long, or hold a NUL)"
+    if problem is not None:
+        raise ResponseError(problem)
     if not respondents:
         raise ResponseError("the CSV file has no rows")
     return respondents
@@ -101,11 +146,12 @@ def render_scores(
     if output_format == "csv":
         out = io.StringIO()
         subscales = list(scores[0][1].subscales)
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["respondent", "total", *subscales, "band", "items_answered", "imputed"])
+        header: list[object] = ["respondent", "total", *subscales, "band", "items_answered"]
+        rows = [[*header, "imputed"]]
         for name, s in scores:
-            row = [name, s.total, *(s.subscales[k] for k in subscales)]
-            writer.writerow([*row, s.band or "", s.items_answered, s.imputed])
+            row: list[object] = [name, s.total, *(s.subscales[k] for k in subscales)]
+            rows.append([*row, s.band or "", s.items_answered, s.imputed])
+        write_rows(out, rows)
         return out.getvalue()
     lines = [instrument.name, ""]
     for name, s in scores:

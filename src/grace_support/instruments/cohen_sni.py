@@ -12,7 +12,8 @@ married, 3 separated, 4 divorced, 5 widowed; `children_contact` count;
 `friends_contact`, `religious_contact`, `school_contact`, `work_supervised_contact`
 (people one supervises), `work_other_contact` (other people at work),
 `neighbors_contact`, `volunteer_contact` and `group_contact` (members of other
-groups, summed over the groups) as counts, 0-99.
+groups, summed over the groups) as counts: any whole number from 0 (100 or more
+is a valid count; every count above 6 is recoded to 7 for the scores).
 
 **Scores.**
 
@@ -64,7 +65,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COHEN_SNI"]
 
-_COUNT = likert(0, 99)
+_COUNT = (0,)  # with open_ended=True: any whole number from 0 (above 6 recoded to 7)
 _PAIR = {0: 0, 1: 1, 2: 1, 3: 2, 4: 0}  # neither / mother / father / both / not applicable
 
 _COUNTS = [
@@ -144,7 +145,7 @@ COHEN_SNI = Instrument(
         Item(
             "marital_status", "Marital status (1 married or marital-like; 2-5 other)", likert(1, 5)
         ),
-        Item("children_contact", "Children in regular contact (count)", _COUNT),
+        Item("children_contact", "Children in regular contact (count)", _COUNT, open_ended=True),
         Item(
             "parents_contact",
             "Parents in regular contact (0 neither, 1 mother, 2 father, 3 both)",
@@ -155,7 +156,7 @@ COHEN_SNI = Instrument(
             "Partner's parents in regular contact (as parents; 4 not applicable)",
             likert(0, 4),
         ),
-        *(Item(key, label, _COUNT) for key, label in _COUNTS),
+        *(Item(key, label, _COUNT, open_ended=True) for key, label in _COUNTS),
     ),
     citation=(
         "Cohen S, Doyle WJ, Skoner DP, Rabin BS, Gwaltney JM Jr (1997). JAMA 277(24):1940-1944. "

@@ -22,8 +22,10 @@ fourth item. Default `positive_social_interaction="3_items"` (RAND); choose
 
 **mMOS-SS-8 scoring (Moser et al. 2012).** Eight items from the MOS-SSS, four
 `instrumental` (confined to bed, doctor, meals, chores) and four `emotional` (good
-time, suggestions, understands problems, love and feeling wanted), in the order
-they appear in the MOS-SSS. Total and each
+time, suggestions, understands problems, love and feeling wanted). Answers given
+as a list follow the published form's order: those four instrumental items, then
+those four emotional items (earlier releases read the list in the MOS-SSS order).
+Total and each
 subscale: the average transformed to 0-100, i.e. 100 x (sum - n) / (4n).
 
 **Bands.** None published.
@@ -149,15 +151,15 @@ MMOS_SS8 = Instrument(
     id="mmos_ss8",
     name="Modified MOS Social Support Survey, 8-item (mMOS-SS-8)",
     measures="Instrumental and emotional support available when needed.",
+    # The published form's order (Moser et al. 2012): four instrumental, then four emotional.
     items=tuple(
         Item(
-            item.id,
-            item.label,
+            item_id,
+            MOS_SSS.item(item_id).label,
             _CODES,
-            subscales=("instrumental",) if item.id in _INSTRUMENTAL else ("emotional",),
+            subscales=("instrumental",) if item_id in _INSTRUMENTAL else ("emotional",),
         )
-        for item in MOS_SSS.items
-        if item.id in _INSTRUMENTAL + _EMOTIONAL
+        for item_id in _INSTRUMENTAL + _EMOTIONAL
     ),
     citation=(
         "Moser A, Stuck AE, Silliman RA, Ganz PA, Clough-Gorr KM (2012). Journal of Clinical "
