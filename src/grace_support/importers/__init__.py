@@ -13,6 +13,7 @@ Readers of many networks share one policy for bad data (``errors="raise"`` or
 """
 
 from grace_support.importers._result import ErrorMode, ImportResult
+from grace_support.importers.egor import EgorLayout, read_egor
 from grace_support.importers.network_canvas import (
     NetworkCanvasMapping,
     read_network_canvas_csv,
@@ -20,9 +21,11 @@ from grace_support.importers.network_canvas import (
 )
 
 __all__ = [
+    "EgorLayout",
     "ErrorMode",
     "ImportResult",
     "NetworkCanvasMapping",
+    "read_egor",
     "read_network_canvas_csv",
     "read_network_canvas_graphml",
 ]
