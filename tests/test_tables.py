@@ -168,7 +168,7 @@ def frames(alters_csv: str, ties_csv: str = "ego_id,alter_a,alter_b\n") -> tuple
             "ego_id,alter_a,alter_b\n",
             "alters row 0, column ego_id",
         ),
-        ("ego_id,alter_id,role\ne1,a,friend\n", "ego_id,alter_a,alter_b\n", "alters table"),
+        ("ego_id,role\ne1,friend\n", "ego_id,alter_a,alter_b\n", "alters table"),
     ],
 )
 def test_errors_name_table_row_and_column(alters_csv: str, ties_csv: str, location: str) -> None:
