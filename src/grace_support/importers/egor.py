@@ -263,6 +263,8 @@ def _origin(table: _Table, number: int, fields: Mapping[str, str] | None = None)
     if needs and fields is None:
         columns["needs"] = ", ".join(needs)
     columns.setdefault("id", columns.get("ego_id", ""))
+    if "source" in columns and "target" in columns:
+        columns.setdefault("between", f"{columns['source']}/{columns['target']}")
     return Origin(table.source, f"row {number}", columns)
 
 

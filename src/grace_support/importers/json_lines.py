@@ -99,13 +99,14 @@ def document_files(folder: str | PathLike[str]) -> list[Path]:
 
 def iter_documents(
     path: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[tuple[SupportNetwork | None, list[Problem]]]:
-    """Each network of a source with its problems, one at a time, in the source's order.
+) -> Iterator[tuple[str, SupportNetwork | None, list[Problem]]]:
+    """Each network of a source with where it is and its problems, in the source's order.
 
     A folder gives its ``.json`` documents, a ``.json`` file its one document, and
     any other file (``.jsonl``, or ``-`` for standard input) one document per
-    non-blank line. Each item is ``(network, [])`` or ``(None, problems)``; the
-    problems name the file and the line or document path, never a value.
+    non-blank line. Each item is ``(where, network, [])`` or ``(where, None,
+    problems)``: ``where`` is the file, or ``file:line`` in JSON Lines; the problems
+    name the file and the line or document path, never a value.
 
     Raises:
         InputError: The source itself cannot be read (missing, too large, ...).
@@ -113,35 +114,39 @@ def iter_documents(
     name = source_name(path)
     if name != "<stdin>" and Path(path).is_dir():
         for file in document_files(path):
-            yield _one_document(file, max_bytes=max_bytes)
+            yield (source_name(file), *_one_document(file, max_bytes=max_bytes))
         return
     if name != "<stdin>" and Path(path).suffix.lower() == ".json":
-        yield _one_document(Path(path), max_bytes=max_bytes)
+        yield (name, *_one_document(Path(path), max_bytes=max_bytes))
         return
     data = read_bytes(path, max_bytes=max_bytes)
     try:
         text = decode(data, source=name)
     except DocumentError as error:
-        yield None, [Problem(p.location, p.message, source=name) for p in error.problems]
+        yield name, None, [Problem(p.location, p.message, source=name) for p in error.problems]
         return
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        where = f"{name}:{number}"
         try:
             data = json.loads(line)
         except ValueError:
-            yield None, [Problem(f"line {number}", "is not a JSON document", source=name)]
+            yield where, None, [Problem(f"line {number}", "is not a JSON document", source=name)]
             continue
         try:
-            yield network_from_data(data), []
+            network = network_from_data(data)
         except DocumentError as error:
             yield (
+                where,
                 None,
                 [
                     Problem(f"line {number}, {p.location}", p.message, source=name)
                     for p in error.problems
                 ],
             )
+            continue
+        yield where, network, []
 
 
 def _one_document(file: Path, *, max_bytes: int) -> tuple[SupportNetwork | None, list[Problem]]:
@@ -194,7 +199,7 @@ def read_networks(
         read_bytes(path, max_bytes=max_bytes)  # raises the InputError that says why
     networks: list[SupportNetwork] = []
     problems: list[Problem] = []
-    for network, found in iter_documents(path, max_bytes=max_bytes):
+    for _, network, found in iter_documents(path, max_bytes=max_bytes):
         if network is not None:
             networks.append(network)
         problems += found
