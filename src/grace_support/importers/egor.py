@@ -696,9 +696,13 @@ def _detect_folder(folder: Path, options: _Options) -> EgorLayout:
     header = _header(alters, options)
     if "Alter.Number" in header:
         return "egoweb"
-    if any(name in header for name in _EGOR_IDS["ego_id"]):
-        return "three-files"
-    return "folder"
+    if not any(name in header for name in _EGOR_IDS["ego_id"]):
+        return "folder"
+    if not any(n.startswith(("edges", "ties")) for n in names):
+        egos = [p for p in _csvs(folder) if p.name.lower().startswith("egos")]
+        if len(egos) == 1 and any(_DYAD.match(c) for c in _header(egos[0], options)):
+            return "two-files"
+    return "three-files"
 
 
 def _files(paths: Sequence[Path], layout: EgorLayout) -> tuple[Path | None, Path, Path | None]:
