@@ -67,7 +67,7 @@ def write_networks(networks: Iterable[SupportNetwork], path: str | PathLike[str]
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             for network in networks:
-                stream.write(network.to_json(indent=None))
+                stream.write(_one_line(network.to_json(indent=None)))
                 stream.write("\n")
                 count += 1
             stream.flush()
@@ -82,6 +82,16 @@ def write_networks(networks: Iterable[SupportNetwork], path: str | PathLike[str]
             Path(temporary).unlink()
         raise
     return count
+
+
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def _one_line(text: str) -> str:
+    """Escape the characters some readers take for line breaks (only found inside strings)."""
+    for raw, escaped in _LINE_BREAKS.items():
+        text = text.replace(raw, escaped)
+    return text
 
 
 def _reason(error: OSError) -> str:
