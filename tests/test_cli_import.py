@@ -220,7 +220,7 @@ def test_progress_bar_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
     import grace_support.cli._progress as module
 
     monkeypatch.setattr(module, "DELAY", 0.0)
-    monkeypatch.setattr(module.importlib, "import_module", _no_tqdm)
+    monkeypatch.setattr("importlib.import_module", _no_tqdm)
     terminal = _Terminal()
     assert list(progress(range(2), total=2, what="networks", stream=terminal)) == [0, 1]
     assert "1/2 networks" in terminal.getvalue()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +19,9 @@ from grace_support import (
 from grace_support.demo import example_network
 from grace_support.importers import ImportResult
 from tests.property.strategies import networks as network_strategy
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SECRET = "Private Person"
 

@@ -685,10 +685,9 @@ def _detect_folder(folder: Path, options: _Options) -> EgorLayout:
     names = [p.name.lower() for p in _csvs(folder)]
     if any("namedetails" in n for n in names) and any("nameties" in n for n in names):
         return "openeddi"
-    if any(p.is_dir() and p.name.lower().startswith("alters") for p in folder.iterdir()):
-        return "folder"
     per_ego = [p for p in _csvs(folder) if _PER_EGO.match(p.name)]
-    if len(per_ego) > 1:
+    subfolders = any(p.is_dir() and p.name.lower().startswith("alters") for p in folder.iterdir())
+    if subfolders or len(per_ego) > 1:
         return "folder"
     if not per_ego and not any(n.startswith("alters") for n in names):
         raise ValueError("cannot tell the egor layout of this folder; give layout=")
