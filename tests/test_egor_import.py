@@ -377,3 +377,28 @@ def test_composition_measures_on_imported_alter_attributes() -> None:
     # ego 2 (m): alters w, m -> E = 1, I = 1 -> 0
     assert m.ei_index(second, "sex") == 0.0
     assert m.missing_count(first, "age") == 1
+
+
+def test_one_file_numbered_ego_columns_stay_the_egos_when_mapped(tmp_path: Path) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "egoID,q_1,q_2,rel.1,close.1,rel.2,close.2,X1.to.2\n1,3,4,friend,inner,peer,outer,1\n"
+    )
+    columns = {"egos": {"q_1": "q_1", "q_2": "q_2"}, "alters": MAPPING}
+    (network,) = read_egor(path, columns=columns)
+    assert network.ego.attributes == {"q_1": 3, "q_2": 4}
+    assert [p.id for p in network.people] == ["a1", "a2"]
+    assert network.ties == (("a1", "a2"),)
+    # without the mapping, q_1/q_2 read as alter variables: a third party is never guessed
+    unmapped = read_egor(path, columns=MAPPING)[0]
+    assert unmapped.person("a1").attributes == {"q": 3}
+
+
+def test_one_file_slots_beyond_netsize_are_listed(tmp_path: Path) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text("egoID;netsize;rel.1;close.1;rel.2;close.2\n1;1;friend;inner;peer;outer\n")
+    result = read_egor(path, columns=MAPPING, errors="collect")
+    (network,) = result.networks
+    assert [p.id for p in network.people] == ["a1"]
+    (dropped,) = result.dropped
+    assert (dropped.location, dropped.source) == ("row 2, alter 2", str(path))

@@ -223,12 +223,15 @@ def _fields(columns: Sequence[str], kind: str, options: _Options) -> dict[str, s
     return {c: fields.get(c, c) for c in columns}
 
 
+def _per_file(columns: Mapping[str, Any]) -> bool:
+    """Whether ``columns`` is one mapping per file (``{"egos": {...}, "alters": {...}}``)."""
+    return bool(columns) and all(
+        k in _FILE_KEYS and not isinstance(v, str) for k, v in columns.items()
+    )
+
+
 def _mapping_for(kind: str, columns: Mapping[str, Any]) -> dict[str, str]:
-    if (
-        columns
-        and all(k in _FILE_KEYS for k in columns)
-        and all(not isinstance(v, str) for v in columns.values())
-    ):
+    if _per_file(columns):
         return dict(columns.get(kind) or {})
     return dict(columns)
 
@@ -237,10 +240,7 @@ def _check_columns(columns: Mapping[str, Any] | None) -> dict[str, Any]:
     """Check ``columns`` early: a typo must not be silently ignored."""
     if columns is None:
         return {}
-    per_file = bool(columns) and all(
-        k in _FILE_KEYS and not isinstance(v, str) for k, v in columns.items()
-    )
-    mappings = [columns.get(k) or {} for k in _FILE_KEYS] if per_file else [columns]
+    mappings = [columns.get(k) or {} for k in _FILE_KEYS] if _per_file(columns) else [columns]
     for mapping in mappings:
         for column, target in mapping.items():
             if not isinstance(column, str) or not isinstance(target, str) or not target:
@@ -563,7 +563,9 @@ def _one_file(
     table: _Table, options: _Options
 ) -> tuple[list[EgoRow], list[AlterRow], list[TieRow], list[Problem], list[Problem]]:
     dyads = _dyad_columns(table)
-    slots = _slot_columns(table, set(dyads))
+    # numbered columns mapped on the egos file (questionnaire items q_1, q_2...) stay the ego's
+    ego_mapped = set(_mapping_for("egos", options.columns)) if _per_file(options.columns) else set()
+    slots = _slot_columns(table, set(dyads) | ego_mapped)
     mapping = _mapping_for("alters", options.columns)
     ego_table = _Table(table.source, [], table.rows, table.decimal, ragged=table.ragged)
     ego_table.fields = {c: t for c, t in table.fields.items() if c not in dyads and c not in slots}
