@@ -13,7 +13,13 @@ from typing import Any
 
 import pytest
 
-from grace_support import SCHEMA_VERSION, DocumentError, SupportNetwork, network_from_data
+from grace_support import (
+    SCHEMA_VERSION,
+    DocumentError,
+    InputError,
+    SupportNetwork,
+    network_from_data,
+)
 from grace_support import measures as m
 from grace_support.importers import EgorLayout, ImportResult, read_egor
 
@@ -402,3 +408,8 @@ def test_one_file_slots_beyond_netsize_are_listed(tmp_path: Path) -> None:
     assert [p.id for p in network.people] == ["a1"]
     (dropped,) = result.dropped
     assert (dropped.location, dropped.source) == ("row 2, alter 2", str(path))
+
+
+def test_a_missing_source_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot be read"):
+        read_egor(tmp_path / "nowhere")

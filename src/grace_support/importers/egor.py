@@ -63,7 +63,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 from grace_support._input import DEFAULT_MAX_BYTES, read_text, source_name
-from grace_support.errors import DocumentError, Problem
+from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
 from grace_support.importers._study import AlterRow, EgoRow, Origin, TieRow, assemble
 from grace_support.importers._values import (
@@ -916,6 +916,7 @@ def read_egor(
         ``ImportResult`` (``errors="collect"``).
 
     Raises:
+        InputError: A source does not exist (a kind of ``DocumentError``).
         DocumentError: With ``errors="raise"``: a file cannot be read or a row
             breaks a rule. Each problem names the file, the row (the header is
             row 1) and the column, never a value.
@@ -931,6 +932,9 @@ def read_egor(
         paths = [Path(p) for p in source]
     if not paths:
         raise ValueError("give a folder or the files to read")
+    for path in paths:
+        if not path.exists():
+            raise InputError("cannot be read: no such file or folder", source=source_name(path))
     mapping = _check_columns(columns)
     options = _options(sep, decimal, mapping, encoding, max_bytes)
     chosen = layout or _detect(paths, options)
