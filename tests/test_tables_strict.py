@@ -8,7 +8,7 @@ import pytest
 
 pd = pytest.importorskip("pandas")
 
-from grace_support import DocumentError  # noqa: E402
+from grace_support import DocumentError, SupportType  # noqa: E402
 from grace_support.importers import ImportResult  # noqa: E402
 from grace_support.importers._values import strict_bool  # noqa: E402
 from grace_support.tables import from_tables, read_three_files  # noqa: E402
@@ -49,13 +49,13 @@ EGOS = pd.DataFrame({"ego_id": ["e1"]})
 )
 def test_support_columns_are_read_strictly(cells: list[Any], expected: list[bool]) -> None:
     (network,) = from_tables(EGOS, alters(emotional=cells))
-    assert [network.relationship(a).gives("emotional") for a in ("a", "b")] == expected  # type: ignore[arg-type]
+    assert [network.relationship(a).provides(SupportType.EMOTIONAL) for a in ("a", "b")] == expected
 
 
 def test_nullable_boolean_dtype() -> None:
     column = pd.array([True, pd.NA], dtype="boolean")
     (network,) = from_tables(EGOS, alters(peer=column))
-    assert [network.relationship(a).gives("peer") for a in ("a", "b")] == [True, False]  # type: ignore[arg-type]
+    assert [network.relationship(a).provides(SupportType.PEER) for a in ("a", "b")] == [True, False]
 
 
 @pytest.mark.parametrize("bad", ["maybe", SECRET, "2", 2, -1, 0.5, "yes please"])
