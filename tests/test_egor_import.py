@@ -413,3 +413,52 @@ def test_one_file_slots_beyond_netsize_are_listed(tmp_path: Path) -> None:
 def test_a_missing_source_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot be read"):
         read_egor(tmp_path / "nowhere")
+
+
+@needs_v2
+def test_gives_and_collected_on_can_be_mapped(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "g",
+        {
+            "egos.csv": "egoID,interviewed\n1,2026-03-04\n",
+            "alters_1.csv": "alterID,emo,helped\n1,yes,Y\n2,no,nope\n",
+        },
+    )
+    columns = {
+        "egos": {"interviewed": "collected_on"},
+        "alters": {"emo": "emotional", "helped": "gives_practical"},
+    }
+    result = read_egor(folder, columns=columns, errors="collect")
+    assert [(p.source, p.location) for p in result.problems] == [
+        (str(folder / "alters_1.csv"), "row 3, column helped")
+    ]
+    folder.joinpath("alters_1.csv").write_text("alterID,emo,helped\n1,yes,Y\n2,no,\n")
+    (network,) = read_egor(folder, columns=columns)
+    assert str(network.collected_on) == "2026-03-04"
+    assert [str(t) for t in network.relationship("a1").gives] == ["practical"]
+    assert network.relationship("a2").gives == ()
+    folder.joinpath("egos.csv").write_text("egoID,interviewed\n1,March\n")
+    result = read_egor(folder, columns=columns, errors="collect")
+    assert [(p.source, p.location) for p in result.problems] == [
+        (str(folder / "egos.csv"), "row 2, column interviewed")
+    ]
+
+
+def test_egor32_shaped_folder_without_any_mapping(tmp_path: Path) -> None:
+    # as egor's example data: attributes only, weights with decimal commas
+    folder = write(
+        tmp_path / "e32",
+        {
+            "egos_32.csv": '"egoID";"sex";"age"\n1;"m";"56 - 65"\n',
+            "alters_1.csv": '"alterID";"sex";"age.years"\n1;"m";48\n2;"w";5\n3;"w";35\n',
+            "edges_1.csv": '"Source";"Target";"weight"\n1;2;1\n2;3;0,333333333333333\n',
+        },
+    )
+    result = read_egor(folder, errors="collect")
+    assert result.ok
+    (network,) = result.networks
+    if SCHEMA_VERSION >= 2:
+        assert {r.role for r in network.relationships} == {None}
+        assert network.tie("a2", "a3").weight == pytest.approx(1 / 3)
+        # ego m; alters m, w, w: E = 2, I = 1, so (2 - 1) / 3
+        assert m.ei_index(network, "sex") == pytest.approx(1 / 3)

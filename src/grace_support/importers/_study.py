@@ -61,6 +61,8 @@ class EgoRow:
     person: dict[str, Any] = field(default_factory=dict)
     needs: list[str] | None = None
     problems: list[Problem] = field(default_factory=list)
+    document: dict[str, Any] = field(default_factory=dict)
+    """Fields of the whole document read from the ego's row (``collected_on``)."""
 
 
 @dataclass(slots=True)
@@ -189,6 +191,7 @@ def _network(network: _Network, dropped: list[Problem]) -> SupportNetwork | None
     }
     if network.ego.needs is not None:
         document["needs"] = network.ego.needs
+    document |= network.ego.document
     try:
         return network_from_data(document)
     except DocumentError as error:
@@ -207,7 +210,9 @@ def _tie(tie: TieRow) -> Any:
     return data
 
 
-_PATH = re.compile(r"^(ego|people|relationships|ties|needs|schema_version)(?:\[(\d+)\])?\.?(.*)$")
+_PATH = re.compile(
+    r"^(ego|people|relationships|ties|needs|schema_version|collected_on)(?:\[(\d+)\])?\.?(.*)$"
+)
 
 
 def _locate(problem: Problem, network: _Network, ties: list[TieRow]) -> Problem:
@@ -216,9 +221,9 @@ def _locate(problem: Problem, network: _Network, ties: list[TieRow]) -> Problem:
     if match is None:
         return network.ego.origin.problem(problem.message)
     part, index, rest = match.group(1), match.group(2), match.group(3)
-    if part in ("ego", "needs", "schema_version"):
+    if part in ("ego", "needs", "schema_version", "collected_on"):
         origin = network.ego.origin
-        rest = "needs" if part == "needs" else rest
+        rest = part if part in ("needs", "collected_on") else rest
     elif part == "ties":
         origin = ties[int(index)].origin if index is not None else network.ego.origin
         rest = rest or "between"

@@ -93,9 +93,10 @@ LAYOUTS: tuple[EgorLayout, ...] = get_args(EgorLayout)
 
 _TYPES = tuple(t.value for t in SupportType)
 _RELATIONSHIP_FIELDS = ("role", "closeness", "contact", "last_contact", "strain")
+_DOCUMENT_FIELDS = ("collected_on",)
 _ID_FIELDS = ("ego_id", "alter_id", "source", "target", "weight", "netsize")
 _FIELDS = frozenset(
-    {*_RELATIONSHIP_FIELDS, *_ID_FIELDS, "name", "supports", *_TYPES}
+    {*_RELATIONSHIP_FIELDS, *_DOCUMENT_FIELDS, *_ID_FIELDS, "name", "supports", *_TYPES}
     | {f"need_{t}" for t in _TYPES}
     | {f"gives_{t}" for t in _TYPES}
 )
@@ -292,6 +293,7 @@ class _Fields:
     problems: list[Problem] = field(default_factory=list)
     supports: list[str] = field(default_factory=list)
     gives: list[str] = field(default_factory=list)
+    document: dict[str, Any] = field(default_factory=dict)
     attributes: dict[str, Any] = field(default_factory=dict)
 
 
@@ -347,6 +349,8 @@ def _read_text(cell: _Cell, out: _Fields, target: str) -> None:
         out.supports += [t for t in re.split(r"[\s,;|]+", text) if t]
     elif target == "name":
         out.person["name"] = text
+    elif target in _DOCUMENT_FIELDS:
+        out.document[target] = text
     else:
         out.relationship[target] = text
 
@@ -358,7 +362,7 @@ def _read_cell(cell: _Cell, out: _Fields, target: str) -> None:
         _read_number(cell, out, target)
     elif target in _TYPES or target.startswith(("need_", "gives_")):
         _read_flag(cell, out, target)
-    elif target in ("supports", "name", *_RELATIONSHIP_FIELDS):
+    elif target in ("supports", "name", *_RELATIONSHIP_FIELDS, *_DOCUMENT_FIELDS):
         _read_text(cell, out, target)
     elif (attribute := _attribute(cell.value, cell.table.decimal)) is not None:
         out.attributes[target] = attribute
@@ -400,7 +404,9 @@ def _egos(table: _Table) -> tuple[list[EgoRow], dict[str, int | None], list[Prob
         if ego_id is None:
             problems.append(origin.problem("has no ego id", "ego_id"))
             continue
-        egos.append(EgoRow(ego_id, origin, fields.person, fields.needs, fields.problems))
+        egos.append(
+            EgoRow(ego_id, origin, fields.person, fields.needs, fields.problems, fields.document)
+        )
         sizes.setdefault(ego_id, fields.netsize)
     return egos, sizes, problems
 
