@@ -189,3 +189,17 @@ def test_read_three_files_bad_encoding(tmp_path: Path) -> None:
         tmp_path / "egos.csv", tmp_path / "alters.csv", tmp_path / "ties.csv", encoding="latin-1"
     )
     assert networks[0].ego.attributes["town"] == "Montréal"
+
+
+def test_gives_columns_are_strict_too() -> None:
+    (network,) = from_tables(EGOS, alters(gives_peer=["no", "Yes"]))
+    assert [len(network.relationship(a).gives) for a in ("a", "b")] == [0, 1]
+    result = from_tables(EGOS, alters(gives_peer=["no", "often"]), errors="collect")
+    assert [p.location for p in result.problems] == ["alters row 1, column gives_peer"]
+
+
+def test_weighted_tie_problems_name_the_column() -> None:
+    ties = pd.DataFrame({"ego_id": ["e1"], "alter_a": ["a"], "alter_b": ["b"], "weight": [-2.0]})
+    with pytest.raises(DocumentError) as caught:
+        from_tables(EGOS, alters(), ties)
+    assert caught.value.problems[0].location == "ties row 0, column weight"

@@ -24,7 +24,8 @@ openeddi's ``puid``, ``nameid``, ``targetid``. ``weight`` is the tie's weight.
 - **Mapping.** ``columns`` maps a file's column to one of our fields: ``role``,
   ``closeness``, ``contact``, ``last_contact``, ``strain``, ``name``, ``supports``
   (a list of support types in one cell) or a support type (``emotional``,
-  ``practical``, ``informational``, ``peer``: a boolean column), ``need_<type>``
+  ``practical``, ``informational``, ``peer``: a boolean column), ``gives_<type>``
+  (the ego gives this person that support), ``need_<type>`` and ``collected_on``
   on the egos file, or the id fields ``ego_id``, ``alter_id``, ``source``,
   ``target``, ``weight``, ``netsize``. Mapping a column to any other name renames
   the attribute. A mapping of ``{"egos": {...}, "alters": {...}, "ties": {...}}``
