@@ -49,11 +49,16 @@ Examples:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "egos.csv").write_text("egoID;sex\n1;w\n")
     >>> _ = (folder / "alters_1.csv").write_text(
-    ...     'alterID;sex;rel;close\n1;m;"friend";inner\n2;w;sibling;outer\n')
-    >>> _ = (folder / "edges_1.csv").write_text("Source;Target;weight\n1;2;1\n")
-    >>> (network,) = read_egor(folder, columns={"rel": "role", "close": "closeness"})
-    >>> [p.id for p in network.people], network.ties, network.ego.attributes["sex"]
-    (['a1', 'a2'], (('a1', 'a2'),), 'w')
+    ...     'alterID;sex;rel\n1;m;"friend"\n2;w;sibling\n3;w;peer\n')
+    >>> _ = (folder / "edges_1.csv").write_text("Source;Target;weight\n1;2;0,5\n2;3;0\n")
+    >>> result = read_egor(folder, columns={"rel": "role"}, errors="collect")
+    >>> (network,) = result.networks
+    >>> [p.id for p in network.people], network.ego.attributes["sex"]
+    (['a1', 'a2', 'a3'], 'w')
+    >>> network.tie("a1", "a2").weight, network.relationship("a1").closeness
+    (0.5, None)
+    >>> [str(item) for item in result.dropped]  # doctest: +ELLIPSIS
+    ['.../edges_1.csv: row 3, column weight: a tie of weight 0 is no tie (as in egor); left out']
 """
 
 from __future__ import annotations
