@@ -462,3 +462,11 @@ def test_egor32_shaped_folder_without_any_mapping(tmp_path: Path) -> None:
         assert network.tie("a2", "a3").weight == pytest.approx(1 / 3)
         # ego m; alters m, w, w: E = 2, I = 1, so (2 - 1) / 3
         assert m.ei_index(network, "sex") == pytest.approx(1 / 3)
+
+
+def test_strain_none_is_a_value_not_a_missing_cell(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path / "s", {"egos.csv": "egoID\n1\n", "alters_1.csv": "alterID,str\n1,none\n2,high\n"}
+    )
+    (network,) = read_egor(folder, columns={"str": "strain"})
+    assert [str(r.strain) for r in network.relationships] == ["none", "high"]

@@ -62,7 +62,7 @@ BOOLEAN_WORDS: dict[str, bool] = {
 BOOLEAN_PROBLEM = "is not true or false (write true/false, yes/no, y/n, t/f or 1/0)"
 """The message for a cell that is not a boolean (it never repeats the value)."""
 
-MISSING_WORDS = frozenset({"", "na", "nan", "null", "none"})
+MISSING_WORDS = frozenset({"", "na", "nan"})
 """Text read as a missing value (after trimming spaces; any case)."""
 
 
