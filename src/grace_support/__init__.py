@@ -41,6 +41,7 @@ from grace_support.errors import (
     Problem,
     UnknownPersonError,
 )
+from grace_support.importers.json_lines import read_networks, write_networks
 from grace_support.network import (
     SCHEMA_VERSION,
     IsoDate,
@@ -101,7 +102,9 @@ __all__ = [
     "parse_day",
     "parse_network",
     "read_network",
+    "read_networks",
     "recommend",
+    "write_networks",
 ]
 
 

@@ -232,7 +232,8 @@ def _check_version(graph: Any, name: str) -> None:
             [
                 Problem(
                     "(graph).schema_version",
-                    f"this release of grace-support reads schema_version 1 to {SCHEMA_VERSION} only",
+                    "this release of grace-support reads schema_version 1 to "
+                    f"{SCHEMA_VERSION} only",
                 )
             ],
             source=name,

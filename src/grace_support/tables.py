@@ -26,22 +26,22 @@ every measure of [`assess`][grace_support.assess], the same numbers.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
 
 from grace_support._extras import require
-from grace_support._input import DEFAULT_MAX_BYTES, decode, read_bytes, source_name
+from grace_support._input import DEFAULT_MAX_BYTES, source_name
 from grace_support.assessment import Settings, assess
 from grace_support.documents import network_from_data
-from grace_support.errors import DocumentError, Problem
+from grace_support.errors import DocumentError, InputError, Problem
+from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
+from grace_support.importers._values import strict_bool
 from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
     from os import PathLike
 
     import pandas as pd
@@ -164,54 +164,169 @@ def _plain(pdm: Any, value: Any) -> Any:
     return value
 
 
+class _Missing(Exception):  # noqa: N818 (internal signal, never raised to users)
+    def __init__(self, problem: Problem) -> None:
+        super().__init__("missing column")
+        self.problem = problem
+
+
 def _records(frame: pd.DataFrame, table: str, required: Sequence[str]) -> list[dict[str, Any]]:
     pdm = _pandas()
     missing = [c for c in required if c not in frame.columns]
     if missing:
-        raise DocumentError([Problem(f"{table} table", f"has no column {missing[0]!r}")])
+        raise _Missing(Problem(f"{table} table", f"has no column {missing[0]!r}"))
     return [
         {str(k): _plain(pdm, v) for k, v in row.items()} for row in frame.to_dict(orient="records")
     ]
 
 
+def _table_row(table: str, index: int) -> tuple[str | None, str]:
+    return None, f"{table} row {index}"
+
+
+@overload
 def from_tables(
-    egos: pd.DataFrame, alters: pd.DataFrame, ties: pd.DataFrame | None = None
-) -> tuple[SupportNetwork, ...]:
+    egos: pd.DataFrame,
+    alters: pd.DataFrame,
+    ties: pd.DataFrame | None = ...,
+    *,
+    errors: Literal["raise"] = ...,
+) -> tuple[SupportNetwork, ...]: ...
+@overload
+def from_tables(
+    egos: pd.DataFrame,
+    alters: pd.DataFrame,
+    ties: pd.DataFrame | None = ...,
+    *,
+    errors: Literal["collect"],
+) -> ImportResult: ...
+def from_tables(
+    egos: pd.DataFrame,
+    alters: pd.DataFrame,
+    ties: pd.DataFrame | None = None,
+    *,
+    errors: ErrorMode = "raise",
+) -> tuple[SupportNetwork, ...] | ImportResult:
     """Validated networks from egos, alters and ties tables (see the module docs).
 
     Extra columns in egos and alters are attributes (``rel.`` ones on the
     relationship); ``category`` is derived from ``role`` and ignored on the way in.
+    Support and need columns are read strictly as booleans (``true``/``false``,
+    ``yes``/``no``, ``y``/``n``, ``t``/``f``, ``1``/``0`` in any case, or real
+    booleans; blank is false): ``"False"`` or ``"no"`` is false, and anything else
+    is a problem.
+
+    Nothing vanishes: an alters or ties row naming an ego that is not in egos, a
+    second egos row for the same ego, a repeated alter id and a tie naming an
+    unknown alter are all problems.
+
+    Args:
+        egos: One row per ego.
+        alters: One row per ego-alter relationship.
+        ties: One row per alter-alter tie, or ``None`` for none.
+        errors: ``"raise"`` (the default) returns the networks or raises one
+            ``DocumentError`` listing every problem; ``"collect"`` returns an
+            [`ImportResult`][grace_support.importers.ImportResult] with the valid
+            networks and a problem for each one left out.
 
     Raises:
-        DocumentError: A table lacks a column, or a row breaks a rule of the network
-            document. Each problem names the table, the row (its position, from 0)
-            and the column, e.g. ``alters row 7, column role``.
+        DocumentError: With ``errors="raise"``: a table lacks a column, or a row
+            breaks a rule of the network document. Each problem names the table, the
+            row (its position, from 0) and the whole column name, e.g.
+            ``alters row 7, column role``.
     """
+    mode = check_errors_mode(errors)
     _pandas()
-    ego_rows = _records(egos, "egos", ("ego_id",))
-    alter_rows = _records(alters, "alters", ("ego_id", "alter_id"))
-    tie_rows = _records(ties, "ties", TIE_COLUMNS[:3]) if ties is not None else []
-    alters_of: dict[Any, list[int]] = {}
-    for index, row in enumerate(alter_rows):
-        alters_of.setdefault(row["ego_id"], []).append(index)
-    ties_of: dict[Any, list[int]] = {}
-    for index, row in enumerate(tie_rows):
-        ties_of.setdefault(row["ego_id"], []).append(index)
-    unknown = set(alters_of) - {row["ego_id"] for row in ego_rows}
-    if unknown:
-        first = min(alters_of[e][0] for e in unknown)
-        raise DocumentError([Problem(f"alters row {first}, column ego_id", "names no ego in egos")])
+    try:
+        ego_rows = _records(egos, "egos", ("ego_id",))
+        alter_rows = _records(alters, "alters", ("ego_id", "alter_id"))
+        tie_rows = _records(ties, "ties", TIE_COLUMNS[:3]) if ties is not None else []
+    except _Missing as missing:
+        result = finish([], [missing.problem], errors=mode, source="tables")
+    else:
+        result = _build(ego_rows, alter_rows, tie_rows, where=_table_row, errors=mode)
+    return result.networks if mode == "raise" else result
+
+
+def _build(
+    ego_rows: list[dict[str, Any]],
+    alter_rows: list[dict[str, Any]],
+    tie_rows: list[dict[str, Any]],
+    *,
+    where: Callable[[str, int], tuple[str | None, str]],
+    errors: ErrorMode,
+    source: str = "tables",
+) -> ImportResult:
+    def problem(table: str, index: int, column: str | None, message: str) -> Problem:
+        file, row = where(table, index)
+        return Problem(f"{row}, column {column}" if column else row, message, source=file)
+
+    problems: list[Problem] = []
+    owners: dict[Any, int] = {}
+    broken: set[int] = set()
+    for index, row in enumerate(ego_rows):
+        if row["ego_id"] in owners:
+            problems.append(problem("egos", index, "ego_id", "is a second row for the same ego"))
+            broken.add(owners[row["ego_id"]])
+            continue
+        owners[row["ego_id"]] = index
+        for column in (f"need_{t}" for t in _TYPES):
+            if column in row and (message := _boolean(row, column)):
+                problems.append(problem("egos", index, column, message))
+                broken.add(index)
+    alters_of = _group(
+        alter_rows, "alters", owners=owners, broken=broken, problems=problems, problem=problem
+    )
+    ties_of = _group(
+        tie_rows, "ties", owners=owners, broken=broken, problems=problems, problem=problem
+    )
     networks = []
     for ego_index, ego in enumerate(ego_rows):
-        mine, my_ties = alters_of.get(ego["ego_id"], []), ties_of.get(ego["ego_id"], [])
+        if owners.get(ego["ego_id"]) != ego_index or ego_index in broken:
+            continue
+        mine, my_ties = alters_of.get(ego_index, []), ties_of.get(ego_index, [])
         document = _document(ego, [alter_rows[i] for i in mine], [tie_rows[i] for i in my_ties])
         try:
             networks.append(network_from_data(document))
         except DocumentError as error:
-            raise DocumentError(
-                [_where(p, ego_index, mine, my_ties) for p in error.problems], source="tables"
-            ) from None
-    return tuple(networks)
+            for p in error.problems:
+                table, index, at = _where(p, ego_index, mine, my_ties)
+                problems.append(problem(table, index, at, p.message))
+    return finish(networks, problems, errors=errors, source=source)
+
+
+def _group(
+    rows: list[dict[str, Any]],
+    table: str,
+    *,
+    owners: dict[Any, int],
+    broken: set[int],
+    problems: list[Problem],
+    problem: Callable[[str, int, str | None, str], Problem],
+) -> dict[int, list[int]]:
+    """Each ego's rows of the alters or ties table; orphans and bad booleans are problems."""
+    rows_of: dict[int, list[int]] = {}
+    flags = (*_TYPES, *(f"gives_{t}" for t in _TYPES)) if table == "alters" else ()
+    for index, row in enumerate(rows):
+        owner = owners.get(row["ego_id"])
+        if owner is None:
+            problems.append(problem(table, index, "ego_id", "names no ego in egos"))
+            continue
+        rows_of.setdefault(owner, []).append(index)
+        for column in flags:
+            if column in row and (message := _boolean(row, column)):
+                problems.append(problem(table, index, column, message))
+                broken.add(owner)
+    return rows_of
+
+
+def _boolean(row: dict[str, Any], column: str) -> str | None:
+    """Read a support or need cell strictly, in place; the problem's message if it is not one."""
+    try:
+        row[column] = bool(strict_bool(row[column]))
+    except ValueError as error:
+        return str(error)
+    return None
 
 
 def _document(
@@ -250,8 +365,8 @@ def _document(
         "people": [person(row, "alter_id", ALTER_COLUMNS) for row in alters],
         "relationships": [
             {"person": row["alter_id"]}
-            | {"supports": [t for t in _TYPES if row.get(t)]}
-            | {"gives": [t for t in _TYPES if row.get(f"gives_{t}")]}
+            | {"supports": [t for t in _TYPES if row.get(t) is True]}
+            | {"gives": [t for t in _TYPES if row.get(f"gives_{t}") is True]}
             | {
                 k: row[k]
                 for k in ("role", "closeness", "contact", "last_contact", "strain")
@@ -263,33 +378,42 @@ def _document(
         "ties": [tie(row) for row in ties],
     }
     if any(f"need_{t}" in ego for t in _TYPES):
-        document["needs"] = [t for t in _TYPES if ego.get(f"need_{t}")]
+        document["needs"] = [t for t in _TYPES if ego.get(f"need_{t}") is True]
     if ego.get("collected_on") is not None:
         document["collected_on"] = ego["collected_on"]
     return document
 
 
+# A document path: the part, its index, then the field (attribute names may hold dots).
 _PATH = re.compile(
-    r"^(people|relationships|ties)\[(\d+)\](?:\.([A-Za-z_]+))?(?:\.(.+?))?(?:\[\d+\])*"
+    r"^(people|relationships|ties)\[(\d+)\](?:\[\d+\])*(?:\.([A-Za-z_]+))?(?:\[\d+\])*(?:\.(.+))?$"
 )
 _FIELD_COLUMNS = {"id": "alter_id", "person": "alter_id", "supports": "supports"}
 
 
-def _where(problem: Problem, ego_row: int, alter_rows: list[int], tie_rows: list[int]) -> Problem:
-    match = _PATH.match(problem.location)
+def _where(
+    problem: Problem, ego_row: int, alter_rows: list[int], tie_rows: list[int]
+) -> tuple[str, int, str | None]:
+    """The table, row and column of a validation problem (the whole column name)."""
+    location = problem.location.removesuffix(" (the name)")
+    match = _PATH.match(location)
     if match is None:  # the ego, or needs
-        field = problem.location.split(".")[-1].split("[")[0]
+        field = (
+            location.removeprefix("ego.attributes.")
+            if location.startswith("ego.attributes.")
+            else location.split(".")[-1].split("[")[0]
+        )
         column = {"ego": "ego_id", "id": "ego_id", "needs": "need_*"}.get(field, field)
-        return Problem(f"egos row {ego_row}, column {column}", problem.message)
+        return "egos", ego_row, column
     part, index, field, rest = match.group(1), int(match.group(2)), match.group(3), match.group(4)
     if part == "ties":
-        return Problem(f"ties row {tie_rows[index]}", problem.message)
+        tie_column = rest if field == "attributes" else field if field == "weight" else None
+        return "ties", tie_rows[index], tie_column
     if field == "attributes" and rest:
-        name = rest.split(" (")[0]
-        column = f"{REL_PREFIX}{name}" if part == "relationships" else name
+        column = f"{REL_PREFIX}{rest}" if part == "relationships" else rest
     else:
         column = _FIELD_COLUMNS.get(field or "", field or "alter_id")
-    return Problem(f"alters row {alter_rows[index]}, column {column}", problem.message)
+    return "alters", alter_rows[index], column
 
 
 def measures_table(
@@ -370,6 +494,34 @@ def composition_table(
     return cast("pd.DataFrame", frame[fixed + rest])
 
 
+@overload
+def read_three_files(
+    egos: str | PathLike[str],
+    alters: str | PathLike[str],
+    ties: str | PathLike[str],
+    *,
+    columns: Mapping[str, str] | None = ...,
+    sep: str = ...,
+    decimal: str = ...,
+    alter_prefix: str = ...,
+    encoding: str = ...,
+    errors: Literal["raise"] = ...,
+    max_bytes: int = ...,
+) -> tuple[SupportNetwork, ...]: ...
+@overload
+def read_three_files(
+    egos: str | PathLike[str],
+    alters: str | PathLike[str],
+    ties: str | PathLike[str],
+    *,
+    columns: Mapping[str, str] | None = ...,
+    sep: str = ...,
+    decimal: str = ...,
+    alter_prefix: str = ...,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    max_bytes: int = ...,
+) -> ImportResult: ...
 def read_three_files(
     egos: str | PathLike[str],
     alters: str | PathLike[str],
@@ -379,9 +531,15 @@ def read_three_files(
     sep: str = ",",
     decimal: str = ".",
     alter_prefix: str = "",
+    encoding: str = "utf-8",
+    errors: ErrorMode = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> tuple[SupportNetwork, ...]:
+) -> tuple[SupportNetwork, ...] | ImportResult:
     """Networks from egor's "three files" layout: egos, alters and alter-alter edges as CSV.
+
+    The columns are those of the tables (see the module docs), after renaming with
+    ``columns``. For egor's own column names, mappings and weighted ties, see
+    [`read_egor`][grace_support.importers.read_egor].
 
     Args:
         egos: The egos file (one row per ego).
@@ -389,39 +547,114 @@ def read_three_files(
         ties: The alter-alter edges file.
         columns: Renames from the files' column names to ours, e.g. egor's
             ``{"egoID": "ego_id", "alterID": "alter_id", "Source": "alter_a",
-            "Target": "alter_b"}``. The alters must end up with ``role`` and
-            ``closeness`` columns (and may have the others of the alters table).
+            "Target": "alter_b"}``.
         sep: The field separator (``;`` for files written by R's ``write.csv2``).
         decimal: The decimal mark (``,`` for ``write.csv2``).
         alter_prefix: Put before every alter id. egor's alter ids restart at 1 for
             each ego and can equal the ego's id, which a network document does not
             allow; ``alter_prefix="a"`` turns alter ``1`` into ``a1``.
+        encoding: The files' encoding; UTF-8 may start with a byte order mark.
+        errors: ``"raise"`` or ``"collect"``, as for
+            [`from_tables`][grace_support.tables.from_tables].
         max_bytes: The largest file accepted (64 MiB by default).
 
     Raises:
-        InputError: A file cannot be read (missing, a folder, not permitted) or is
-            larger than ``max_bytes``.
-        DocumentError: A file is not UTF-8 CSV pandas can read, or as
-            [`from_tables`][grace_support.tables.from_tables] raises it.
+        InputError: With ``errors="raise"``: a file cannot be read (missing, a
+            folder, not permitted) or is larger than ``max_bytes``.
+        DocumentError: With ``errors="raise"``: a file cannot be decoded, a
+            row has more or fewer cells than the header, or a row breaks a rule.
+            Each problem names the file, the row (the header is row 1) and the column.
     """
-    pdm = _pandas()
+    from grace_support.importers._values import parse_cell  # noqa: PLC0415
+
+    mode = check_errors_mode(errors)
     rename = dict(columns or {})
-    ids = {"ego_id": str, "alter_id": str, "alter_a": str, "alter_b": str}
-    dtype = {source: str for source, target in rename.items() if target in ids} | ids
-
-    def read(path: str | PathLike[str]) -> pd.DataFrame:
-        name = source_name(path)
-        text = decode(read_bytes(path, max_bytes=max_bytes), source=name)
-        try:
-            frame = pdm.read_csv(io.StringIO(text), sep=sep, decimal=decimal, dtype=dtype)
-        except (ValueError, csv.Error, pdm.errors.EmptyDataError, pdm.errors.ParserError):
-            frame = None  # pandas' messages quote the file; raised below, with no chain
-        if frame is None:
-            raise DocumentError([Problem("(file)", "is not CSV that can be read")], source=name)
-        frame = frame.rename(columns=rename)
+    ids = {"ego_id", "alter_id", "alter_a", "alter_b"}
+    names = {"egos": source_name(egos), "alters": source_name(alters), "ties": source_name(ties)}
+    numbers: dict[str, list[int]] = {}
+    headers: dict[str, list[str]] = {}
+    records: dict[str, list[dict[str, Any]]] = {}
+    problems: list[Problem] = []
+    for table, path in (("egos", egos), ("alters", alters), ("ties", ties)):
+        read = _csv_table(
+            path, name=names[table], encoding=encoding, max_bytes=max_bytes, sep=sep, mode=mode
+        )
+        if isinstance(read, Problem):
+            problems.append(read)
+            continue
+        header, rows = read
+        headers[table] = [rename.get(c, c) for c in header]
+        header = [rename.get(c, c) for c in header]
+        numbers[table] = [number for number, _ in rows]
+        records[table] = []
+        for number, cells in rows:
+            if len(cells) != len(header):
+                more = "more" if len(cells) > len(header) else "fewer"
+                problems.append(
+                    Problem(
+                        f"row {number}",
+                        f"has {more} cells than the header has columns",
+                        source=names[table],
+                    )
+                )
+            records[table].append(
+                {
+                    c: (
+                        None
+                        if (v := cells[i] if i < len(cells) else None) is None
+                        else (v.strip() or None)
+                        if c in ids
+                        else parse_cell(v, decimal=decimal)
+                    )
+                    for i, c in enumerate(header)
+                }
+            )
         for column in ("alter_id", "alter_a", "alter_b"):
-            if alter_prefix and column in frame.columns:
-                frame[column] = alter_prefix + frame[column].astype(str)
-        return cast("pd.DataFrame", frame)
+            for record in records[table]:
+                if alter_prefix and record.get(column) is not None:
+                    record[column] = alter_prefix + str(record[column])
+    required = {"egos": ("ego_id",), "alters": ("ego_id", "alter_id"), "ties": TIE_COLUMNS[:3]}
+    for table, needed in required.items():
+        if table in headers and (missing := [c for c in needed if c not in headers[table]]):
+            problems.append(Problem("row 1", f"has no column {missing[0]!r}", source=names[table]))
+    if problems:
+        return _done(finish([], problems, errors=mode, source=names["egos"]), mode)
 
-    return from_tables(read(egos), read(alters), read(ties))
+    def where(table: str, index: int) -> tuple[str | None, str]:
+        return names[table], f"row {numbers[table][index]}"
+
+    result = _build(
+        records["egos"],
+        records["alters"],
+        records["ties"],
+        where=where,
+        errors=mode,
+        source=names["egos"],
+    )
+    return _done(result, mode)
+
+
+def _csv_table(
+    path: str | PathLike[str], *, name: str, encoding: str, max_bytes: int, sep: str, mode: str
+) -> tuple[list[str], list[tuple[int, list[str]]]] | Problem:
+    """A CSV file's header and numbered rows, or the problem that stops it being read."""
+    from grace_support._input import read_text  # noqa: PLC0415
+    from grace_support.importers._values import split_csv  # noqa: PLC0415
+
+    try:
+        header, rows = split_csv(read_text(path, encoding=encoding, max_bytes=max_bytes), sep=sep)
+    except InputError as error:
+        if mode == "raise":
+            raise  # a file that cannot be read at all: InputError, as documented
+        return Problem("(file)", error.problems[0].message, source=name)
+    except DocumentError as error:
+        return Problem(error.problems[0].location, error.problems[0].message, source=name)
+    except ValueError as error:
+        return Problem("(file)", str(error), source=name)
+    if not header:
+        return Problem("(file)", "is empty (no header row)", source=name)
+    return header, rows
+
+
+def _done(result: ImportResult, mode: ErrorMode) -> tuple[SupportNetwork, ...] | ImportResult:
+    return result.networks if mode == "raise" else result

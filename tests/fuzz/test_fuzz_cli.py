@@ -105,7 +105,7 @@ def test_score_with_any_arguments(
         ["assess", "x.json", "--format", MARKER],
         ["assess", "x.json", "--setting", f"{MARKER}=3"],
         ["assess", "x.json", "--as-of", MARKER],
-        ["validate", "x.json", MARKER],
+        ["validate", "x.json", f"--{MARKER}"],
         [MARKER],
         ["score", "ucla3", "--max-bytes", MARKER],
     ],
@@ -127,6 +127,13 @@ def fifo(tmp_path: Path) -> Path:
     return path
 
 
+def empty_folder(tmp_path: Path) -> Path:
+    """A folder with no documents (a folder of documents is a valid input)."""
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    return folder
+
+
 @pytest.mark.parametrize("problem", ["missing", "folder", "fifo", "device", "too-large"])
 @pytest.mark.parametrize("command", ["validate", "assess", "score"])
 def test_unreadable_input_exits_3(
@@ -136,7 +143,7 @@ def test_unreadable_input_exits_3(
         pytest.skip("no FIFOs here")
     path = {
         "missing": lambda: tmp_path / "none.json",
-        "folder": lambda: tmp_path,
+        "folder": lambda: empty_folder(tmp_path),
         "fifo": lambda: fifo(tmp_path),
         "device": lambda: Path(os.devnull),
         "too-large": lambda: tmp_path / "big.json",

@@ -3,7 +3,16 @@
 - [`read_network_canvas_csv`][grace_support.importers.read_network_canvas_csv]:
   Network Canvas (Interviewer, Fresco) CSV exports, many interviews at once;
 - [`read_network_canvas_graphml`][grace_support.importers.read_network_canvas_graphml]:
-  the same from Network Canvas GraphML (needs the ``graphml`` extra).
+  the same from Network Canvas GraphML (needs the ``graphml`` extra);
+- [`read_egor`][grace_support.importers.read_egor]: egor's layouts (a folder per
+  study, three files, one or two wide files, EgoWeb and openeddi exports);
+- [`read_networks`][grace_support.importers.read_networks] and
+  [`write_networks`][grace_support.importers.write_networks]: many network
+  documents as JSON Lines, or a folder of ``.json`` documents.
+
+Booleans in every table are read strictly (``true``/``false``, ``yes``/``no``,
+``y``/``n``, ``t``/``f``, ``1``/``0`` in any case, and real booleans; a blank support
+or need cell is false; anything else is a problem naming the table, row and column).
 
 Readers of many networks share one policy for bad data (``errors="raise"`` or
 ``"collect"``, see [`ImportResult`][grace_support.importers.ImportResult]): with
@@ -13,6 +22,8 @@ Readers of many networks share one policy for bad data (``errors="raise"`` or
 """
 
 from grace_support.importers._result import ErrorMode, ImportResult
+from grace_support.importers.egor import EgorLayout, read_egor
+from grace_support.importers.json_lines import read_networks, write_networks
 from grace_support.importers.network_canvas import (
     NetworkCanvasMapping,
     read_network_canvas_csv,
@@ -20,9 +31,13 @@ from grace_support.importers.network_canvas import (
 )
 
 __all__ = [
+    "EgorLayout",
     "ErrorMode",
     "ImportResult",
     "NetworkCanvasMapping",
+    "read_egor",
     "read_network_canvas_csv",
     "read_network_canvas_graphml",
+    "read_networks",
+    "write_networks",
 ]

@@ -1,0 +1,273 @@
+"""``import FORMAT SOURCE... --out FILE.jsonl``: study data in, network documents out.
+
+Every format is one entry of [`FORMATS`][grace_support.cli.import_.FORMATS]: a name,
+a line of help, and a function from the sources (and the parsed options) to an
+[`ImportResult`][grace_support.importers.ImportResult]. A new format is one line
+there, e.g. ``"persnet": Format("a REDCap PERSNET CSV export", per_file("read_persnet"))``.
+
+The networks are written as JSON Lines (one document per line, atomically). Standard
+error says how many were written and lists every problem and everything left out,
+each naming the file, row and column, never a value. With ``--errors raise`` (the
+default) a single problem stops the import and nothing is written (exit status 1);
+with ``--errors collect`` the valid networks are written and the problems listed
+(exit status 0).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from grace_support.cli._common import UsageError, add_command
+from grace_support.errors import DocumentError, InputError, Problem
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
+    from grace_support.cli._common import Commands
+    from grace_support.importers import ImportResult
+    from grace_support.network import SupportNetwork
+
+__all__ = ["FORMATS", "Format", "per_file", "register"]
+
+
+class Format(NamedTuple):
+    """One importable format: a line of help and how to read the sources."""
+
+    help: str
+    """What the sources are, in a few words (shown by ``import --help``)."""
+    read: Callable[[Sequence[str], argparse.Namespace], ImportResult]
+    """Read every source (with the parsed options) into one result."""
+
+
+def _reader(name: str) -> Callable[..., Any]:
+    """A reader of ``grace_support.importers`` (or ``module:function``), imported on use."""
+    module, _, function = name.rpartition(":")
+    found: Callable[..., Any] = getattr(
+        importlib.import_module(module or "grace_support.importers"), function
+    )
+    return found
+
+
+def _collect(reader: Callable[..., Any], *args: Any, **options: Any) -> ImportResult:
+    """Call a reader so that it collects problems (wrapping one that only raises)."""
+    from grace_support.importers import ImportResult  # noqa: PLC0415
+
+    if "errors" in inspect.signature(reader).parameters:
+        result = reader(*args, errors="collect", **options)
+        return result if isinstance(result, ImportResult) else ImportResult(tuple(result))
+    try:
+        found = reader(*args, **options)
+    except InputError:
+        raise
+    except DocumentError as error:
+        return ImportResult((), tuple(_sourced(p, error.source) for p in error.problems))
+    networks = (found,) if not isinstance(found, tuple) else found
+    return ImportResult(tuple(networks))
+
+
+def _sourced(problem: Problem, source: str | None) -> Problem:
+    if problem.source or not source:
+        return problem
+    return Problem(problem.location, problem.message, source=source)
+
+
+def _merge(results: Sequence[ImportResult]) -> ImportResult:
+    from grace_support.importers import ImportResult  # noqa: PLC0415
+
+    return ImportResult(
+        tuple(n for r in results for n in r.networks),
+        tuple(p for r in results for p in r.problems),
+        tuple(d for r in results for d in r.dropped),
+    )
+
+
+def per_file(
+    reader: str, **fixed: Any
+) -> Callable[[Sequence[str], argparse.Namespace], ImportResult]:
+    """A format whose reader takes one source at a time (``reader(source, errors=...)``)."""
+
+    def read(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
+        from grace_support.cli._progress import progress  # noqa: PLC0415
+
+        function = _reader(reader)
+        return _merge(
+            [
+                _collect(function, source, **fixed)
+                for source in progress(sources, total=len(sources), what="files")
+            ]
+        )
+
+    return read
+
+
+def _mapping(args: argparse.Namespace) -> Any:
+    """The ``--mapping`` JSON file, decoded (``None`` without one)."""
+    if args.mapping is None:
+        return None
+    from grace_support._input import read_text  # noqa: PLC0415
+
+    text = read_text(args.mapping)
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise UsageError(f"--mapping {args.mapping} is not a JSON object") from None
+
+
+def _egor(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
+    from grace_support.importers import read_egor  # noqa: PLC0415
+
+    mapping = _mapping(args)
+    if mapping is not None and not isinstance(mapping, dict):
+        raise UsageError("--mapping for egor is a JSON object of column -> field")
+    source: Any = sources[0] if len(sources) == 1 else list(sources)
+    try:
+        return read_egor(
+            source,
+            errors="collect",
+            columns=mapping,
+            layout=args.layout,
+            sep=args.sep,
+            decimal=args.decimal,
+            encoding=args.encoding,
+        )
+    except ValueError as error:
+        if isinstance(error, DocumentError):
+            raise
+        raise UsageError(str(error)) from None
+
+
+def _tables(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
+    from grace_support.tables import read_three_files  # noqa: PLC0415
+
+    if len(sources) == 1 and Path(sources[0]).is_dir():
+        folder = Path(sources[0])
+        sources = [str(folder / f"{name}.csv") for name in ("egos", "alters", "ties")]
+    if len(sources) != 3:
+        raise UsageError("tables takes three files (egos, alters, ties) or a folder with them")
+    mapping = _mapping(args)
+    return read_three_files(
+        *sources,
+        columns=mapping,
+        sep=args.sep or ",",
+        decimal=args.decimal or ".",
+        encoding=args.encoding,
+        errors="collect",
+    )
+
+
+def _network_canvas(reader: str) -> Callable[[Sequence[str], argparse.Namespace], ImportResult]:
+    def read(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
+        from pydantic import ValidationError  # noqa: PLC0415
+
+        from grace_support.cli._progress import progress  # noqa: PLC0415
+        from grace_support.importers import NetworkCanvasMapping  # noqa: PLC0415
+
+        data = _mapping(args)
+        if data is None:
+            raise UsageError("Network Canvas needs --mapping FILE.json (a NetworkCanvasMapping)")
+        try:
+            mapping = NetworkCanvasMapping.model_validate(data)
+        except ValidationError as error:
+            from grace_support.errors import format_location  # noqa: PLC0415
+
+            first = error.errors(include_url=False)[0]
+            raise UsageError(f"--mapping {format_location(first['loc'])}: {first['msg']}") from None
+        function = _reader(reader)
+        return _merge(
+            [
+                _collect(function, source, mapping)
+                for source in progress(sources, total=len(sources), what="files")
+            ]
+        )
+
+    return read
+
+
+def _graphml(source: str) -> SupportNetwork:
+    from grace_support._input import read_bytes, source_name  # noqa: PLC0415
+    from grace_support.graphml import from_graphml  # noqa: PLC0415
+
+    return from_graphml(read_bytes(source), source_name=source_name(source))
+
+
+FORMATS: dict[str, Format] = {
+    "egor": Format("egor's layouts: a folder, or its files (see read_egor)", _egor),
+    "network-canvas-csv": Format(
+        "folders of Network Canvas CSV exports (with --mapping)",
+        _network_canvas("read_network_canvas_csv"),
+    ),
+    "network-canvas-graphml": Format(
+        "Network Canvas GraphML exports (with --mapping)",
+        _network_canvas("read_network_canvas_graphml"),
+    ),
+    "graphml": Format(
+        "GraphML files written by to_graphml, one network each",
+        per_file("grace_support.cli.import_:_graphml"),
+    ),
+    "tables": Format("egos, alters and ties CSV files (or a folder of them)", _tables),
+}
+"""Every format ``import`` reads: name -> help and reader. A new format is one line."""
+
+
+def register(commands: Commands) -> None:
+    """Add ``import``."""
+    listing = "; ".join(f"{name}: {f.help}" for name, f in FORMATS.items())
+    parser = add_command(
+        commands,
+        "import",
+        _import,
+        help="import study data into network documents (JSON Lines)",
+        description=(
+            f"Import study data into network documents, one per line of --out. Formats: {listing}."
+        ),
+    )
+    parser.add_argument("format", metavar="FORMAT", choices=list(FORMATS), help=", ".join(FORMATS))
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files or folders to read")
+    parser.add_argument("--out", required=True, metavar="FILE.jsonl", help="where to write")
+    parser.add_argument(
+        "--errors",
+        choices=["raise", "collect"],
+        default="raise",
+        help="raise: any problem stops the import (nothing written); "
+        "collect: write the valid networks and list the problems",
+    )
+    parser.add_argument(
+        "--mapping",
+        metavar="FILE.json",
+        help="egor/tables: column -> field; Network Canvas: a NetworkCanvasMapping",
+    )
+    from grace_support.importers.egor import LAYOUTS  # noqa: PLC0415
+
+    parser.add_argument("--layout", choices=LAYOUTS, default=None, help="egor: the layout")
+    parser.add_argument("--sep", default=None, help="the CSV separator (detected for egor)")
+    parser.add_argument("--decimal", choices=[".", ","], default=None, help="the decimal mark")
+    parser.add_argument("--encoding", default="utf-8", help="the files' text encoding")
+
+
+def _import(args: argparse.Namespace) -> None:
+    from grace_support.cli._progress import progress  # noqa: PLC0415
+    from grace_support.importers import write_networks  # noqa: PLC0415
+
+    result = FORMATS[args.format].read(args.sources, args)
+    if args.errors == "raise" and result.problems:
+        raise DocumentError(result.problems, source=" ".join(args.sources))
+    for problem in result.problems:
+        print(f"grace-support: left out: {problem}", file=sys.stderr)
+    for item in result.dropped:
+        print(f"grace-support: dropped: {item}", file=sys.stderr)
+    count = write_networks(
+        progress(result.networks, total=len(result.networks), what="networks"), args.out
+    )
+    plural = "network" if count == 1 else "networks"
+    print(f"grace-support: wrote {count} {plural} to {args.out}", file=sys.stderr)
+    if result.problems:
+        print(
+            f"grace-support: {len(result.problems)} problem(s) kept some networks out",
+            file=sys.stderr,
+        )
