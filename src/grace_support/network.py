@@ -733,18 +733,20 @@ class SupportNetwork(FrozenModel):
         """The network document as JSON text (unset optional fields left out)."""
         return self.model_dump_json(indent=indent, exclude_none=True)
 
-    def to_networkx(self) -> nx.Graph:
+    def to_networkx(self, *, flat: bool = False) -> nx.Graph:
         """A fresh undirected networkx graph of the ego, the people and their ties.
 
-        See [`grace_support.graph.to_networkx`][grace_support.graph.to_networkx].
+        ``flat=True`` gives only scalar attributes, for ``nx.write_graphml`` and
+        ``nx.write_gexf``. See
+        [`grace_support.graph.to_networkx`][grace_support.graph.to_networkx].
         """
         from grace_support.graph import to_networkx  # noqa: PLC0415 (networkx is slow to import)
 
-        return to_networkx(self)
+        return to_networkx(self, flat=flat)
 
     @classmethod
     def from_networkx(cls, graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
-        """Read a network back from a graph made by `to_networkx`.
+        """Read a network back from a graph made by `to_networkx` (either form).
 
         See [`grace_support.graph.from_networkx`][grace_support.graph.from_networkx].
         """
