@@ -35,15 +35,14 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
 
 from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    GetCoreSchemaHandler,
     StringConstraints,
-    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
@@ -66,6 +65,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     import networkx as nx
+    from pydantic import GetCoreSchemaHandler, TypeAdapter
 
     from grace_support.attributes import AttributeValue
 
@@ -189,7 +189,7 @@ class Tie(tuple[str, str]):
                 tie.__dict__["weight"] = float(weight)
         if attributes:
             if not isinstance(attributes, Attributes):
-                attributes = _ATTRIBUTES.validate_python(attributes)
+                attributes = _adapters()[0].validate_python(attributes)
             tie.__dict__["attributes"] = attributes
         return tie
 
@@ -303,7 +303,7 @@ def _positive_finite(value: float) -> float:
 class WeightedTie(FrozenModel):
     """A tie written as an object: the two people, and the tie's weight and attributes."""
 
-    model_config = ConfigDict(title="WeightedTie", defer_build=False)
+    model_config = ConfigDict(title="WeightedTie")
 
     between: tuple[PersonId, PersonId]
     """The ids of the two people who know each other."""
@@ -313,9 +313,18 @@ class WeightedTie(FrozenModel):
     """Study variables about the tie (e.g. how they know each other)."""
 
 
-_HIDDEN = ConfigDict(hide_input_in_errors=True)
-_ATTRIBUTES: TypeAdapter[Attributes] = TypeAdapter(Attributes, config=_HIDDEN)
-_PAIR: TypeAdapter[tuple[str, str]] = TypeAdapter(tuple[PersonId, PersonId], config=_HIDDEN)
+@cache
+def _adapters() -> tuple[TypeAdapter[Attributes], TypeAdapter[tuple[str, str]]]:
+    """Validators of tie attributes and of an id pair, built on first use (cheap import)."""
+    from pydantic import TypeAdapter  # noqa: PLC0415 (its module is slow to import)
+
+    hidden = ConfigDict(hide_input_in_errors=True)
+    return (
+        TypeAdapter(Attributes, config=hidden),
+        TypeAdapter(tuple[PersonId, PersonId], config=hidden),
+    )
+
+
 _new_tuple = tuple.__new__
 
 
@@ -329,7 +338,7 @@ def _validate_tie(value: object) -> Tie:
         if type(a) is str and type(b) is str:
             return _new_tuple(Tie, (a, b))
     if isinstance(value, list | tuple) and not isinstance(value, Tie):
-        a, b = _PAIR.validate_python(value)
+        a, b = _adapters()[1].validate_python(value)
         return Tie._plain(a, b)
     if isinstance(value, Tie):
         if value.is_plain:
