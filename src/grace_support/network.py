@@ -36,6 +36,7 @@ import math
 import re
 from datetime import date, datetime
 from functools import cache
+from numbers import Real
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
 
 from pydantic import (
@@ -179,18 +180,24 @@ class Tie(tuple[str, str]):
         attributes: Mapping[str, AttributeValue] | None = None,
     ) -> Self:
         """A tie between people `a` and `b`, with a weight and attributes."""
+        if not (isinstance(a, str) and isinstance(b, str)):
+            raise ValueError("a tie joins two ids, each a string")
         tie = tuple.__new__(cls, (a, b))
         if weight != 1.0 or type(weight) is not float:
-            if isinstance(weight, bool) or not isinstance(weight, int | float):
+            if isinstance(weight, bool) or not isinstance(weight, Real):
                 raise ValueError("a tie's weight must be a number")
             if not (math.isfinite(weight) and weight > 0):
                 raise ValueError("a tie's weight must be finite and above 0")
             if weight != 1.0:
                 tie.__dict__["weight"] = float(weight)
         if attributes:
-            if not isinstance(attributes, Attributes):
-                attributes = _adapters()[0].validate_python(attributes)
-            tie.__dict__["attributes"] = attributes
+            checked = _checked_attributes(attributes)
+            if checked is None:  # raised here, outside the except block: no context kept
+                raise ValueError(
+                    "a tie's attributes must have valid names and plain values (text, a whole "
+                    "or finite number, true/false, or null)"
+                )
+            tie.__dict__["attributes"] = checked
         return tie
 
     @classmethod
@@ -323,6 +330,14 @@ def _adapters() -> tuple[TypeAdapter[Attributes], TypeAdapter[tuple[str, str]]]:
         TypeAdapter(Attributes, config=hidden),
         TypeAdapter(tuple[PersonId, PersonId], config=hidden),
     )
+
+
+def _checked_attributes(attributes: Mapping[str, AttributeValue]) -> Attributes | None:
+    """The validated attributes, or None when they break a rule."""
+    try:
+        return _adapters()[0].validate_python(attributes)
+    except ValidationError:
+        return None
 
 
 _new_tuple = tuple.__new__
