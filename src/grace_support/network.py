@@ -301,12 +301,6 @@ def _make_tie(a: str, b: str, weight: float, attributes: dict[str, AttributeValu
     return Tie(a, b, weight=weight, attributes=attributes)
 
 
-def _positive_finite(value: float) -> float:
-    if not (math.isfinite(value) and value > 0):
-        raise PydanticCustomError("tie_weight", "must be a finite number above 0")
-    return value
-
-
 class WeightedTie(FrozenModel):
     """A tie written as an object: the two people, and the tie's weight and attributes."""
 
