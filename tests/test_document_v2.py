@@ -291,3 +291,9 @@ def test_numpy_weights_are_numbers() -> None:
     np = pytest.importorskip("numpy")
     assert Tie("a", "b", weight=np.int64(3)).weight == 3.0
     assert Tie("a", "b", weight=np.float64(1.0)).is_plain
+
+
+def test_serialization_schema_of_ties_matches_the_validation_schema() -> None:
+    written = SupportNetwork.model_json_schema(mode="serialization")["properties"]["ties"]
+    read = SupportNetwork.model_json_schema(mode="validation")["properties"]["ties"]
+    assert written["items"] == read["items"]

@@ -285,11 +285,12 @@ class Tie(tuple[str, str]):
     ) -> core_schema.CoreSchema:
         pair = handler.generate_schema(tuple[PersonId, PersonId])
         document = handler.generate_schema(WeightedTie)
+        written = core_schema.union_schema([pair, document])  # what a document holds
         return core_schema.no_info_plain_validator_function(
             _validate_tie,
-            json_schema_input_schema=core_schema.union_schema([pair, document]),
+            json_schema_input_schema=written,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                Tie.to_document, when_used="always"
+                _written_tie, when_used="always", return_schema=written
             ),
         )
 
@@ -301,6 +302,14 @@ def _make_tie(a: str, b: str, weight: float, attributes: dict[str, AttributeValu
     return Tie(a, b, weight=weight, attributes=attributes)
 
 
+def _is_one(value: float) -> bool:
+    return value == 1
+
+
+def _empty(value: Attributes | tuple[object, ...]) -> bool:
+    return not value
+
+
 class WeightedTie(FrozenModel):
     """A tie written as an object: the two people, and the tie's weight and attributes."""
 
@@ -308,10 +317,21 @@ class WeightedTie(FrozenModel):
 
     between: tuple[PersonId, PersonId]
     """The ids of the two people who know each other."""
-    weight: Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)] = 1.0
+    weight: Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)] = Field(
+        default=1.0, exclude_if=_is_one
+    )
     """How strong the tie is: a finite number above 0 (default 1)."""
-    attributes: Attributes = Field(default_factory=Attributes)
+    attributes: Attributes = Field(default_factory=Attributes, exclude_if=_empty)
     """Study variables about the tie (e.g. how they know each other)."""
+
+
+def _written_tie(tie: Tie) -> tuple[str, str] | WeightedTie:
+    """What a document holds for the tie: the pair, or the object (serialized by its schema)."""
+    if not tie.__dict__:
+        return (tie[0], tie[1])
+    return WeightedTie.model_construct(
+        between=(tie[0], tie[1]), weight=tie.weight, attributes=tie.attributes
+    )
 
 
 @cache
@@ -384,10 +404,6 @@ def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportTy
             )
         seen.add(value)
     return tuple(sorted(values, key=_SUPPORT_ORDER.__getitem__))
-
-
-def _empty(value: Attributes | tuple[object, ...]) -> bool:
-    return not value
 
 
 class Person(FrozenModel):
