@@ -847,8 +847,13 @@ def _check_relationships(
 
 def _check_ties(network: SupportNetwork, index: dict[str, int], problems: _Problems) -> None:
     """Ties join two different known people (never the ego), once each."""
-    tie_at: dict[frozenset[str], int] = {}
     ties = network.ties
+    # The common case in one cheap pass: `index` holds people's ids other than the ego's.
+    if all(a != b and a in index and b in index for a, b in ties) and len(
+        {(a, b) if a < b else (b, a) for a, b in ties}
+    ) == len(ties):
+        return
+    tie_at: dict[frozenset[str], int] = {}
     for i, (a, b) in enumerate(ties):
         known = True
         for end, pid in enumerate((a, b)):
