@@ -270,3 +270,30 @@ def test_v2_documents_validate_against_the_schema() -> None:
         jsonschema.validate(
             BASE | {"ties": [{"between": ["a", "b"], "weight": 0}]}, json_schema("network")
         )
+
+
+@pytest.mark.parametrize("attributes", [{"k": [1]}, {"bad name": 1}, {"k": float("nan")}])
+def test_tie_attribute_errors_keep_nothing_of_the_input(attributes: Any) -> None:
+    with pytest.raises(ValueError, match="plain values") as caught:
+        Tie("a", "b", attributes=attributes)
+    error = caught.value
+    assert error.__cause__ is None
+    assert error.__context__ is None
+    assert "bad name" not in str(error)
+
+
+def test_tie_ends_must_be_text() -> None:
+    with pytest.raises(ValueError, match="two ids"):
+        Tie(1, "b")  # type: ignore[arg-type]
+
+
+def test_numpy_weights_are_numbers() -> None:
+    np = pytest.importorskip("numpy")
+    assert Tie("a", "b", weight=np.int64(3)).weight == 3.0
+    assert Tie("a", "b", weight=np.float64(1.0)).is_plain
+
+
+def test_serialization_schema_of_ties_matches_the_validation_schema() -> None:
+    written = SupportNetwork.model_json_schema(mode="serialization")["properties"]["ties"]
+    read = SupportNetwork.model_json_schema(mode="validation")["properties"]["ties"]
+    assert written["items"] == read["items"]

@@ -85,8 +85,9 @@ def test_written_graphml_is_flat_and_readable_by_networkx() -> None:
     assert graph.graph["ego"] == "ego"
     assert graph.nodes["b"] == {"kind": "alter", "name": "Bo", "attr.age_group": "18-25"}
     edge = graph.edges["ego", "a"]
-    assert edge["peer"] is True
-    assert edge["emotional"] is False
+    assert edge["supports_peer"] is True
+    assert edge["supports_emotional"] is False
+    assert edge["gives_peer"] is False
     assert edge["rel.years"] == 3
     assert edge["category"] == "friend"
 

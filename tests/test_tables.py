@@ -124,8 +124,12 @@ def test_attribute_columns() -> None:
         Person(id="b", attributes=Attributes({"age_group": "18-25"})), rel("b")
     )
     alters = to_tables([network]).alters
-    assert alters["rel.years_known"].tolist() == [3, None]
-    assert alters["age_group"].tolist() == [None, "18-25"]
+    assert str(alters["rel.years_known"].dtype) == "Int64"
+    assert alters["rel.years_known"].tolist()[0] == 3
+    assert alters["rel.years_known"].isna().tolist() == [False, True]
+    assert str(alters["age_group"].dtype) == "string"
+    assert alters["age_group"].isna().tolist() == [True, False]
+    assert alters["age_group"].tolist()[1] == "18-25"
     (back,) = from_tables(*to_tables([network]))
     assert back == network
 

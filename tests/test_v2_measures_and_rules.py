@@ -8,7 +8,7 @@ from datetime import date
 
 import networkx as nx
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 from grace_support import (
     Closeness,
@@ -213,3 +213,25 @@ def test_existing_measures_stay_unweighted() -> None:
     assert m.effective_size(plain) == m.effective_size(heavy)
     assert m.constraint(plain, weighted=True) == m.constraint(plain)
     assert m.constraint(heavy, weighted=True) != m.constraint(heavy)
+
+
+@settings(max_examples=15, deadline=None)
+@given(networks(max_people=8))
+def test_unknown_roles_and_closeness_break_no_view(network: SupportNetwork) -> None:
+    """Every view of a network copes with unknown role and closeness."""
+    result = assess(network, as_of=AS_OF)
+    assert network._repr_html_()
+    assert result._repr_html_()
+    for attribute in m.BUILT_IN_ATTRIBUTES:
+        shares = m.composition(network, attribute)
+        assert all(key is not None for key in shares)
+        known = sum(1 for v in m.alter_values(network, attribute) if v is not None)
+        assert m.missing_count(network, attribute) == len(network.people) - known
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from grace_support.plot import egogram
+
+    assert egogram(network).has_data()
+    plt.close("all")

@@ -1,19 +1,23 @@
 """GraphML export and import of support networks, for Gephi, Cytoscape and yEd.
 
-GraphML holds only plain values, so the graph of
-[`to_networkx`][grace_support.graph.to_networkx] is flattened:
+GraphML holds only plain values, so the graph written is the flat form of
+[`to_networkx`][grace_support.graph.to_networkx] (``to_networkx(network,
+flat=True)``):
 
 - graph: ``ego``, ``needs`` (comma-separated), ``schema_version``, and
   ``collected_on`` (``YYYY-MM-DD``) when set;
 - nodes: ``kind`` (``ego`` or ``alter``), ``name`` when known, and each attribute
   as ``attr.<name>``;
-- ego-alter edges: ``kind="relationship"``, ``role`` and ``category`` and
+- ego-alter edges: ``kind="relationship"``, ``role``, ``category`` and
   ``closeness`` when known, one boolean per support type the person gives
-  (``emotional``, ...) and one per type the ego gives them (``gives_emotional``,
-  ...), ``contact``, ``last_contact`` (``YYYY-MM-DD``), ``strain``, and each
-  attribute as ``rel.<name>``;
+  (``supports_emotional``, ...) and one per type the ego gives them
+  (``gives_emotional``, ...), ``contact``, ``last_contact`` (``YYYY-MM-DD``),
+  ``strain``, and each attribute as ``rel.<name>``;
 - alter-alter edges: ``kind="tie"``, ``weight``, and each tie attribute as
   ``tie.<name>``.
+
+Files written by earlier releases, with bare support-type booleans (``emotional``,
+...) on relationship edges, are still read.
 
 Reading needs the ``graphml`` extra (defusedxml): a file with a DTD or entities is
 refused before any XML parser expands anything. XML itself sets three limits: null
@@ -33,7 +37,6 @@ Examples:
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -41,17 +44,13 @@ import networkx as nx
 from grace_support._input import DEFAULT_MAX_BYTES, too_large
 from grace_support._xml import safe_xml_root
 from grace_support.errors import DocumentError, Problem
-from grace_support.graph import RELATIONSHIP_KEYS, from_networkx, to_networkx
+from grace_support.graph import from_networkx, to_networkx
 from grace_support.network import SCHEMA_VERSION
-from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
     from grace_support.network import SupportNetwork
 
 __all__ = ["from_graphml", "to_graphml"]
-
-_TYPES = [t.value for t in SupportType]
-_LISTS = ("supports", "gives")
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -106,42 +105,25 @@ def to_graphml(network: SupportNetwork) -> str:
             place, never the value).
     """
     widen = _check_for_graphml(network)
+    graph = to_networkx(network, flat=True)
+    if widen:
+        for _, data in graph.nodes(data=True):
+            _widen(data, widen)
+        for _, _, data in graph.edges(data=True):
+            _widen(data, widen)
+    return "\n".join(nx.generate_graphml(graph, named_key_ids=True)) + "\n"
 
-    def flat(data: dict[str, Any], prefix: str) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in data.items():
-            if key == "attributes":
-                out |= {
-                    f"{prefix}{k}": float(v) if f"{prefix}{k}" in widen else v
-                    for k, v in value.items()
-                    if v is not None
-                }
-            elif key == "supports":
-                out |= {t: t in value for t in _TYPES}
-            elif key == "gives":
-                out |= {f"gives_{t}": t in value for t in _TYPES}
-            elif isinstance(value, date):
-                out[key] = value.isoformat()
-            else:
-                out[key] = str(value) if isinstance(value, str) else value  # enums to plain text
-        return out
 
-    graph = to_networkx(network)
-    ego = network.ego.id
-    out = nx.Graph(ego=ego, needs=",".join(network.needs), schema_version=network.schema_version)
-    if network.collected_on is not None:
-        out.graph["collected_on"] = network.collected_on.isoformat()
-    for node, data in graph.nodes(data=True):
-        out.add_node(node, kind="ego" if node == ego else "alter", **flat(data, "attr."))
-    for a, b, data in graph.edges(data=True):
-        out.add_edge(a, b, **flat(data, "tie." if data["kind"] == "tie" else "rel."))
-    return "\n".join(nx.generate_graphml(out, named_key_ids=True)) + "\n"
+def _widen(data: dict[str, Any], keys: set[str]) -> None:
+    for key in keys & data.keys():
+        data[key] = float(data[key])
 
 
 def from_graphml(
     source: str | bytes,
     *,
     source_name: str | None = None,
+    ego: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> SupportNetwork:
     """A validated network from GraphML written by `to_graphml` (or shaped like it).
@@ -153,15 +135,24 @@ def from_graphml(
     Args:
         source: The GraphML text or bytes.
         source_name: A name for the source in error messages (e.g. the file name).
+        ego: The ego's node id, for files that do not name it in the graph's ``ego``
+            attribute (as files from other tools do not).
         max_bytes: The largest input accepted (64 MiB by default).
 
     Raises:
         MissingExtraError: defusedxml is not installed.
         InputError: The input is larger than ``max_bytes`` (a kind of DocumentError).
         DocumentError: The XML is unsafe (a DTD or entities) or malformed, is not
-            GraphML of the shape above, or the network it describes breaks a rule
-            of the document. No other exception escapes, and none quotes a value.
+            GraphML of the shape above, the ego is not found, or the network it
+            describes breaks a rule of the document. No other exception escapes, and
+            none quotes a value.
         TypeError: ``source`` is neither text nor bytes.
+
+    Examples:
+        >>> import networkx as nx
+        >>> other_tool = "".join(nx.generate_graphml(nx.Graph([("me", "a"), ("me", "b")])))
+        >>> from_graphml(other_tool, ego="me")
+        SupportNetwork(ego='me', people=2, ties=0)
     """
     if not isinstance(source, str | bytes):
         raise TypeError("from_graphml() takes GraphML as str or bytes")
@@ -181,7 +172,7 @@ def from_graphml(
         )
     if problem is not None:
         raise DocumentError([Problem("(graphml)", problem)], source=name)
-    return _unflatten(graph, name)
+    return _network(graph, name, ego)
 
 
 _NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -240,52 +231,13 @@ def _check_version(graph: Any, name: str) -> None:
         )
 
 
-def _unflatten(graph: Any, name: str) -> SupportNetwork:
+def _network(graph: Any, name: str, ego: str | None) -> SupportNetwork:
     _check_version(graph, name)
+    problems: tuple[Problem, ...]
     try:
-        plain = _plain_graph(graph)
-    except Exception:  # e.g. a value of an unexpected type; never quoted
-        plain = None
-    if plain is None:
-        raise DocumentError(
-            [Problem("(graphml)", "has values of a type this reader does not expect")],
-            source=name,
-        )
-    try:
-        return from_networkx(plain)
+        return from_networkx(graph, ego=ego)
     except DocumentError as error:
         problems = error.problems
+    except Exception:  # e.g. a value of an unexpected type; never quoted
+        problems = (Problem("(graphml)", "has values of a type this reader does not expect"),)
     raise DocumentError(problems, source=name)
-
-
-def _plain_graph(graph: Any) -> Any:
-    plain = nx.Graph(ego=graph.graph.get("ego"), schema_version=graph.graph.get("schema_version"))
-    if graph.graph.get("needs") is not None:
-        needs = str(graph.graph["needs"])
-        plain.graph["needs"] = [t for t in needs.split(",") if t]
-    if graph.graph.get("collected_on") is not None:
-        plain.graph["collected_on"] = graph.graph["collected_on"]
-    for node, data in graph.nodes(data=True):
-        attrs = {k.removeprefix("attr."): v for k, v in data.items() if k.startswith("attr.")}
-        plain.add_node(
-            node,
-            **({"name": data["name"]} if "name" in data else {}),
-            **({"attributes": attrs} if attrs else {}),
-        )
-    ego = graph.graph.get("ego")
-    for a, b, data in graph.edges(data=True):
-        if ego not in (a, b):  # between two alters: a tie
-            tie: dict[str, Any] = {"weight": data["weight"]} if "weight" in data else {}
-            tie_attrs = {k.removeprefix("tie."): v for k, v in data.items() if k.startswith("tie.")}
-            if tie_attrs:
-                tie["attributes"] = tie_attrs
-            plain.add_edge(a, b, **tie)
-            continue
-        edge = {k: data[k] for k in RELATIONSHIP_KEYS if k in data and k not in _LISTS}
-        edge["supports"] = [t for t in _TYPES if data.get(t)]
-        edge["gives"] = [t for t in _TYPES if data.get(f"gives_{t}")]
-        attrs = {k.removeprefix("rel."): v for k, v in data.items() if k.startswith("rel.")}
-        if attrs:
-            edge["attributes"] = attrs
-        plain.add_edge(a, b, **edge)
-    return plain

@@ -35,15 +35,15 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
+from functools import cache
+from numbers import Real
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
 
 from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    GetCoreSchemaHandler,
     StringConstraints,
-    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     import networkx as nx
+    from pydantic import GetCoreSchemaHandler, TypeAdapter
 
     from grace_support.attributes import AttributeValue
 
@@ -179,18 +180,24 @@ class Tie(tuple[str, str]):
         attributes: Mapping[str, AttributeValue] | None = None,
     ) -> Self:
         """A tie between people `a` and `b`, with a weight and attributes."""
+        if not (isinstance(a, str) and isinstance(b, str)):
+            raise ValueError("a tie joins two ids, each a string")
         tie = tuple.__new__(cls, (a, b))
         if weight != 1.0 or type(weight) is not float:
-            if isinstance(weight, bool) or not isinstance(weight, int | float):
+            if isinstance(weight, bool) or not isinstance(weight, Real):
                 raise ValueError("a tie's weight must be a number")
             if not (math.isfinite(weight) and weight > 0):
                 raise ValueError("a tie's weight must be finite and above 0")
             if weight != 1.0:
                 tie.__dict__["weight"] = float(weight)
         if attributes:
-            if not isinstance(attributes, Attributes):
-                attributes = _ATTRIBUTES.validate_python(attributes)
-            tie.__dict__["attributes"] = attributes
+            checked = _checked_attributes(attributes)
+            if checked is None:  # raised here, outside the except block: no context kept
+                raise ValueError(
+                    "a tie's attributes must have valid names and plain values (text, a whole "
+                    "or finite number, true/false, or null)"
+                )
+            tie.__dict__["attributes"] = checked
         return tie
 
     @classmethod
@@ -278,11 +285,12 @@ class Tie(tuple[str, str]):
     ) -> core_schema.CoreSchema:
         pair = handler.generate_schema(tuple[PersonId, PersonId])
         document = handler.generate_schema(WeightedTie)
+        written = core_schema.union_schema([pair, document])  # what a document holds
         return core_schema.no_info_plain_validator_function(
             _validate_tie,
-            json_schema_input_schema=core_schema.union_schema([pair, document]),
+            json_schema_input_schema=written,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                Tie.to_document, when_used="always"
+                _written_tie, when_used="always", return_schema=written
             ),
         )
 
@@ -294,28 +302,58 @@ def _make_tie(a: str, b: str, weight: float, attributes: dict[str, AttributeValu
     return Tie(a, b, weight=weight, attributes=attributes)
 
 
-def _positive_finite(value: float) -> float:
-    if not (math.isfinite(value) and value > 0):
-        raise PydanticCustomError("tie_weight", "must be a finite number above 0")
-    return value
+def _is_one(value: float) -> bool:
+    return value == 1
+
+
+def _empty(value: Attributes | tuple[object, ...]) -> bool:
+    return not value
 
 
 class WeightedTie(FrozenModel):
     """A tie written as an object: the two people, and the tie's weight and attributes."""
 
-    model_config = ConfigDict(title="WeightedTie", defer_build=False)
+    model_config = ConfigDict(title="WeightedTie")
 
     between: tuple[PersonId, PersonId]
     """The ids of the two people who know each other."""
-    weight: Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)] = 1.0
+    weight: Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)] = Field(
+        default=1.0, exclude_if=_is_one
+    )
     """How strong the tie is: a finite number above 0 (default 1)."""
-    attributes: Attributes = Field(default_factory=Attributes)
+    attributes: Attributes = Field(default_factory=Attributes, exclude_if=_empty)
     """Study variables about the tie (e.g. how they know each other)."""
 
 
-_HIDDEN = ConfigDict(hide_input_in_errors=True)
-_ATTRIBUTES: TypeAdapter[Attributes] = TypeAdapter(Attributes, config=_HIDDEN)
-_PAIR: TypeAdapter[tuple[str, str]] = TypeAdapter(tuple[PersonId, PersonId], config=_HIDDEN)
+def _written_tie(tie: Tie) -> tuple[str, str] | WeightedTie:
+    """What a document holds for the tie: the pair, or the object (serialized by its schema)."""
+    if not tie.__dict__:
+        return (tie[0], tie[1])
+    return WeightedTie.model_construct(
+        between=(tie[0], tie[1]), weight=tie.weight, attributes=tie.attributes
+    )
+
+
+@cache
+def _adapters() -> tuple[TypeAdapter[Attributes], TypeAdapter[tuple[str, str]]]:
+    """Validators of tie attributes and of an id pair, built on first use (cheap import)."""
+    from pydantic import TypeAdapter  # noqa: PLC0415 (its module is slow to import)
+
+    hidden = ConfigDict(hide_input_in_errors=True)
+    return (
+        TypeAdapter(Attributes, config=hidden),
+        TypeAdapter(tuple[PersonId, PersonId], config=hidden),
+    )
+
+
+def _checked_attributes(attributes: Mapping[str, AttributeValue]) -> Attributes | None:
+    """The validated attributes, or None when they break a rule."""
+    try:
+        return _adapters()[0].validate_python(attributes)
+    except ValidationError:
+        return None
+
+
 _new_tuple = tuple.__new__
 
 
@@ -329,7 +367,7 @@ def _validate_tie(value: object) -> Tie:
         if type(a) is str and type(b) is str:
             return _new_tuple(Tie, (a, b))
     if isinstance(value, list | tuple) and not isinstance(value, Tie):
-        a, b = _PAIR.validate_python(value)
+        a, b = _adapters()[1].validate_python(value)
         return Tie._plain(a, b)
     if isinstance(value, Tie):
         if value.is_plain:
@@ -366,10 +404,6 @@ def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportTy
             )
         seen.add(value)
     return tuple(sorted(values, key=_SUPPORT_ORDER.__getitem__))
-
-
-def _empty(value: Attributes | tuple[object, ...]) -> bool:
-    return not value
 
 
 class Person(FrozenModel):
@@ -736,18 +770,20 @@ class SupportNetwork(FrozenModel):
         """The network document as JSON text (unset optional fields left out)."""
         return self.model_dump_json(indent=indent, exclude_none=True)
 
-    def to_networkx(self) -> nx.Graph:
+    def to_networkx(self, *, flat: bool = False) -> nx.Graph:
         """A fresh undirected networkx graph of the ego, the people and their ties.
 
-        See [`grace_support.graph.to_networkx`][grace_support.graph.to_networkx].
+        ``flat=True`` gives only scalar attributes, for ``nx.write_graphml`` and
+        ``nx.write_gexf``. See
+        [`grace_support.graph.to_networkx`][grace_support.graph.to_networkx].
         """
         from grace_support.graph import to_networkx  # noqa: PLC0415 (networkx is slow to import)
 
-        return to_networkx(self)
+        return to_networkx(self, flat=flat)
 
     @classmethod
     def from_networkx(cls, graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
-        """Read a network back from a graph made by `to_networkx`.
+        """Read a network back from a graph made by `to_networkx` (either form).
 
         See [`grace_support.graph.from_networkx`][grace_support.graph.from_networkx].
         """
@@ -824,8 +860,13 @@ def _check_relationships(
 
 def _check_ties(network: SupportNetwork, index: dict[str, int], problems: _Problems) -> None:
     """Ties join two different known people (never the ego), once each."""
-    tie_at: dict[frozenset[str], int] = {}
     ties = network.ties
+    # The common case in one cheap pass: `index` holds people's ids other than the ego's.
+    if all(a != b and a in index and b in index for a, b in ties) and len(
+        {(a, b) if a < b else (b, a) for a, b in ties}
+    ) == len(ties):
+        return
+    tie_at: dict[frozenset[str], int] = {}
     for i, (a, b) in enumerate(ties):
         known = True
         for end, pid in enumerate((a, b)):

@@ -117,8 +117,10 @@ def render_report(
     lines.append(_row("Inner circle", str(ms.inner_circle_size)))
     lines.append(_row("In touch every 2 weeks", str(ms.regular_contact_size)))
     role_counts = ms.role_counts.model_dump()
-    roles = ", ".join(f"{c} {role_counts[c]}" for c in RoleCategory if role_counts[c])
-    lines.append(_row("Who is in touch", roles or "no one yet"))
+    parts = [f"{c} {role_counts[c]}" for c in RoleCategory if role_counts[c]]
+    if ms.role_unknown_count:
+        parts.append(f"role not recorded {ms.role_unknown_count}")
+    lines.append(_row("Who is in touch", ", ".join(parts) or "no one yet"))
     if ms.size >= 2:
         possible = ms.size * (ms.size - 1) // 2
         lines.append(_row("Who knows whom", f"{len(network.ties)} of {possible} possible pairs"))

@@ -18,8 +18,12 @@ A role or closeness that is not recorded is a missing value.
 **ties** has one row per alter-alter tie: ``ego_id``, ``alter_a``, ``alter_b``,
 ``weight``; then one column per tie attribute (its name).
 
-A missing value (``None``, ``NaN``, ``NaT``) is the same as an unset one, so an
-attribute explicitly set to null does not survive a trip through tables.
+Every column has one dtype: pandas ``string`` for ids and text, nullable
+``boolean`` for flags, ``datetime64[ns]`` for days, ``float64`` for ``weight``;
+an attribute column is ``boolean``, ``Int64``, ``Float64`` (whole numbers next to
+fractions) or ``string``, and ``object`` only when it mixes text and numbers.
+A missing value (``None``, ``NaN``, ``NaT``, ``NA``) is the same as an unset one, so
+an attribute explicitly set to null does not survive a trip through tables.
 [`measures_table`][grace_support.tables.measures_table] gives one row per ego with
 every measure of [`assess`][grace_support.assess], the same numbers.
 """
@@ -83,12 +87,56 @@ def _pandas() -> Any:
     return require("pandas", extra="pandas", feature="grace_support.tables")
 
 
+_DATES = ("collected_on", "last_contact")
+_FLOATS = ("weight",)
+
+
+def _builtin_dtype(column: str) -> str:
+    """The one dtype of a built-in column."""
+    if column in _DATES:
+        return "datetime64[ns]"
+    if column in _FLOATS:
+        return "float64"
+    if column in _TYPES or column.startswith(("need_", "gives_")):
+        return "boolean"
+    return "string"
+
+
+def _attribute_dtype(values: list[Any]) -> str:
+    """One dtype for an attribute column: nullable boolean, Int64, Float64 or string.
+
+    Whole numbers next to fractions become Float64 (equal values); a column mixing
+    other kinds (text and numbers, say) is the one case left as ``object``.
+    """
+    kinds = {type(v) for v in values if v is not None}
+    if not kinds or kinds == {str}:
+        return "string"
+    if kinds == {bool}:
+        return "boolean"
+    if kinds == {int}:
+        return "Int64"
+    if kinds <= {int, float}:
+        return "Float64"
+    return "object"
+
+
 def _frame(pdm: Any, rows: list[dict[str, Any]], builtin: Sequence[str]) -> pd.DataFrame:
     extra = list(dict.fromkeys(k for row in rows for k in row if k not in builtin))
-    frame = pdm.DataFrame(rows, columns=[*builtin, *extra])
-    for column in extra:  # keep Python values (an int stays an int next to a missing value)
-        frame[column] = pdm.Series([row.get(column) for row in rows], dtype=object)
-    return cast("pd.DataFrame", frame)
+    columns: dict[str, Any] = {}
+    for column in builtin:
+        values = [row.get(column) for row in rows]
+        dtype = _builtin_dtype(column)
+        if dtype.startswith("datetime"):
+            columns[column] = pdm.to_datetime(pdm.Series(values, dtype=object)).astype(dtype)
+        else:
+            columns[column] = pdm.Series(values, dtype=dtype)
+    for column in extra:
+        values = [row.get(column) for row in rows]
+        dtype = _attribute_dtype(values)
+        if dtype == "Float64":
+            values = [None if v is None else float(v) for v in values]
+        columns[column] = pdm.Series(values, dtype=dtype)
+    return cast("pd.DataFrame", pdm.DataFrame(columns, columns=[*builtin, *extra]))
 
 
 def to_tables(networks: Iterable[SupportNetwork]) -> Tables:
@@ -133,13 +181,11 @@ def to_tables(networks: Iterable[SupportNetwork]) -> Tables:
             | _checked(tie.attributes, TIE_COLUMNS, number)
             for tie in network.ties
         ]
-    alter_frame = _frame(pdm, alters, ALTER_COLUMNS)
-    alter_frame["last_contact"] = pdm.to_datetime(alter_frame["last_contact"])
-    ego_frame = _frame(pdm, egos, EGO_COLUMNS)
-    ego_frame["collected_on"] = pdm.to_datetime(ego_frame["collected_on"])
-    tie_frame = _frame(pdm, ties, TIE_COLUMNS)
-    tie_frame["weight"] = tie_frame["weight"].astype("float64")
-    return Tables(ego_frame, alter_frame, tie_frame)
+    return Tables(
+        _frame(pdm, egos, EGO_COLUMNS),
+        _frame(pdm, alters, ALTER_COLUMNS),
+        _frame(pdm, ties, TIE_COLUMNS),
+    )
 
 
 def _checked(attributes: Mapping[str, Any], builtin: Sequence[str], number: int) -> dict[str, Any]:
@@ -424,9 +470,10 @@ def measures_table(
 ) -> pd.DataFrame:
     """One row per ego with every measure of [`assess`][grace_support.assess].
 
-    Nested measures are flattened: ``support_count_<type>``, ``role_count_<category>``,
-    and booleans ``missing_support_<type>`` and ``single_provider_<type>``. Every
-    value is exactly what ``assess`` gives for that network on that day.
+    Nested measures are flattened: ``support_count_<type>``,
+    ``support_given_count_<type>``, ``role_count_<category>``, and booleans
+    ``missing_support_<type>`` and ``single_provider_<type>``. Every value is exactly
+    what ``assess`` gives for that network on that day.
     """
     pdm = _pandas()
     rows = []
@@ -437,6 +484,8 @@ def measures_table(
         for name, value in measures.items():
             if name == "support_counts":
                 row |= {f"support_count_{k}": v for k, v in value.items()}
+            elif name == "support_given_counts":
+                row |= {f"support_given_count_{k}": v for k, v in value.items()}
             elif name == "role_counts":
                 row |= {f"role_count_{k}": v for k, v in value.items()}
             elif name in ("missing_support_types", "single_provider_types"):

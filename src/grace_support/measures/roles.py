@@ -67,6 +67,11 @@ def role_unknown_count(network: SupportNetwork) -> int:
         ... ])
         >>> role_unknown_count(net), role_richness(net)
         (1, 1)
+
+    Reference:
+        Perry, B. L., Pescosolido, B. A., & Borgatti, S. P. (2018). *Egocentric
+        Network Analysis: Foundations, Methods, and Models*, ch. 4 (missing data).
+        Cambridge University Press. <https://doi.org/10.1017/9781316443255>
     """
     return sum(1 for r in network.relationships if r.is_active and r.role is None)
 

@@ -117,6 +117,14 @@ def constraint(network: SupportNetwork, *, weighted: bool = False) -> float | No
         network: The network.
         weighted: Use the ties' weights (see above).
 
+    Examples:
+        >>> from grace_support import Relationship, SupportNetwork, Tie
+        >>> net = SupportNetwork.build("sam", [
+        ...     (p, Relationship(person=p)) for p in ("a", "b", "c")
+        ... ], ties=[Tie("a", "b", weight=3)])
+        >>> round(constraint(net), 4), round(constraint(net, weighted=True), 4)
+        (0.6111, 0.7917)
+
     References:
         Burt, R. S. (1992). *Structural Holes*, pp. 54-55. Cambridge, MA: Harvard
         University Press.

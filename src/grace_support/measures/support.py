@@ -104,6 +104,11 @@ def support_given_counts(network: SupportNetwork) -> dict[SupportType, int]:
         ... ])
         >>> {t.value: n for t, n in support_given_counts(net).items()}
         {'emotional': 1, 'practical': 1, 'informational': 0, 'peer': 0}
+
+    Reference:
+        Antonucci, T. C., & Jackson, J. S. (1990). The role of reciprocity in social
+        support. In B. R. Sarason, I. G. Sarason, & G. R. Pierce (Eds.), *Social
+        Support: An Interactional View*, 173-198. New York: Wiley.
     """
     counts = dict.fromkeys(SupportType, 0)
     for relationship in network.relationships:
