@@ -70,3 +70,24 @@ def networks(draw: st.DrawFn, *, max_people: int = 12) -> SupportNetwork:
         relationships=tuple(draw(relationships(pid)) for pid in people_ids),
         ties=tuple(ties),
     )
+
+
+@st.composite
+def network_pairs(draw: st.DrawFn, *, max_people: int = 8) -> tuple[SupportNetwork, SupportNetwork]:
+    """Two interviews of one ego: people drawn from one pool, so some are in both."""
+    pool = draw(st.lists(ids, min_size=1, max_size=max_people + 1, unique=True))
+    ego, candidates = pool[0], pool[1:]
+
+    def wave() -> SupportNetwork:
+        people_ids = [pid for pid in candidates if draw(st.booleans())]
+        pairs = [(a, b) for i, a in enumerate(people_ids) for b in people_ids[i + 1 :]]
+        ties = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
+        return SupportNetwork(
+            ego=Person(id=ego),
+            needs=tuple(draw(support_sets)) if draw(st.booleans()) else tuple(SupportType),
+            people=tuple(Person(id=pid, name=draw(names)) for pid in people_ids),
+            relationships=tuple(draw(relationships(pid)) for pid in people_ids),
+            ties=tuple(ties),
+        )
+
+    return wave(), wave()
