@@ -336,7 +336,7 @@ def timeline(timeline: Timeline, measures: Sequence[str] = DEFAULT_TIMELINE_MEAS
         colour, marker, style = _LINE_STYLES[number % len(_LINE_STYLES)]
         points = [math.nan if v[name] is None else v[name] for v in values]
         ax.plot(days, points, color=colour, marker=marker, ls=style, lw=1.8, markersize=7)
-        known = [v[name] for v in values if v[name] is not None]
+        known = [x for v in values if (x := v[name]) is not None]
         if all(isinstance(v, int) for v in known):  # counts: whole numbers from 0
             ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(0, max([*known, 1]) * 1.15)
