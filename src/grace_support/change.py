@@ -572,7 +572,7 @@ def _stronger(change: NetworkChange, *, names: bool) -> list[str]:
         pairs = _count(len(change.ties_gained), "pair", "pairs")
         items.append(f"{pairs} of people in the network now know each other.")
     items.extend(
-        f"Less of a concern than last time: {REASONS[code]}."
+        f"Less of a concern than last time: {_reason(code)}."
         for code in dict.fromkeys(f.code for f in change.findings_resolved)
     )
     return items or ["The network held steady. Keeping connections going is a strength too."]
@@ -604,10 +604,15 @@ def _attention(change: NetworkChange, *, names: bool) -> tuple[list[str], list[A
         advice.extend(finding.actions)
     persisting = list(dict.fromkeys(f.code for f in change.findings_persisting))
     if persisting:
-        reasons = "; ".join(REASONS[code] for code in persisting)
+        reasons = "; ".join(_reason(code) for code in persisting)
         items.append(f"Still worth talking about from last time: {reasons}.")
         advice.extend(a for f in change.findings_persisting for a in f.actions)
     return items or ["Nothing new needs attention."], advice
+
+
+def _reason(code: FindingCode) -> str:
+    """What a kind of finding is about, in words (its code for one the report has no words for)."""
+    return REASONS.get(code, code.value.replace("-", " "))
 
 
 def _moved(entry: AlterChange) -> int:
