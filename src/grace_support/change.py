@@ -294,8 +294,7 @@ def _day(value: DayLike, place: str) -> date:
 
 
 def _own_day(network: SupportNetwork) -> date | None:
-    day = getattr(network, "collected_on", None)
-    return day if isinstance(day, date) else None
+    return network.collected_on
 
 
 def _days(
@@ -337,11 +336,6 @@ def _mapping(
     return mapping
 
 
-def _gives(relationship: Relationship) -> frozenset[SupportType]:
-    value = getattr(relationship, "gives", ())
-    return frozenset(value) if isinstance(value, tuple | list | frozenset | set) else frozenset()
-
-
 def _sorted_types(types: Iterable[SupportType]) -> tuple[SupportType, ...]:
     return tuple(sorted(types, key=_TYPE_RANK.__getitem__))
 
@@ -352,11 +346,11 @@ def _alter_change(
     """The change of one kept relationship, and -1 (closer), 1 (further) or 0."""
     fields: dict[str, Any] = {}
     for name in ("role", "closeness", "contact", "strain"):
-        a, b = getattr(old, name, None), getattr(new, name, None)
+        a, b = getattr(old, name), getattr(new, name)
         if a != b:
             fields[name] = (a, b)
     supports_old, supports_new = frozenset(old.supports), frozenset(new.supports)
-    gives_old, gives_new = _gives(old), _gives(new)
+    gives_old, gives_new = frozenset(old.gives), frozenset(new.gives)
     extra = {
         "supports_gained": _sorted_types(supports_new - supports_old),
         "supports_lost": _sorted_types(supports_old - supports_new),
@@ -364,9 +358,9 @@ def _alter_change(
         "gives_lost": _sorted_types(gives_old - gives_new),
     }
     fields.update({k: v for k, v in extra.items() if v})
-    a, b = getattr(old, "closeness", None), getattr(new, "closeness", None)
+    a, b = old.closeness, new.closeness
     move = 0
-    if isinstance(a, Closeness) and isinstance(b, Closeness):
+    if a is not None and b is not None:
         move = (_CIRCLE_RANK[b] > _CIRCLE_RANK[a]) - (_CIRCLE_RANK[b] < _CIRCLE_RANK[a])
     if not fields:
         return None, move
@@ -449,7 +443,7 @@ def compare(
     before_ties = {
         _pair(mapping[a], mapping[b]) for a, b in before.ties if a in mapping and b in mapping
     }
-    after_ties = set(after.ties)
+    after_ties = {_pair(a, b) for a, b in after.ties}
     after_kept_ties = {t for t in after_ties if t[0] in kept_after and t[1] in kept_after}
     common_ties = len(before_ties & after_ties)
     tie_union = len(before.ties) + len(after.ties) - common_ties
@@ -561,6 +555,11 @@ def _stronger(change: NetworkChange, *, names: bool) -> list[str]:
         items.append(_people(change, change.gained, "joined the network", names=names))
     if moved_in:
         items.append(_people(change, moved_in, "moved into a closer circle", names=names))
+    back = [c.person for c in change.alter_changes if _touch(c) > 0]
+    if back:
+        items.append(
+            _people(change, back, f"you had lost touch with {_is(back)} back in touch", names=names)
+        )
     if giving_more:
         verb = "gives" if len(giving_more) == 1 else "give"
         items.append(_people(change, giving_more, f"now {verb} more kinds of support", names=names))
@@ -568,13 +567,21 @@ def _stronger(change: NetworkChange, *, names: bool) -> list[str]:
         f"{t.value.capitalize()} support is there now ({t.description})."
         for t in change.support_types_gained
     )
+    giving_back = [c.person for c in change.alter_changes if c.gives_gained]
+    if giving_back:
+        items.append(
+            f"You now give more kinds of support to {_count(len(giving_back), 'person', 'people')}"
+            f"{_who(change, giving_back, names=names)}."
+        )
     if change.ties_gained:
         pairs = _count(len(change.ties_gained), "pair", "pairs")
         items.append(f"{pairs} of people in the network now know each other.")
-    items.extend(
-        f"Less of a concern than last time: {_reason(code)}."
-        for code in dict.fromkeys(f.code for f in change.findings_resolved)
-    )
+    still = {f.code for f in (*change.findings_persisting, *change.findings_new)}
+    for code in dict.fromkeys(f.code for f in change.findings_resolved):
+        if code in still:
+            items.append(f"Some progress with {_reason(code)}, though it still comes up.")
+        else:
+            items.append(f"Less of a concern than last time: {_reason(code)}.")
     return items or ["The network held steady. Keeping connections going is a strength too."]
 
 
@@ -593,6 +600,14 @@ def _attention(change: NetworkChange, *, names: bool) -> tuple[list[str], list[A
         advice.append(ActionId.RECONNECT)
     if moved_out:
         items.append(_people(change, moved_out, "moved to a circle further out", names=names))
+        advice.append(ActionId.RECONNECT)
+    apart = [c.person for c in change.alter_changes if _touch(c) < 0]
+    if apart:
+        items.append(
+            _people(
+                change, apart, f"you were in touch with {_is(apart)} out of touch now", names=names
+            )
+        )
         advice.append(ActionId.RECONNECT)
     for support_type in change.support_types_lost:
         items.append(
@@ -613,6 +628,18 @@ def _attention(change: NetworkChange, *, names: bool) -> tuple[list[str], list[A
 def _reason(code: FindingCode) -> str:
     """What a kind of finding is about, in words (its code for one the report has no words for)."""
     return REASONS.get(code, code.value.replace("-", " "))
+
+
+def _is(ids: Sequence[str]) -> str:
+    return "is" if len(ids) == 1 else "are"
+
+
+def _touch(entry: AlterChange) -> int:
+    """1 when a kept person is back in touch, -1 when out of touch now, else 0."""
+    if entry.contact is None:
+        return 0
+    was, now = (c is Contact.LOST_TOUCH for c in entry.contact)
+    return int(was and not now) - int(now and not was)
 
 
 def _moved(entry: AlterChange) -> int:
@@ -756,7 +783,7 @@ def carry_forward(network: SupportNetwork, *, collected_on: DayLike) -> SupportN
 
 ROSTER_COLUMNS: Final = (
     "id", "name", "role", "closeness", "contact", "last_contact", "strain",
-    *(t.value for t in SupportType),
+    *(t.value for t in SupportType), *(f"gives_{t.value}" for t in SupportType),
 )  # fmt: skip
 """The columns of [`to_network_canvas_roster`][grace_support.change.to_network_canvas_roster]."""
 
@@ -785,14 +812,15 @@ def to_network_canvas_roster(network: SupportNetwork) -> str:
     - ``role``, ``closeness``, ``contact``, ``last_contact`` (``YYYY-MM-DD``),
       ``strain``: as in the network document, empty when not recorded;
     - ``emotional``, ``practical``, ``informational``, ``peer``: ``true`` or
-      ``false``, whether the person gave that kind of support last time.
+      ``false``, whether the person gave that kind of support last time;
+    - ``gives_emotional``, ... ``gives_peer``: whether the ego gave it to them.
 
     The file holds names: keep it with the interview data, never in logs.
 
     Examples:
         >>> from grace_support.demo import example_network
-        >>> to_network_canvas_roster(example_network()).splitlines()[0]
-        'id,name,role,closeness,contact,last_contact,strain,emotional,practical,informational,peer'
+        >>> to_network_canvas_roster(example_network()).splitlines()[0].split(",")[:7]
+        ['id', 'name', 'role', 'closeness', 'contact', 'last_contact', 'strain']
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -801,12 +829,13 @@ def to_network_canvas_roster(network: SupportNetwork) -> str:
         row: list[object] = [
             person.id,
             person.label,
-            getattr(rel, "role", None),
-            getattr(rel, "closeness", None),
+            rel.role,
+            rel.closeness,
             rel.contact,
             rel.last_contact,
             rel.strain,
             *(t in rel.supports for t in SupportType),
+            *(t in rel.gives for t in SupportType),
         ]
         writer.writerow([_cell(v) for v in row])
     return buffer.getvalue()

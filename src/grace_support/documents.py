@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from pydantic import BaseModel, ValidationError
 
 from grace_support._input import DEFAULT_MAX_BYTES, read_bytes, source_name
-from grace_support.errors import DocumentError, Problem
+from grace_support.errors import DocumentError
 from grace_support.network import SCHEMA_VERSION, SupportNetwork
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ _FORMAT_VERSIONS: dict[str, int] = {
     "article": 1,
     "resource": 1,
     "catalog": 1,
+    "change": 1,  # grace_support.change.CHANGE_SCHEMA_VERSION
 }
 """The version of each document format; a new version gets a new ``$id``."""
 

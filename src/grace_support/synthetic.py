@@ -197,7 +197,9 @@ def _next_wave(rng: random.Random, network: SupportNetwork, mean_new: float) -> 
         people.append(person)
         relationships.append(rel.model_validate(rel.model_dump() | changes))
     kept = {p.id for p in people}
-    ties = [t for t in network.ties if t[0] in kept and t[1] in kept and rng.random() < 0.9]
+    ties: list[tuple[str, str]] = [
+        (a, b) for a, b in network.ties if a in kept and b in kept and rng.random() < 0.9
+    ]
     taken = {p.id for p in network.people}
     number = len(network.people)
     for _ in range(_poisson(rng, mean_new)):
