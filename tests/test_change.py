@@ -8,11 +8,19 @@ import json
 import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 
-from grace_support import FindingCode, Person, SupportType, json_schema
+from grace_support import (
+    FindingCode,
+    Person,
+    Relationship,
+    SupportNetwork,
+    SupportType,
+    json_schema,
+)
 from grace_support.change import (
     AlterChange,
     MeasureChange,
@@ -496,3 +504,78 @@ def test_cli_compare_other_ego_and_missing_file(
     assert "ego.id" in err
     assert "someone-else" not in err
     assert main(["compare", before, str(tmp_path / "missing.json")]) == 3
+
+
+# -- document version 2: unknown closeness, gives, weighted ties, new measures ----------------
+
+
+def loose(person: str, **fields: Any) -> Relationship:
+    """A relationship where role and closeness may be None (not recorded)."""
+    return Relationship.model_validate(
+        {"person": person, "role": "friend", "closeness": "middle"} | fields
+    )
+
+
+def test_unknown_closeness_is_neither_closer_nor_further() -> None:
+    before = net(loose("a", closeness=None), loose("b", closeness="outer"), ego="e")
+    after = net(loose("a", closeness="inner"), loose("b", closeness=None), ego="e")
+    change = compare(before, after, as_of=DAYS)
+    assert (change.closer, change.further) == (0, 0)
+    assert [c.closeness for c in change.alter_changes] == [
+        (None, Closeness.INNER),
+        (Closeness.OUTER, None),
+    ]
+
+
+def test_gives_gained_and_lost() -> None:
+    before = net(loose("a", gives=["emotional"]), ego="e")
+    after = net(loose("a", gives=["practical", "emotional", "peer"]), ego="e")
+    (entry,) = compare(before, after, as_of=DAYS).alter_changes
+    assert entry.gives_gained == (SupportType.PRACTICAL, SupportType.PEER)
+    assert entry.gives_lost == ()
+    assert compare(after, before, as_of=DAYS).alter_changes[0].gives_lost == entry.gives_gained
+    assert (
+        "You now give more kinds of support to 1 person."
+        in compare(before, after, as_of=DAYS).to_text()
+    )
+
+
+def test_a_tie_whose_weight_changed_is_the_same_tie() -> None:
+    from grace_support import Tie
+
+    people = [(Person(id=p), rel(p)) for p in ("a", "b", "c")]
+    before = SupportNetwork.build("e", people, ties=[Tie("a", "b", weight=1.0), ("b", "c")])
+    after = SupportNetwork.build("e", people, ties=[Tie("b", "a", weight=3.5)])
+    change = compare(before, after, as_of=DAYS)
+    assert change.ties_gained == ()
+    assert change.ties_lost == (("b", "c"),)
+    assert change.tie_jaccard == pytest.approx(1 / 2)
+    assert all(type(pair) is tuple for pair in change.ties_lost)
+
+
+def test_new_measures_of_the_assessment_appear_without_code() -> None:
+    before = net(loose("a", role=None, supports=["emotional"]), ego="e")
+    after = net(loose("a", role="friend", supports=["emotional"], gives=["emotional"]), ego="e")
+    change = compare(before, after, as_of=DAYS)
+    assert change.measures["role_unknown_count"] == MeasureChange(before=1, after=0, delta=-1)
+    assert change.measures["support_given_counts.emotional"].delta == 1
+    assert change.measures["reciprocity"] == MeasureChange(before=0.0, after=1.0, delta=1.0)
+
+
+def test_change_schema_has_its_own_id() -> None:
+    assert json_schema("change")["$id"].endswith("/schemas/change/v1.json")
+
+
+def test_roster_gives_and_unknown_role() -> None:
+    text = to_network_canvas_roster(net(loose("p1", role=None, closeness=None, gives=["peer"])))
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert (row["role"], row["closeness"]) == ("", "")
+    assert (row["gives_peer"], row["gives_emotional"]) == ("true", "false")
+
+
+def test_reconnection_and_drifting_apart_in_the_text() -> None:
+    before = net(loose("a", contact="lost_touch"), loose("b", contact="weekly"), ego="e")
+    after = net(loose("a", contact="weekly"), loose("b", contact="lost_touch"), ego="e")
+    text = compare(before, after, as_of=DAYS).to_text()
+    assert "1 person you had lost touch with is back in touch." in text
+    assert "1 person you were in touch with is out of touch now." in text
