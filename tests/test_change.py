@@ -579,3 +579,15 @@ def test_reconnection_and_drifting_apart_in_the_text() -> None:
     text = compare(before, after, as_of=DAYS).to_text()
     assert "1 person you had lost touch with is back in touch." in text
     assert "1 person you were in touch with is out of touch now." in text
+
+
+def test_importing_change_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, grace_support.change, grace_support.cli.compare;"
+        "print(','.join(m for m in ('pandas', 'numpy', 'matplotlib') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
