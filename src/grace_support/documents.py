@@ -47,7 +47,9 @@ __all__ = [
     "validate_json",
 ]
 
-SchemaName = Literal["network", "assessment", "recommendations", "article", "resource", "catalog"]
+SchemaName = Literal[
+    "network", "assessment", "recommendations", "article", "resource", "catalog", "change"
+]
 """The documents whose JSON Schema [`json_schema`][grace_support.json_schema] gives."""
 
 SCHEMA_NAMES: tuple[str, ...] = get_args(SchemaName)
@@ -63,6 +65,7 @@ _FORMAT_VERSIONS: dict[str, int] = {
     "article": 1,
     "resource": 1,
     "catalog": 1,
+    "change": 1,  # grace_support.change.CHANGE_SCHEMA_VERSION
 }
 """The version of each document format; a new version gets a new ``$id``."""
 
@@ -288,7 +291,8 @@ def json_schema(name: SchemaName = "network") -> dict[str, Any]:
     Args:
         name: ``"network"`` for the network document, ``"assessment"`` for the
             output of [`assess`][grace_support.assess], ``"recommendations"``, or
-            one of the content models: ``"article"``, ``"resource"``, ``"catalog"``.
+            one of the content models: ``"article"``, ``"resource"``, ``"catalog"``;
+            ``"change"`` for the output of [`compare`][grace_support.change.compare].
 
     Examples:
         >>> json_schema("network")["properties"]["schema_version"]["const"]
@@ -331,6 +335,10 @@ def _schema_model(name: str) -> type[BaseModel]:
         from grace_support.recommendations import Recommendations  # noqa: PLC0415
 
         return Recommendations
+    if name == "change":
+        from grace_support.change import NetworkChange  # noqa: PLC0415
+
+        return NetworkChange
     from grace_support import content  # noqa: PLC0415
 
     models: dict[str, type[BaseModel]] = {

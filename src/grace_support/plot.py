@@ -1,4 +1,4 @@
-"""Plots: an egogram of one network, support coverage, and measures across many networks.
+"""Plots: an egogram, support coverage, measures across networks, and change over time.
 
 Needs the ``plot`` extra: ``pip install 'grace-support[plot]'``. Every function
 draws on the Axes it is given (or a new one) and returns it; nothing here calls
@@ -14,6 +14,7 @@ figure meant for the person and their clinician.
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 from grace_support._extras import require
@@ -26,9 +27,18 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from grace_support.assessment.models import Assessment
+    from grace_support.change import Timeline
     from grace_support.network import Relationship, SupportNetwork
 
-__all__ = ["SUPPORT_STYLE", "coverage_chart", "egogram", "measure_distributions"]
+__all__ = [
+    "CIRCLE_STYLE",
+    "SUPPORT_STYLE",
+    "convoy",
+    "coverage_chart",
+    "egogram",
+    "measure_distributions",
+    "timeline",
+]
 
 OKABE_ITO = {
     "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
@@ -273,3 +283,154 @@ def measure_distributions(
     figure.suptitle(f"Measures across {len(rows)} networks")
     figure.tight_layout()
     return figure  # type: ignore[no-any-return]
+
+
+DEFAULT_TIMELINE_MEASURES = (
+    "active_size", "inner_circle_size", "support_types_covered", "top_provider_share",
+)  # fmt: skip
+"""The measures [`timeline`][grace_support.plot.timeline] draws by default."""
+
+_LINE_STYLES = [
+    (OKABE_ITO["blue"], "o", "-"),
+    (OKABE_ITO["vermilion"], "s", "--"),
+    (OKABE_ITO["green"], "^", "-."),
+    (OKABE_ITO["purple"], "D", ":"),
+    (OKABE_ITO["orange"], "v", "-"),
+    (OKABE_ITO["sky"], "P", "--"),
+]
+
+CIRCLE_STYLE: dict[Closeness | None, tuple[str, str, float]] = {
+    Closeness.INNER: (OKABE_ITO["vermilion"], "o", 150),
+    Closeness.MIDDLE: (OKABE_ITO["blue"], "s", 110),
+    Closeness.OUTER: (OKABE_ITO["sky"], "^", 100),
+    None: ("white", "D", 80),
+}
+"""The colour, marker shape and size of each circle in [`convoy`][grace_support.plot.convoy];
+``None`` is closeness not recorded (a hollow diamond)."""
+
+
+def timeline(timeline: Timeline, measures: Sequence[str] = DEFAULT_TIMELINE_MEASURES) -> Figure:
+    """Measures across the waves of a timeline, one panel per measure.
+
+    Each panel is a line with a marker at each wave's ``collected_on`` date; the
+    panels differ in colour, marker shape and line style, so they read without
+    colour. An undefined value (``None``) leaves a gap.
+
+    Args:
+        timeline: The interviews of one ego.
+        measures: Measure names as in
+            [`numeric_measures`][grace_support.change.numeric_measures], e.g.
+            ``"size"`` or ``"support_counts.peer"``.
+
+    Raises:
+        ValueError: A name is not a numeric measure.
+    """
+    from grace_support.change import numeric_measures  # noqa: PLC0415
+
+    plt = _pyplot()
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+
+    values = [numeric_measures(a) for a in timeline.assessments()]
+    for name in measures:
+        if name not in values[0]:
+            raise ValueError(f"{name!r} is not a numeric measure of the assessment")
+    columns = min(2, max(len(measures), 1))
+    rows = max(math.ceil(len(measures) / columns), 1)
+    figure, axes = plt.subplots(
+        rows, columns, figsize=(5 * columns, 2.8 * rows), squeeze=False, sharex=True
+    )
+    flat = [ax for row in axes for ax in row]
+    days = list(timeline.days)
+    for number, (ax, name) in enumerate(zip(flat, measures, strict=False)):
+        colour, marker, style = _LINE_STYLES[number % len(_LINE_STYLES)]
+        points = [math.nan if v[name] is None else v[name] for v in values]
+        ax.plot(days, points, color=colour, marker=marker, ls=style, lw=1.8, markersize=7)
+        known = [x for v in values if (x := v[name]) is not None]
+        if all(isinstance(v, int) for v in known):  # counts: whole numbers from 0
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(0, max([*known, 1]) * 1.15)
+        ax.set_title(name, fontsize=10)
+        ax.set_xticks(days, [d.isoformat() for d in days], rotation=30, ha="right", fontsize=8)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    for ax in flat[len(measures) :]:
+        ax.axis("off")
+    figure.suptitle(f"Measures across {len(days)} interviews")
+    figure.tight_layout()
+    return figure  # type: ignore[no-any-return]
+
+
+def convoy(
+    timeline: Timeline,
+    *,
+    ax: Axes | None = None,
+    labels: Literal["id", "name"] | None = "id",
+) -> Axes:
+    """Each person's circle across the waves: who stayed, moved, joined and left.
+
+    One row per person (in order of first appearance, closest first), one column
+    per interview. The circle is shown by shape *and* colour (see
+    ``CIRCLE_STYLE``); a grey line joins a person's interviews; "joined" marks a
+    person's first interview after the first, and a black cross marks the first
+    interview in which they were no longer named.
+
+    Args:
+        timeline: The interviews of one ego (people are matched by id).
+        ax: Axes to draw on; a new figure when omitted.
+        labels: Label rows by ``"id"`` (default), ``"name"`` (the latest known
+            name), or not at all (``None``).
+
+    Returns:
+        The Axes.
+    """
+    from matplotlib.lines import Line2D  # noqa: PLC0415
+
+    waves = timeline.networks
+    first: dict[str, tuple[int, int]] = {}
+    label: dict[str, str] = {}
+    circles: dict[str, dict[int, Closeness | None]] = {}
+    order = list(_PLACE)
+    for wave, network in enumerate(waves):
+        for person, rel in network.alters:
+            closeness = getattr(rel, "closeness", None)
+            rank = order.index(closeness) if closeness in order else len(order)
+            first.setdefault(person.id, (wave, rank))
+            label[person.id] = person.id if labels == "id" else person.label
+            circles.setdefault(person.id, {})[wave] = closeness
+    people = sorted(first, key=lambda pid: (*first[pid], pid))
+    ax = _axes(ax, (1.6 + 1.4 * len(waves), 1.2 + 0.38 * max(len(people), 1)))
+    last = len(waves) - 1
+    for row, pid in enumerate(people):
+        present = sorted(circles[pid])
+        for a, b in pairwise(present):
+            if b == a + 1:
+                ax.plot([a, b], [row, row], color="#888888", lw=1.2, zorder=1)
+        for wave in present:
+            closeness = circles[pid][wave]
+            colour, marker, size = CIRCLE_STYLE[closeness]
+            ax.scatter(
+                [wave], [row], s=size, color=colour, marker=marker,
+                edgecolors="black", linewidths=0.7, zorder=3,
+            )  # fmt: skip
+        if present[0] > 0:
+            ax.annotate("joined", (present[0], row), xytext=(0, 8), textcoords="offset points",
+                        ha="center", fontsize=7)  # fmt: skip
+        for wave in range(present[0] + 1, last + 1):
+            if wave not in circles[pid] and wave - 1 in circles[pid]:
+                ax.scatter([wave], [row], s=70, color="black", marker="x", zorder=3)
+    ax.set_yticks(range(len(people)), [label[p] for p in people] if labels else [])
+    ax.set_ylim(len(people) - 0.5, -0.7)
+    ax.set_xticks(range(len(waves)), [d.isoformat() for d in timeline.days], fontsize=8)
+    ax.set_xlim(-0.5, last + 0.5)
+    handles = [
+        Line2D([], [], ls="", marker=marker, color=colour, markeredgecolor="black",
+               markersize=8, label=f"{c.value} circle" if c else "closeness not recorded")
+        for c, (colour, marker, _) in CIRCLE_STYLE.items()
+    ] + [Line2D([], [], ls="", marker="x", color="black", label="no longer named")]  # fmt: skip
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8
+    )
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title("Circles across interviews")
+    return ax

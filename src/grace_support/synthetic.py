@@ -24,9 +24,9 @@ from grace_support.network import Person, Relationship, SupportNetwork, Tie
 from grace_support.vocabulary import Closeness, Contact, Role, RoleCategory, Strain, SupportType
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
-__all__ = ["REFERENCE_DAY", "cohort", "synthetic_network"]
+__all__ = ["REFERENCE_DAY", "cohort", "follow_up", "synthetic_network"]
 
 REFERENCE_DAY = date(2026, 11, 25)
 """Last-contact dates fall in the 200 days before this day."""
@@ -147,3 +147,82 @@ def cohort(n: int, *, seed: int = 0, mean_size: float = 7.0) -> tuple[SupportNet
         raise ValueError("n must not be negative")
     rng = random.Random(seed)
     return tuple(synthetic_network(rng, f"ego{i:04d}", mean_size=mean_size) for i in range(n))
+
+
+def follow_up(
+    networks: Iterable[SupportNetwork], *, seed: int = 0, mean_new: float = 1.0
+) -> tuple[SupportNetwork, ...]:
+    """A second wave of a synthetic cohort: the same egos some months later.
+
+    Each relationship is kept with chance 0.88; a kept one moves one circle in or
+    out with chance 0.2, changes how often they are in touch with chance 0.2, and
+    gains or loses one kind of support with chance 0.15. About `mean_new` new
+    people join each network (Poisson), with ids that continue the old ones; ties
+    among kept people stay with chance 0.9 and new ones form as in the first wave.
+    Dates (``collected_on`` and the like) are left for the caller to set.
+
+    Args:
+        networks: The first wave (e.g. from [`cohort`][grace_support.synthetic.cohort]).
+        seed: The random seed; the same networks and seed give the same second wave.
+        mean_new: The average number of people who join each network.
+
+    Examples:
+        >>> first = cohort(2, seed=3)
+        >>> second = follow_up(first, seed=4)
+        >>> [n.ego.id for n in second] == [n.ego.id for n in first]
+        True
+    """
+    rng = random.Random(seed)
+    return tuple(_next_wave(rng, network, mean_new) for network in networks)
+
+
+def _next_wave(rng: random.Random, network: SupportNetwork, mean_new: float) -> SupportNetwork:
+    circles = list(Closeness)
+    people: list[Person] = []
+    relationships: list[Relationship] = []
+    for person, rel in network.alters:
+        if rng.random() >= 0.88:
+            continue
+        changes: dict[str, object] = {}
+        if rng.random() < 0.2 and rel.closeness in circles:
+            here = circles.index(rel.closeness)
+            changes["closeness"] = circles[max(0, min(2, here + rng.choice((-1, 1))))]
+        if rng.random() < 0.2:
+            changes["contact"] = _pick(rng, _CONTACT_WEIGHTS)
+        if rng.random() < 0.15:
+            flipped = rng.choice(list(SupportType))
+            changes["supports"] = tuple(
+                t for t in SupportType if (t in rel.supports) != (t == flipped)
+            )
+        people.append(person)
+        relationships.append(rel.model_validate(rel.model_dump() | changes))
+    kept = {p.id for p in people}
+    ties: list[tuple[str, str]] = [
+        (a, b) for a, b in network.ties if a in kept and b in kept and rng.random() < 0.9
+    ]
+    taken = {p.id for p in network.people}
+    number = len(network.people)
+    for _ in range(_poisson(rng, mean_new)):
+        while f"a{number:02d}" in taken:
+            number += 1
+        newcomer = synthetic_network(rng, "x", mean_size=3.0)
+        pid = f"a{number:02d}"
+        taken.add(pid)
+        if not newcomer.relationships:
+            continue
+        rel = newcomer.relationships[0].model_copy(update={"person": pid})
+        ties.extend(
+            (other.person, pid)
+            for other in relationships
+            if rng.random() < (0.35 if other.category is rel.category else 0.08)
+        )
+        people.append(Person(id=pid, attributes=_attributes(rng)))
+        relationships.append(rel)
+    return network.model_validate(
+        network.model_dump()
+        | {
+            "people": [p.model_dump() for p in people],
+            "relationships": [r.model_dump() for r in relationships],
+            "ties": ties,
+        }
+    )

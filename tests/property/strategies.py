@@ -89,3 +89,26 @@ weights = st.just(1.0) | st.floats(
 def tie_between(draw: st.DrawFn, a: str, b: str) -> Tie:
     """A tie from `a` to `b`: plain, weighted, with attributes, or both."""
     return Tie(a, b, weight=draw(weights), attributes=draw(attributes))
+
+
+@st.composite
+def network_pairs(draw: st.DrawFn, *, max_people: int = 8) -> tuple[SupportNetwork, SupportNetwork]:
+    """Two interviews of one ego: people drawn from one pool, so some are in both."""
+    pool = draw(st.lists(ids, min_size=1, max_size=max_people + 1, unique=True))
+    ego, candidates = pool[0], pool[1:]
+
+    def wave() -> SupportNetwork:
+        people_ids = [pid for pid in candidates if draw(st.booleans())]
+        pairs = [(a, b) for i, a in enumerate(people_ids) for b in people_ids[i + 1 :]]
+        chosen = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
+        ties = [draw(tie_between(a, b)) for a, b in chosen]
+        return SupportNetwork(
+            collected_on=draw(st.none() | days),
+            ego=Person(id=ego),
+            needs=tuple(draw(support_sets)) if draw(st.booleans()) else tuple(SupportType),
+            people=tuple(Person(id=pid, name=draw(names)) for pid in people_ids),
+            relationships=tuple(draw(relationships(pid)) for pid in people_ids),
+            ties=tuple(ties),
+        )
+
+    return wave(), wave()

@@ -1,0 +1,109 @@
+"""``compare BEFORE AFTER``: how one person's network changed between two interviews.
+
+``--match FILE`` is a JSON object from before-ids to after-ids, for people the
+interviewer gave a new id: ``{"ana-1": "ana"}``. ``--format json`` prints
+``NetworkChange.model_dump(mode="json")``; the text (the default) names no one
+unless ``--names`` is given, and ends with the crisis line. Each network is judged
+on its own ``collected_on`` day, or on the two days of ``--as-of BEFORE AFTER``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from grace_support.cli._common import add_command, day
+
+if TYPE_CHECKING:
+    import argparse
+
+    from grace_support.cli._common import Commands
+
+__all__ = ["read_match", "register"]
+
+
+def register(commands: Commands) -> None:
+    """Add ``compare``."""
+    compare = add_command(
+        commands,
+        "compare",
+        _compare,
+        help="show how a network changed between two interviews",
+        description=(
+            "Compare two network documents of the same person: who joined, who left, "
+            "who moved closer or further out, and which findings eased or are new."
+        ),
+    )
+    compare.add_argument("before", metavar="BEFORE", help="the earlier network document (JSON)")
+    compare.add_argument("after", metavar="AFTER", help="the later network document (JSON)")
+    compare.add_argument(
+        "--match",
+        metavar="FILE",
+        default=None,
+        help='a JSON object of before-id to after-id, e.g. {"ana-1": "ana"}',
+    )
+    compare.add_argument("--format", choices=["text", "json"], default="text")
+    compare.add_argument(
+        "--as-of",
+        type=day,
+        nargs=2,
+        default=None,
+        metavar=("BEFORE_DAY", "AFTER_DAY"),
+        help="the day to judge each network on (default: each one's collected_on, else today)",
+    )
+    compare.add_argument(
+        "--names", action="store_true", help="name the people who joined, left or moved (text)"
+    )
+
+
+def read_match(path: str) -> dict[str, str]:
+    """Read a match file: a JSON object whose keys and values are person ids.
+
+    Raises:
+        InputError: The file cannot be read.
+        DocumentError: It is not a JSON object of strings (the problem names the
+            entry by position, never by its id).
+    """
+    from grace_support._input import read_text, source_name  # noqa: PLC0415
+    from grace_support.errors import DocumentError, Problem  # noqa: PLC0415
+
+    name = source_name(path)
+    text = read_text(path)
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise DocumentError([Problem(where, "is not valid JSON")], source=name) from None
+    if not isinstance(data, dict):
+        raise DocumentError(
+            [Problem("(document)", "must be a JSON object of before-id to after-id")],
+            source=name,
+        )
+    for number, value in enumerate(data.values()):
+        if not isinstance(value, str):
+            raise DocumentError(
+                [Problem(f"entry {number}", "must map an id to an id (a string)")], source=name
+            )
+    return data
+
+
+def _compare(args: argparse.Namespace) -> str:
+    from grace_support.change import compare  # noqa: PLC0415
+    from grace_support.documents import read_network  # noqa: PLC0415
+    from grace_support.errors import DocumentError, Problem  # noqa: PLC0415
+
+    before = read_network(args.before)
+    after = read_network(args.after)
+    match = read_match(args.match) if args.match is not None else None
+    if before.ego.id != after.ego.id:
+        raise DocumentError(
+            [Problem("ego.id", "is not the ego of BEFORE; compare two networks of one person")],
+            source="<stdin>" if args.after == "-" else args.after,
+        )
+    try:
+        change = compare(before, after, match=match, as_of=args.as_of)
+    except ValueError as error:  # a match entry names no one, or two people map to one
+        raise DocumentError([Problem("(document)", str(error))], source=args.match) from None
+    if args.format == "json":
+        return json.dumps(change.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    return change.to_text(names=args.names)
