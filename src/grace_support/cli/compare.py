@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from grace_support.cli._common import add_command, day
+from grace_support._input import DEFAULT_MAX_BYTES
+from grace_support.cli._common import add_command, add_max_bytes, day
 
 if TYPE_CHECKING:
     import argparse
@@ -54,9 +55,10 @@ def register(commands: Commands) -> None:
     compare.add_argument(
         "--names", action="store_true", help="name the people who joined, left or moved (text)"
     )
+    add_max_bytes(compare)
 
 
-def read_match(path: str) -> dict[str, str]:
+def read_match(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, str]:
     """Read a match file: a JSON object whose keys and values are person ids.
 
     Raises:
@@ -68,12 +70,15 @@ def read_match(path: str) -> dict[str, str]:
     from grace_support.errors import DocumentError, Problem  # noqa: PLC0415
 
     name = source_name(path)
-    text = read_text(path)
+    text = read_text(path, max_bytes=max_bytes)
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise DocumentError([Problem(where, "is not valid JSON")], source=name) from None
+        where: str | None = f"line {error.lineno}, column {error.colno}"
+    else:
+        where = None
+    if where is not None:  # raised outside the handler: no chain holding the text
+        raise DocumentError([Problem(where, "is not valid JSON")], source=name)
     if not isinstance(data, dict):
         raise DocumentError(
             [Problem("(document)", "must be a JSON object of before-id to after-id")],
@@ -92,9 +97,9 @@ def _compare(args: argparse.Namespace) -> str:
     from grace_support.documents import read_network  # noqa: PLC0415
     from grace_support.errors import DocumentError, Problem  # noqa: PLC0415
 
-    before = read_network(args.before)
-    after = read_network(args.after)
-    match = read_match(args.match) if args.match is not None else None
+    before = read_network(args.before, max_bytes=args.max_bytes)
+    after = read_network(args.after, max_bytes=args.max_bytes)
+    match = read_match(args.match, max_bytes=args.max_bytes) if args.match is not None else None
     if before.ego.id != after.ego.id:
         raise DocumentError(
             [Problem("ego.id", "is not the ego of BEFORE; compare two networks of one person")],
@@ -103,7 +108,11 @@ def _compare(args: argparse.Namespace) -> str:
     try:
         change = compare(before, after, match=match, as_of=args.as_of)
     except ValueError as error:  # a match entry names no one, or two people map to one
-        raise DocumentError([Problem("(document)", str(error))], source=args.match) from None
+        problem: Problem | None = Problem("(document)", str(error))  # compare's messages name no id
+    else:
+        problem = None
+    if problem is not None:
+        raise DocumentError([problem], source=args.match)
     if args.format == "json":
         return json.dumps(change.model_dump(mode="json"), indent=2, ensure_ascii=False)
     return change.to_text(names=args.names)
