@@ -32,6 +32,7 @@ _MAX_OPTIONS = 12
 _CITATION_EXTENSION = "http://hl7.org/fhir/StructureDefinition/cqf-citation"
 _MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 _MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
+_STATUSES = ("in-progress", "completed", "amended", "entered-in-error", "stopped")
 _ORDINAL_EXTENSIONS = (
     "http://hl7.org/fhir/StructureDefinition/ordinalValue",
     "http://hl7.org/fhir/StructureDefinition/iso21090-CO-value",
@@ -177,6 +178,10 @@ def _as_data(resource: object) -> dict[str, Any]:
         validate(data)
     except ValueError as error:
         raise ResponseError(str(error)) from None
+    if data.get("status") not in _STATUSES:
+        raise ResponseError("status: not a QuestionnaireResponse status")
+    if data["status"] == "entered-in-error":
+        raise ResponseError("status: the response was entered in error, so it is not scored")
     return data
 
 
