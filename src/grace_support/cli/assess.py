@@ -26,7 +26,22 @@ def register(commands: Commands) -> None:
 
     assess = add_command(commands, "assess", _assess, help="assess a network document")
     assess.add_argument("file", metavar="FILE", help="a network document (JSON), or - for stdin")
-    assess.add_argument("--format", choices=["text", "json"], default="text")
+    assess.add_argument(
+        "--format",
+        choices=["text", "json", "fhir"],
+        default="text",
+        help="fhir: a FHIR R4 Bundle (needs grace-support[fhir])",
+    )
+    assess.add_argument(
+        "--subject",
+        metavar="REFERENCE",
+        help="with --format fhir: the person's FHIR reference, e.g. Patient/123",
+    )
+    assess.add_argument(
+        "--include-names",
+        action="store_true",
+        help="with --format fhir: add names to the RelatedPerson resources",
+    )
     assess.add_argument(
         "--as-of", type=day, default=None, metavar="YYYY-MM-DD", help="the day to judge (today)"
     )
@@ -49,8 +64,10 @@ def report(
     output_format: str,
     as_of: str | None,
     settings: Sequence[tuple[str, str]] = (),
+    subject: str | None = None,
+    include_names: bool = False,
 ) -> str:
-    """Assess a network and render the text report or the JSON assessment."""
+    """Assess a network and render the text report, the JSON assessment or a FHIR Bundle."""
     from pydantic import ValidationError  # noqa: PLC0415
 
     from grace_support.assessment import Settings, assess  # noqa: PLC0415
@@ -65,6 +82,10 @@ def report(
         raise UsageError(f"--setting {format_location(first['loc'])}: {first['msg']}") from None
 
     assessment = assess(network, as_of=as_of, settings=chosen)
+    if output_format == "fhir":
+        from grace_support.cli.fhir import fhir_bundle  # noqa: PLC0415
+
+        return fhir_bundle(assessment, network, subject=subject, include_names=include_names)
     recommendations = recommend(assessment)
     if output_format == "json":
         data = assessment.model_dump(mode="json")
@@ -83,7 +104,16 @@ def _assess(args: argparse.Namespace) -> str:
     from grace_support.documents import read_network  # noqa: PLC0415
 
     network = read_network(args.file)
-    return report(network, output_format=args.format, as_of=args.as_of, settings=args.setting)
+    if args.format != "fhir" and (args.subject or args.include_names):
+        raise UsageError("--subject and --include-names go with --format fhir")
+    return report(
+        network,
+        output_format=args.format,
+        as_of=args.as_of,
+        settings=args.setting,
+        subject=args.subject,
+        include_names=args.include_names,
+    )
 
 
 def _validate(args: argparse.Namespace) -> str:
