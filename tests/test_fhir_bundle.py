@@ -15,6 +15,7 @@ from grace_support import (
     Person,
     Relationship,
     Role,
+    RoleCategory,
     SupportNetwork,
     SupportType,
     assess,
@@ -23,7 +24,7 @@ from grace_support.assessment import Measures
 from grace_support.demo import EXAMPLE_AS_OF, example_network
 from grace_support.fhir import assessment_bundle
 from grace_support.fhir import codes as c
-from grace_support.fhir.bundle import _measure, _related_person
+from grace_support.fhir.bundle import _measure, _related_person, fhir_string
 from tests.property.strategies import networks
 
 if TYPE_CHECKING:
@@ -248,3 +249,17 @@ def test_any_network_gives_a_valid_bundle_without_names(network: SupportNetwork)
     assert not {key for key, _ in walk(data)} & {"name", "text", "note"}
     measures = [e for e in data["entry"] if "measure" in json.dumps(e["resource"].get("code", {}))]
     assert len(measures) == len(Measures.model_fields)
+
+
+@given(networks())
+def test_any_network_with_names_gives_a_valid_bundle(network: SupportNetwork) -> None:
+    assessment = assess(network, as_of="2026-11-25")
+    bundle = assessment_bundle(assessment, network, subject="Patient/1", include_names=True)
+    data = json.loads(bundle.model_dump_json())
+    named = {
+        fhir_string(p.name)
+        for p, r in network.alters
+        if p.name is not None and r.role.category is not RoleCategory.PROFESSIONAL
+    }
+    written = {n["text"] for e in data["entry"] for n in e["resource"].get("name", [])}
+    assert written == named

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from enum import Enum
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from grace_support.assessment import Assessment, Finding
     from grace_support.network import Person, Relationship, SupportNetwork
 
-__all__ = ["assessment_bundle"]
+__all__ = ["assessment_bundle", "fhir_string"]
 
 _NAMESPACE = uuid.UUID("6f1e0c5a-3c1b-5d2e-9a47-2d6a4f3b8c11")
 _ENUM_SYSTEMS: dict[type[Enum], str] = {
@@ -53,6 +54,19 @@ _ENUM_SYSTEMS: dict[type[Enum], str] = {
     Role: c.ROLE,
     ActionId: c.ACTION,
 }
+
+
+_OTHER_WHITESPACE = re.compile(r"[^\S \r\n\t]")
+
+
+def fhir_string(text: str) -> str:
+    """Text as a FHIR ``string``: whitespace other than space, tab and newlines becomes a space.
+
+    Examples:
+        >>> fhir_string("Ana\u2028Maria")
+        'Ana Maria'
+    """
+    return _OTHER_WHITESPACE.sub(" ", text)
 
 
 def _absent() -> dict[str, Any]:
@@ -158,7 +172,7 @@ def _related_person(
         codings.append(c.coding(c.ROLE, role.value))
         data["relationship"] = [{"coding": codings}]
     if include_names and person.name is not None:
-        data["name"] = [{"text": person.name}]
+        data["name"] = [{"text": fhir_string(person.name)}]
     return data
 
 
