@@ -1,16 +1,23 @@
-"""mkdocs hook: render `{{ instrument: ID }}` from the instrument registry.
+"""mkdocs hook: render generated sections from the code, so pages cannot drift.
 
-The items, options, citation and licence come from the code, and the scoring notes
-from the instrument's module docstring, so the pages cannot drift from the scorer.
+- `{{ instrument: ID }}`: the items, options, citation and licence come from the
+  instrument registry, and the scoring notes from the instrument's module docstring.
+- `{{ fhir_codes }}`: the table of every FHIR code (``grace_support.fhir.codes``).
+- `{{ fhir_example_bundle }}`: the FHIR bundle of the bundled example network.
 """
 
 from __future__ import annotations
 
 import inspect
+import json
 import re
 import sys
 from typing import Any
 
+from grace_support import assess
+from grace_support.demo import EXAMPLE_AS_OF, example_network
+from grace_support.fhir import assessment_bundle
+from grace_support.fhir.codes import markdown_table
 from grace_support.instruments import INSTRUMENTS, Instrument
 
 _MARKER = re.compile(r"\{\{ instrument: (\w+) \}\}")
@@ -75,6 +82,24 @@ def _render(instrument_id: str) -> str:
     return "\n\n".join(parts)
 
 
+def _fhir_codes() -> str:
+    return markdown_table()
+
+
+def _fhir_example_bundle() -> str:
+    network = example_network()
+    bundle = assessment_bundle(
+        assess(network, as_of=EXAMPLE_AS_OF), network, subject="Patient/example"
+    )
+    text = json.dumps(json.loads(bundle.model_dump_json()), indent=2, ensure_ascii=False)
+    return f"```json\n{text}\n```"
+
+
 def on_page_markdown(markdown: str, **kwargs: Any) -> str:
-    """Replace each marker with the instrument's generated sections."""
-    return _MARKER.sub(lambda m: _render(m.group(1)), markdown)
+    """Replace each marker with its generated section."""
+    markdown = _MARKER.sub(lambda m: _render(m.group(1)), markdown)
+    if "{{ fhir_codes }}" in markdown:
+        markdown = markdown.replace("{{ fhir_codes }}", _fhir_codes())
+    if "{{ fhir_example_bundle }}" in markdown:
+        markdown = markdown.replace("{{ fhir_example_bundle }}", _fhir_example_bundle())
+    return markdown

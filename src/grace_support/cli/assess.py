@@ -39,9 +39,22 @@ def register(commands: Commands) -> None:
     assess.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
     assess.add_argument(
         "--format",
-        choices=["text", "json", "csv", "jsonl"],
+        choices=["text", "json", "csv", "jsonl", "fhir"],
         default="text",
-        help="text or json reports; csv or jsonl: one row of measures per network",
+        help=(
+            "text or json reports; csv or jsonl: one row of measures per network; "
+            "fhir: a FHIR R4 Bundle (needs grace-support[fhir])"
+        ),
+    )
+    assess.add_argument(
+        "--subject",
+        metavar="REFERENCE",
+        help="with --format fhir: the person's FHIR reference, e.g. Patient/123",
+    )
+    assess.add_argument(
+        "--include-names",
+        action="store_true",
+        help="with --format fhir: add names to the RelatedPerson resources",
     )
     assess.add_argument(
         "--as-of", type=day, default=None, metavar="YYYY-MM-DD", help="the day to judge (today)"
@@ -71,14 +84,20 @@ def report(
     output_format: str,
     as_of: str | None,
     settings: Sequence[tuple[str, str]] = (),
+    subject: str | None = None,
+    include_names: bool = False,
 ) -> str:
-    """Assess a network and render the text report or the JSON assessment."""
+    """Assess a network and render the text report, the JSON assessment or a FHIR Bundle."""
     from grace_support.assessment import assess  # noqa: PLC0415
     from grace_support.recommendations import recommend  # noqa: PLC0415
     from grace_support.report import render_report  # noqa: PLC0415
 
     chosen = _settings(settings)
     assessment = assess(network, as_of=as_of, settings=chosen)
+    if output_format == "fhir":
+        from grace_support.cli.fhir import fhir_bundle  # noqa: PLC0415
+
+        return fhir_bundle(assessment, network, subject=subject, include_names=include_names)
     recommendations = recommend(assessment)
     if output_format == "json":
         data = assessment.model_dump(mode="json")
@@ -156,16 +175,25 @@ def _networks(files: Sequence[str], *, max_bytes: int) -> list[tuple[str, Suppor
 
 
 def _assess(args: argparse.Namespace) -> str:
+    if args.format != "fhir" and (args.subject or args.include_names):
+        raise UsageError("--subject and --include-names go with --format fhir")
     networks = _networks(args.files, max_bytes=args.max_bytes)
     if args.format in ("csv", "jsonl"):
         return measure_rows(
             networks, output_format=args.format, as_of=args.as_of, settings=args.setting
         )
     reports = [
-        report(network, output_format=args.format, as_of=args.as_of, settings=args.setting)
+        report(
+            network,
+            output_format=args.format,
+            as_of=args.as_of,
+            settings=args.setting,
+            subject=args.subject,
+            include_names=args.include_names,
+        )
         for _, network in networks
     ]
-    if args.format == "json" and len(reports) > 1:
+    if args.format in ("json", "fhir") and len(reports) > 1:
         return "[\n" + ",\n".join(reports) + "\n]"
     return "\n\n".join(reports)
 
