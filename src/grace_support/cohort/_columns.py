@@ -56,8 +56,12 @@ class Codes:
 
     def positions_in(self, other: list[str]) -> Any:
         """The position of each row's value among `other` (``-1`` when not there)."""
-        index = {v: i for i, v in enumerate(other)}
-        return self.mapped(index)
+        numpy = np()
+        pa = pyarrow()
+        pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
+        found = pc.index_in(pa.array(self.values, pa.string()), value_set=pa.array(other, pa.string()))
+        table = numpy.append(found.fill_null(-1).to_numpy(zero_copy_only=False), -1)
+        return table.astype(numpy.int64)[self.codes]
 
 
 def codes(column: pa.ChunkedArray | pa.Array) -> Codes:
@@ -71,10 +75,8 @@ def codes(column: pa.ChunkedArray | pa.Array) -> Codes:
         return Codes(numpy.full(len(column), -1, dtype=numpy.int64), [])
     if not pa.types.is_dictionary(column.type):
         column = column.dictionary_encode()
-    indices = column.indices.to_numpy(zero_copy_only=False)
-    valid = numpy.asarray(column.is_valid())
-    values = column.dictionary.to_pylist()
-    return Codes(numpy.where(valid, indices, -1).astype(numpy.int64), values)
+    indices = column.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(numpy.int64)
+    return Codes(indices, column.dictionary.to_pylist())
 
 
 def flags(table: pa.Table, name: str, *, default: bool = False) -> Any:
@@ -83,7 +85,8 @@ def flags(table: pa.Table, name: str, *, default: bool = False) -> Any:
     if name not in table.column_names:
         return numpy.full(table.num_rows, default, dtype=bool)
     column = table.column(name)
-    return numpy.asarray(column.fill_null(False) if column.null_count else column, dtype=bool)
+    filled = column.fill_null(False) if column.null_count else column
+    return filled.to_numpy().astype(bool)
 
 
 def days(table: pa.Table, name: str) -> tuple[Any, Any]:
@@ -95,7 +98,7 @@ def days(table: pa.Table, name: str) -> tuple[Any, Any]:
     column = table.column(name)
     if pa.types.is_null(column.type):
         return numpy.zeros(table.num_rows, dtype=numpy.int64), numpy.zeros(table.num_rows, bool)
-    present = numpy.asarray(column.is_valid())
+    present = column.is_valid().to_numpy().astype(bool)
     values = column.cast(pa.int32()).fill_null(0).to_numpy().astype(numpy.int64)
     return values, present
 
