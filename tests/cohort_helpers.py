@@ -36,6 +36,8 @@ def expected_rows(
                 row |= {f"support_count_{k}": v for k, v in value.items()}
             elif name == "role_counts":
                 row |= {f"role_count_{k}": v for k, v in value.items()}
+            elif name == "support_given_counts":
+                row |= {f"support_given_count_{k}": v for k, v in value.items()}
             elif name in ("missing_support_types", "single_provider_types"):
                 prefix = "missing_support" if name.startswith("missing") else "single_provider"
                 row |= {f"{prefix}_{t}": t in value for t in TYPES}

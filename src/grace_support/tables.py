@@ -298,7 +298,7 @@ def measures_table(
     """One row per ego with every measure of [`assess`][grace_support.assess].
 
     Nested measures are flattened: ``support_count_<type>``, ``role_count_<category>``,
-    and booleans ``missing_support_<type>`` and ``single_provider_<type>``. Every
+    ``support_given_count_<type>``, and booleans ``missing_support_<type>`` and ``single_provider_<type>``. Every
     value is exactly what ``assess`` gives for that network on that day.
     """
     pdm = _pandas()
@@ -312,6 +312,8 @@ def measures_table(
                 row |= {f"support_count_{k}": v for k, v in value.items()}
             elif name == "role_counts":
                 row |= {f"role_count_{k}": v for k, v in value.items()}
+            elif name == "support_given_counts":
+                row |= {f"support_given_count_{k}": v for k, v in value.items()}
             elif name in ("missing_support_types", "single_provider_types"):
                 prefix = "missing_support" if name.startswith("missing") else "single_provider"
                 row |= {f"{prefix}_{t}": t in value for t in _TYPES}

@@ -69,6 +69,7 @@ __all__ = [
     "write_dataset",
 ]
 
+
 class DatasetSummary(NamedTuple):
     """What [`validate`][grace_support.cohort.validate] found in a valid dataset."""
 
@@ -207,10 +208,7 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
                 yield network_from_data(document)
             except DocumentError as error:
                 raise DocumentError(
-                    [
-                        _located(_where(p, ego_row, mine, my_ties), index)
-                        for p in error.problems
-                    ],
+                    [_located(_where(p, ego_row, mine, my_ties), index) for p in error.problems],
                     source=str(dataset.path),
                 ) from None
 
@@ -228,11 +226,11 @@ def _settings(settings: Settings | Mapping[str, Any] | None) -> Settings:
     return settings if isinstance(settings, Settings) else Settings.model_validate(settings or {})
 
 
-def _as_of(as_of: date | str | None) -> date:
+def _as_of(as_of: date | str | None) -> date | None:
     from grace_support.network import parse_day  # noqa: PLC0415
 
     if as_of is None:
-        return date.today()
+        return None
     try:
         return parse_day(as_of)
     except ValueError as error:
@@ -240,7 +238,7 @@ def _as_of(as_of: date | str | None) -> date:
 
 
 def _batches(
-    source: Any, as_of: date, settings: Settings, client: Client | None
+    source: Any, as_of: date | None, settings: Settings, client: Client | None
 ) -> tuple[int, Iterator[pl.DataFrame]]:
     """How many batches there will be (0 when unknown), and the measured batches in order."""
     from grace_support.cohort import _run  # noqa: PLC0415
@@ -336,7 +334,8 @@ def measure(
     Args:
         source: A dataset folder (validated part by part as it is read), tables,
             an import result, or networks.
-        as_of: The day to judge on (a ``date`` or ``YYYY-MM-DD``); today when omitted.
+        as_of: The day to judge on (a ``date`` or ``YYYY-MM-DD``). When omitted, each
+            network's ``collected_on`` day, or today for one without it (as ``assess``).
         settings: The thresholds of the findings (``Settings`` or a mapping of its
             fields); the defaults when omitted.
         client: A ``dask.distributed.Client``: the parts are measured on its
@@ -377,4 +376,3 @@ def measure(
 def arrow_parts(networks: Iterable[SupportNetwork]) -> Iterator[dict[str, pa.Table]]:
     """Networks as Arrow tables, one part (``PART_ROWS`` egos) at a time."""
     return (networks_to_arrow(chunk) for chunk in chunks(networks, PART_ROWS))
-

@@ -59,7 +59,9 @@ class Codes:
         numpy = np()
         pa = pyarrow()
         pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
-        found = pc.index_in(pa.array(self.values, pa.string()), value_set=pa.array(other, pa.string()))
+        found = pc.index_in(
+            pa.array(self.values, pa.string()), value_set=pa.array(other, pa.string())
+        )
         table = numpy.append(found.fill_null(-1).to_numpy(zero_copy_only=False), -1)
         return table.astype(numpy.int64)[self.codes]
 
@@ -126,8 +128,10 @@ def groups(values: Any) -> tuple[Any, Any, Any]:
     numpy = np()
     order = numpy.argsort(values, kind="stable")
     ordered = values[order]
-    starts = numpy.concatenate(([True], ordered[1:] != ordered[:-1])) if len(ordered) else (
-        numpy.zeros(0, dtype=bool)
+    starts = (
+        numpy.concatenate(([True], ordered[1:] != ordered[:-1]))
+        if len(ordered)
+        else (numpy.zeros(0, dtype=bool))
     )
     number = numpy.cumsum(starts) - 1
     inverse = numpy.empty(len(values), dtype=numpy.int64)

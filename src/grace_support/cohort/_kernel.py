@@ -13,7 +13,7 @@ Only one part of a dataset (whole egos) is in memory at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from grace_support.assessment.models import FindingCode, Settings
@@ -42,7 +42,8 @@ MEASURE_COLUMNS: Final = (
     *(f"missing_support_{t}" for t in TYPES), *(f"single_provider_{t}" for t in TYPES),
     "support_evenness", *(f"role_count_{c}" for c in CATEGORIES), "role_richness",
     "role_blau", "role_iqv", "top_provider_share", "provider_hhi", "professional_count",
-    "strained_count", "density", "effective_size", "constraint", "findings",
+    "strained_count", "density", "effective_size", "constraint", "role_unknown_count",
+    *(f"support_given_count_{t}" for t in TYPES), "reciprocity", "findings",
 )  # fmt: skip
 """The columns of `tables.measures_table`, in its order."""
 
@@ -65,11 +66,17 @@ class Part:
     strained: Any
     supports: Any
     """alters x 4 booleans, in the declared order of support types."""
+    gives: Any
+    """alters x 4 booleans: the types the ego gives the alter."""
     category: Any
+    """Each alter's role category (-1 when the role is unknown)."""
     last_contact: Any
     has_last_contact: Any
     needs: Any
     """egos x 4 booleans."""
+    collected_on: Any
+    """Each ego's day of collection (days since 1970-01-01)."""
+    has_collected_on: Any
     tie_ego: Any
     tie_a: Any
     """Each tie's first alter, as a number unique in the part."""
@@ -91,12 +98,20 @@ def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
     contact = codes(alters.column("contact")) if "contact" in alters.column_names else None
     count = alters.num_rows
     active = (
-        ~contact.where({Contact.LOST_TOUCH.value})
-        if contact
-        else numpy.ones(count, dtype=bool)
+        ~contact.where({Contact.LOST_TOUCH.value}) if contact else numpy.ones(count, dtype=bool)
     )
     regular = contact.where(_REGULAR) if contact else numpy.zeros(count, dtype=bool)
-    closeness = codes(alters.column("closeness"))
+    closeness = (
+        codes(alters.column("closeness"))
+        if "closeness" in alters.column_names
+        else codes(pyarrow().nulls(count, pyarrow().string()))
+    )
+    role = (
+        codes(alters.column("role"))
+        if "role" in alters.column_names
+        else codes(pyarrow().nulls(count, pyarrow().string()))
+    )
+    collected, has_collected = days(egos, "collected_on")
     strain = (
         codes(alters.column("strain")).where({Strain.HIGH.value})
         if "strain" in alters.column_names
@@ -119,12 +134,17 @@ def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
         close=closeness.where({Closeness.INNER.value, Closeness.MIDDLE.value}),
         strained=strain,
         supports=numpy.stack([flags(alters, t) for t in TYPES], axis=1).reshape(count, len(TYPES)),
-        category=codes(alters.column("role")).mapped(_CATEGORY_OF),
+        gives=numpy.stack([flags(alters, f"gives_{t}") for t in TYPES], axis=1).reshape(
+            count, len(TYPES)
+        ),
+        category=role.mapped(_CATEGORY_OF),
         last_contact=last,
         has_last_contact=has_last,
         needs=numpy.stack(
             [flags(egos, f"need_{t}", default=not has_needs) for t in TYPES], axis=1
         ).reshape(egos.num_rows, len(TYPES)),
+        collected_on=collected,
+        has_collected_on=has_collected,
         tie_ego=tie_ego,
         tie_a=tie_a,
         tie_b=tie_b,
@@ -177,6 +197,25 @@ def role_counts(part: Part) -> Any:
     ).reshape(part.egos, len(CATEGORIES))
 
 
+def role_unknown_count(part: Part) -> Any:
+    """The number of active alters whose role is not recorded."""
+    return _count(part, (part.category < 0) & part.active)
+
+
+def support_given_counts(part: Part) -> Any:
+    """egos x 4: for each support type, the number of active alters the ego gives it to."""
+    numpy = np()
+    return numpy.stack(
+        [_count(part, part.gives[:, i] & part.active) for i in range(len(TYPES))], axis=1
+    ).reshape(part.egos, len(TYPES))
+
+
+def reciprocity(part: Part, active: Any) -> tuple[Any, Any]:
+    """The share of active alters who give support and are given support."""
+    both = part.supports.any(axis=1) & part.gives.any(axis=1) & part.active
+    return _ratio(_count(part, both), active, active > 0)
+
+
 def strained_count(part: Part) -> Any:
     """The number of alters, active or not, whose strain is ``high``."""
     return _count(part, part.strained)
@@ -194,9 +233,19 @@ def provider_loads(part: Part) -> tuple[Any, Any, Any]:
     return total, top, squares
 
 
-def dormant_ties(part: Part, *, as_of: date, settings: Settings) -> Any:
-    """The number of ``dormant-tie`` findings: close alters out of touch, or not lately."""
-    cutoff = (as_of - timedelta(days=settings.dormant_after_days) - _EPOCH).days
+def dormant_ties(part: Part, *, as_of: date | None, settings: Settings) -> Any:
+    """The number of ``dormant-tie`` findings: close alters out of touch, or not lately.
+
+    Judged on `as_of`, or when it is ``None`` on each ego's ``collected_on`` (today
+    for an ego without one), as `assess` does. Unknown closeness is not close.
+    """
+    numpy = np()
+    if as_of is None:
+        today = (date.today() - _EPOCH).days
+        day = numpy.where(part.has_collected_on, part.collected_on, today)[part.ego]
+    else:
+        day = (as_of - _EPOCH).days
+    cutoff = day - settings.dormant_after_days
     old = part.has_last_contact & (part.last_contact < cutoff)
     return _count(part, part.close & (~part.active | old))
 
@@ -298,7 +347,7 @@ def constraint(n: Any, tied: Any, sums: Any) -> tuple[Any, Any]:
 
 
 def measure_part(
-    egos: pa.Table, alters: pa.Table, ties: pa.Table, *, as_of: date, settings: Settings
+    egos: pa.Table, alters: pa.Table, ties: pa.Table, *, as_of: date | None, settings: Settings
 ) -> pl.DataFrame:
     """The measures and finding counts of every ego in one (valid) part, in egos order."""
     numpy = np()
@@ -315,6 +364,8 @@ def measure_part(
     single = part.needs & (support == 1)
     professional = roles[:, _PROFESSIONAL]
     strained = strained_count(part)
+    unknown = role_unknown_count(part)
+    given = support_given_counts(part)
     share, share_defined = top_provider_share(total, top)
 
     columns: dict[str, Any] = {
@@ -338,6 +389,9 @@ def measure_part(
         "density": density(n, t),
         "effective_size": effective_size(n, t),
         "constraint": constraint(n, tied, sums),
+        "role_unknown_count": unknown,
+        **{f"support_given_count_{x}": given[:, i] for i, x in enumerate(TYPES)},
+        "reciprocity": reciprocity(part, active),
     }
     findings = {
         FindingCode.MISSING_SUPPORT: missing.sum(axis=1),
@@ -347,8 +401,8 @@ def measure_part(
         & (support.sum(axis=1) >= settings.over_reliance_min_support),
         FindingCode.STRAINED_TIE: strained,
         FindingCode.DORMANT_TIE: dormant_ties(part, as_of=as_of, settings=settings),
-        FindingCode.NO_PROFESSIONAL_CARE: professional == 0,
-        FindingCode.NO_PERSONAL_SUPPORT: (active > 0) & (professional == active),
+        FindingCode.NO_PROFESSIONAL_CARE: (professional == 0) & (unknown == 0),
+        FindingCode.NO_PERSONAL_SUPPORT: (active > 0) & (unknown == 0) & (professional == active),
         FindingCode.SMALL_NETWORK: active < settings.small_network_size,
     }
     counts = [numpy.asarray(v, dtype=numpy.int64) for v in findings.values()]

@@ -48,12 +48,13 @@ JSON_ENCODING: Final = b"grace_support.encoding"
 
 TYPES: Final = tuple(t.value for t in SupportType)
 NEED_COLUMNS: Final = tuple(f"need_{t}" for t in TYPES)
-EGO_COLUMNS: Final = ("ego_id", "name", *NEED_COLUMNS)
+GIVES_COLUMNS: Final = tuple(f"gives_{t}" for t in TYPES)
+EGO_COLUMNS: Final = ("ego_id", "name", *NEED_COLUMNS, "collected_on")
 ALTER_COLUMNS: Final = (
     "ego_id", "alter_id", "name", "role", "category", *TYPES,
-    "closeness", "contact", "last_contact", "strain",
+    "closeness", "contact", "last_contact", "strain", *GIVES_COLUMNS,
 )  # fmt: skip
-TIE_COLUMNS: Final = ("ego_id", "alter_a", "alter_b")
+TIE_COLUMNS: Final = ("ego_id", "alter_a", "alter_b", "weight")
 REL_PREFIX: Final = "rel."
 
 
@@ -72,16 +73,24 @@ def builtin_schema(table: str) -> pa.Schema:
     pa = pyarrow()
     text, flag = pa.string(), pa.bool_()
     if table == "egos":
-        return pa.schema([("ego_id", text), ("name", text), *((c, flag) for c in NEED_COLUMNS)])
+        return pa.schema(
+            [
+                ("ego_id", text),
+                ("name", text),
+                *((c, flag) for c in NEED_COLUMNS),
+                ("collected_on", pa.date32()),
+            ]
+        )
     if table == "alters":
         return pa.schema(
             [
                 ("ego_id", text), ("alter_id", text), ("name", text), ("role", text),
                 ("category", text), *((t, flag) for t in TYPES), ("closeness", text),
                 ("contact", text), ("last_contact", pa.date32()), ("strain", text),
-            ]  # fmt: skip
-        )
-    return pa.schema([(c, text) for c in TIE_COLUMNS])
+                *((c, flag) for c in GIVES_COLUMNS),
+            ]
+        )  # fmt: skip
+    return pa.schema([*((c, text) for c in TIE_COLUMNS[:3]), ("weight", pa.float64())])
 
 
 def part_name(index: int) -> str:
@@ -119,10 +128,10 @@ def _table(builtin: pa.Schema, columns: dict[str, list[Any]], rows: int) -> pa.T
         arrays.append(pa.array(columns.pop(field.name), field.type))
         fields.append(field)
     for name, values in columns.items():
-        values += [None] * (rows - len(values))
-        array, as_json = _attribute_array(values)
+        array, as_json = _attribute_array(values + [None] * (rows - len(values)))
         arrays.append(array)
-        fields.append(pa.field(name, array.type, metadata={JSON_ENCODING: b"json"} if as_json else None))
+        metadata = {JSON_ENCODING: b"json"} if as_json else None
+        fields.append(pa.field(name, array.type, metadata=metadata))
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
@@ -150,6 +159,7 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
         egos["name"].append(network.ego.name)
         for t, column in zip(SupportType, NEED_COLUMNS, strict=True):
             egos[column].append(t in network.needs)
+        egos["collected_on"].append(network.collected_on)
         for name, value in network.ego.attributes.items():
             _check_name(name, EGO_COLUMNS, number)
             _put(egos, number, name, value)
@@ -157,24 +167,30 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
             alters["ego_id"].append(ego)
             alters["alter_id"].append(person.id)
             alters["name"].append(person.name)
-            alters["role"].append(rel.role.value)
-            alters["category"].append(rel.category.value)
+            alters["role"].append(rel.role.value if rel.role else None)
+            alters["category"].append(rel.category.value if rel.category else None)
             for t in SupportType:
                 alters[t.value].append(t in rel.supports)
-            alters["closeness"].append(rel.closeness.value)
+            alters["closeness"].append(rel.closeness.value if rel.closeness else None)
             alters["contact"].append(rel.contact.value if rel.contact else None)
             alters["last_contact"].append(rel.last_contact)
             alters["strain"].append(rel.strain.value)
+            for t, column in zip(SupportType, GIVES_COLUMNS, strict=True):
+                alters[column].append(t in rel.gives)
             for name, value in person.attributes.items():
                 _check_name(name, ALTER_COLUMNS, number)
                 _put(alters, alter_row, name, value)
             for name, value in rel.attributes.items():
                 _put(alters, alter_row, REL_PREFIX + name, value)
             alter_row += 1
-        for a, b in network.ties:
+        for tie in network.ties:
             ties["ego_id"].append(ego)
-            ties["alter_a"].append(a)
-            ties["alter_b"].append(b)
+            ties["alter_a"].append(tie[0])
+            ties["alter_b"].append(tie[1])
+            ties["weight"].append(tie.weight)
+            for name, value in tie.attributes.items():
+                _check_name(name, TIE_COLUMNS, number)
+                _put(ties, len(ties["ego_id"]) - 1, name, value)
     return {
         "egos": _table(builtin_schema("egos"), egos, len(networks)),
         "alters": _table(builtin_schema("alters"), alters, alter_row),

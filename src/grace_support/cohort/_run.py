@@ -89,7 +89,8 @@ def read_part(dataset: Dataset, index: int, *, columns: bool = True) -> dict[str
             tables[table] = read_table(file)
         except (OSError, ValueError, pyarrow().ArrowException):
             raise InputError(
-                "cannot be read as a Parquet file", source=str(file.relative_to(dataset.path.parent))
+                "cannot be read as a Parquet file",
+                source=str(file.relative_to(dataset.path.parent)),
             ) from None
     return tables
 
@@ -119,13 +120,17 @@ def checked_part(dataset: Dataset, index: int, seen: set[str] | None = None) -> 
     return tables
 
 
-def measure_arrow(tables: dict[str, pa.Table], as_of: date, settings: Settings) -> pl.DataFrame:
+def measure_arrow(
+    tables: dict[str, pa.Table], as_of: date | None, settings: Settings
+) -> pl.DataFrame:
     """The measures of one part's (valid) Arrow tables."""
-    return measure_part(tables["egos"], tables["alters"], tables["ties"], as_of=as_of, settings=settings)
+    return measure_part(
+        tables["egos"], tables["alters"], tables["ties"], as_of=as_of, settings=settings
+    )
 
 
 def measure_file_part(
-    path: str, index: int, as_of: date, settings: Settings, check: bool = True
+    path: str, index: int, as_of: date | None, settings: Settings, check: bool = True
 ) -> pl.DataFrame:
     """Measure part `index` of the dataset at `path` (what a Dask worker runs)."""
     dataset = Dataset(Path(path), index + 1)

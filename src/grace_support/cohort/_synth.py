@@ -136,12 +136,16 @@ def _part(n: int, start: int, count: int, seed: int, index: int) -> dict[str, pa
             ego_ids,
             pa.nulls(count, pa.string()),
             *(pa.array(needs[:, i]) for i in range(len(TYPES))),
+            pa.nulls(count, pa.date32()),
             _text(ego_age, list(_AGE_GROUPS)),
             _text(ego_gender, genders),
         ],
-        schema=pa.schema([*builtin_schema("egos"), ("age_group", pa.string()), ("gender", pa.string())]),
+        schema=pa.schema(
+            [*builtin_schema("egos"), ("age_group", pa.string()), ("gender", pa.string())]
+        ),
     )
     owners = pa.array(owner)
+    numpy_false = np.zeros(total, dtype=bool)
     alters = pa.table(
         [
             ego_ids.take(owners),
@@ -154,6 +158,7 @@ def _part(n: int, start: int, count: int, seed: int, index: int) -> dict[str, pa
             _text(contact, [c.value for c in _CONTACT_WEIGHTS], mask=~contact_known),
             pa.array(last.astype("int32"), mask=~has_last).cast(pa.date32()),
             _text(strain, [s.value for s in Strain]),
+            *(pa.array(numpy_false) for _ in TYPES),
             _text(alter_age, list(_AGE_GROUPS)),
             _text(alter_gender, genders),
         ],
@@ -166,6 +171,7 @@ def _part(n: int, start: int, count: int, seed: int, index: int) -> dict[str, pa
             ego_ids.take(pa.array(pair_owner[keep])),
             _text(local[a[keep]], alter_names),
             _text(local[b[keep]], alter_names),
+            pa.array(np.ones(int(keep.sum())), pa.float64()),
         ],
         schema=builtin_schema("ties"),
     )

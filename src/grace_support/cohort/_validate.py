@@ -18,6 +18,7 @@ from grace_support.cohort._columns import Codes, codes, distinct, member, np
 from grace_support.cohort._layout import (
     ALTER_COLUMNS,
     EGO_COLUMNS,
+    GIVES_COLUMNS,
     JSON_ENCODING,
     NEED_COLUMNS,
     REL_PREFIX,
@@ -36,19 +37,18 @@ _ID: Final = re.compile(r"[A-Za-z0-9._-]{1,128}")
 _ID_RULE: Final = "must be 1-128 letters, digits, '-', '_' or '.'"
 _ATTRIBUTE_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}")
 _VOCABULARY: Final = {
-    "role": (frozenset(r.value for r in Role), "is not a known role", True),
+    "role": (frozenset(r.value for r in Role), "is not a known role"),
     "closeness": (
         frozenset(c.value for c in Closeness),
         "is not a known closeness (inner, middle, outer)",
-        True,
     ),
-    "contact": (frozenset(c.value for c in Contact), "is not a known contact frequency", False),
-    "strain": (frozenset(s.value for s in Strain), "is not a known strain (none, some, high)", False),
+    "contact": (frozenset(c.value for c in Contact), "is not a known contact frequency"),
+    "strain": (frozenset(s.value for s in Strain), "is not a known strain (none, some, high)"),
 }
 _REQUIRED: Final = {
     "egos": ("ego_id",),
-    "alters": ("ego_id", "alter_id", "role", "closeness"),
-    "ties": TIE_COLUMNS,
+    "alters": ("ego_id", "alter_id"),
+    "ties": TIE_COLUMNS[:3],
 }
 _BUILTIN: Final = {"egos": EGO_COLUMNS, "alters": ALTER_COLUMNS, "ties": TIE_COLUMNS}
 MAX_ROWS_PER_CHECK: Final = 100
@@ -90,7 +90,9 @@ def _is_text(kind: pa.DataType) -> bool:
     pa = pyarrow()
     if pa.types.is_dictionary(kind):
         kind = kind.value_type
-    return bool(pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind))
+    return bool(
+        pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind)
+    )
 
 
 def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
@@ -107,19 +109,18 @@ def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
     for field in schema:
         name, kind = field.name, field.type
         if name in _BUILTIN[table]:
-            if name == "last_contact":
+            if name in ("last_contact", "collected_on"):
                 good, rule = pa.types.is_date32(kind) or pa.types.is_null(kind), "dates"
-            elif name in (*TYPES, *NEED_COLUMNS):
+            elif name == "weight":
+                good = pa.types.is_floating(kind) or pa.types.is_integer(kind)
+                good, rule = good or pa.types.is_null(kind), "numbers"
+            elif name in (*TYPES, *NEED_COLUMNS, *GIVES_COLUMNS):
                 good, rule = pa.types.is_boolean(kind) or pa.types.is_null(kind), "true/false"
             else:
                 good, rule = _is_text(kind), "text"
             if not good:
                 report.table(table, f"column {name} must hold {rule}")
                 ok = False
-            continue
-        if table == "ties":
-            report.table(table, "has a column that is not alter_a, alter_b or ego_id")
-            ok = False
             continue
         attribute = name.removeprefix(REL_PREFIX) if table == "alters" else name
         if not _ATTRIBUTE_NAME.fullmatch(attribute):
@@ -188,7 +189,9 @@ def _check_names(report: _Report, table: str, arrow: pa.Table) -> None:
 
 def _check_ids(report: _Report, table: str, found: Codes, column: str) -> None:
     report.rows(table, found.codes < 0, column, "is empty")
-    report.rows(table, found.where({v for v in found.values if not _ID.fullmatch(v)}), column, _ID_RULE)
+    report.rows(
+        table, found.where({v for v in found.values if not _ID.fullmatch(v)}), column, _ID_RULE
+    )
 
 
 def _repeats(*keys: Any) -> Any:
@@ -250,11 +253,9 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
         owner = ids(codes(alters.column("ego_id")))
         alter = ids(alter_codes)
         _check_names(report, "alters", alters)
-        for column, (allowed, message, required) in _VOCABULARY.items():
+        for column, (allowed, message) in _VOCABULARY.items():
             if column in alters.column_names:
                 found = codes(alters.column(column))
-                if required:
-                    report.rows("alters", found.codes < 0, column, "is empty")
                 report.rows("alters", ~found.where(allowed) & (found.codes >= 0), column, message)
         _check_attributes(report, "alters", alters)
         if ok["egos"]:
@@ -310,6 +311,16 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
                     end,
                     "names no one in this ego's alters",
                 )
+        if "weight" in ties.column_names:
+            weight = ties.column("weight").cast(pyarrow().float64()).fill_null(1.0)
+            values = weight.to_numpy()
+            report.rows(
+                "ties",
+                ~(numpy.isfinite(values) & (values > 0)),
+                "weight",
+                "must be a finite number greater than 0",
+            )
+        _check_attributes(report, "ties", ties)
         a, b = ends["alter_a"], ends["alter_b"]
         report.rows("ties", (a == b) & (a >= 0), None, "joins a person to themselves")
         report.rows(
