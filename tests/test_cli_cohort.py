@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from grace_support.cli import main
 from grace_support.cohort import OUTPUT_COLUMNS, measure
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pl = pytest.importorskip("polars")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -65,7 +68,10 @@ def test_usage_and_input_errors(
     dataset = str(tmp_path / "d")
     assert main(["cohort", "synth", "3", "--seed", "1", "--out", dataset]) == 0
     capsys.readouterr()
-    args = [dataset if a == "DATA" else str(tmp_path / a) if a in ("nowhere", "m.txt") else a for a in args]
+    args = [
+        dataset if a == "DATA" else str(tmp_path / a) if a in ("nowhere", "m.txt") else a
+        for a in args
+    ]
     code, _, err = run(capsys, *args)
     assert code == status
     assert words in err
@@ -88,9 +94,13 @@ def test_an_invalid_dataset_exits_1(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "Secret" not in err
 
 
-def test_synth_refuses_a_folder_of_other_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_synth_refuses_a_folder_of_other_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("keep")
-    code, _, err = run(capsys, "cohort", "synth", "3", "--seed", "1", "--out", str(tmp_path / "mine"))
+    code, _, err = run(
+        capsys, "cohort", "synth", "3", "--seed", "1", "--out", str(tmp_path / "mine")
+    )
     assert code == 3
     assert "choose a new folder" in err

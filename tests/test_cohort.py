@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -14,6 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from grace_support import (
+    Attributes,
     DocumentError,
     Person,
     Relationship,
@@ -38,6 +37,8 @@ from tests.property.strategies import days, networks
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import date
+    from pathlib import Path
 
 pl = pytest.importorskip("polars")
 pa = pytest.importorskip("pyarrow")
@@ -190,7 +191,10 @@ def test_measure_equals_assess(
     )
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(cohort=cohorts, as_of=st.none() | days, chosen=st.none() | settings_strategy)
 def test_dataset_round_trip_and_measures(
     cohort: list[SupportNetwork], as_of: date | None, chosen: Settings | None, tmp_path: Path
@@ -266,7 +270,9 @@ def test_synthesize_is_reproducible_byte_for_byte(tmp_path: Path) -> None:
     other = synthesize(tmp_path / "c", 250, seed=12)
 
     def files(root: Path) -> dict[str, bytes]:
-        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        return {
+            str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+        }
 
     assert files(first) == files(second)
     assert files(first) != files(other)
@@ -312,29 +318,118 @@ def _set(table: Any, column: str, row: int, value: Any) -> Any:
     values = table.column(column).to_pylist()
     values[row] = value
     index = table.column_names.index(column)
-    return table.set_column(index, table.schema.field(index), pa.array(values, table.schema.field(index).type))
+    return table.set_column(
+        index, table.schema.field(index), pa.array(values, table.schema.field(index).type)
+    )
 
 
 BAD: dict[str, tuple[str, Callable[[Any], Any], str, str]] = {
-    "duplicate ego": ("egos", lambda t: _set(t, "ego_id", 1, "ego0000"), "egos row 1, column ego_id", "unique"),
-    "bad ego id": ("egos", lambda t: _set(t, "ego_id", 2, SECRET + " !"), "egos row 2, column ego_id", "letters"),
-    "long name": ("egos", lambda t: _set(t, "name", 0, SECRET * 30), "egos row 0, column name", "1-200"),
-    "unknown role": ("alters", lambda t: _set(t, "role", 3, SECRET), "alters row 3, column role", "role"),
-    "unknown closeness": ("alters", lambda t: _set(t, "closeness", 0, SECRET), "alters row 0, column closeness", "closeness"),
-    "unknown contact": ("alters", lambda t: _set(t, "contact", 1, SECRET), "alters row 1, column contact", "contact"),
-    "unknown strain": ("alters", lambda t: _set(t, "strain", 1, SECRET), "alters row 1, column strain", "strain"),
-    "alter is the ego": ("alters", lambda t: _set(t, "alter_id", 0, "ego0000"), "alters row 0, column alter_id", "ego's id"),
-    "duplicate alter": ("alters", lambda t: _set(t, "alter_id", 1, "a00"), "alters row 1, column alter_id", "unique"),
-    "alter of no ego": ("alters", lambda t: _set(t, "ego_id", 0, SECRET), "alters row 0, column ego_id", "names no ego"),
-    "empty alter id": ("alters", lambda t: _set(t, "alter_id", 2, None), "alters row 2, column alter_id", "empty"),
-    "tie to the ego": ("ties", lambda t: _set(t, "alter_b", 0, "ego0000"), "ties row 0, column alter_b", "names the ego"),
-    "tie to no one": ("ties", lambda t: _set(t, "alter_a", 0, SECRET), "ties row 0, column alter_a", "names no one"),
-    "self tie": ("ties", lambda t: _set(t, "alter_b", 0, t.column("alter_a")[0].as_py()), "ties row 0", "themselves"),
+    "duplicate ego": (
+        "egos",
+        lambda t: _set(t, "ego_id", 1, "ego0000"),
+        "egos row 1, column ego_id",
+        "unique",
+    ),
+    "bad ego id": (
+        "egos",
+        lambda t: _set(t, "ego_id", 2, SECRET + " !"),
+        "egos row 2, column ego_id",
+        "letters",
+    ),
+    "long name": (
+        "egos",
+        lambda t: _set(t, "name", 0, SECRET * 30),
+        "egos row 0, column name",
+        "1-200",
+    ),
+    "unknown role": (
+        "alters",
+        lambda t: _set(t, "role", 3, SECRET),
+        "alters row 3, column role",
+        "role",
+    ),
+    "unknown closeness": (
+        "alters",
+        lambda t: _set(t, "closeness", 0, SECRET),
+        "alters row 0, column closeness",
+        "closeness",
+    ),
+    "unknown contact": (
+        "alters",
+        lambda t: _set(t, "contact", 1, SECRET),
+        "alters row 1, column contact",
+        "contact",
+    ),
+    "unknown strain": (
+        "alters",
+        lambda t: _set(t, "strain", 1, SECRET),
+        "alters row 1, column strain",
+        "strain",
+    ),
+    "alter is the ego": (
+        "alters",
+        lambda t: _set(t, "alter_id", 0, "ego0000"),
+        "alters row 0, column alter_id",
+        "ego's id",
+    ),
+    "duplicate alter": (
+        "alters",
+        lambda t: _set(t, "alter_id", 1, "a00"),
+        "alters row 1, column alter_id",
+        "unique",
+    ),
+    "alter of no ego": (
+        "alters",
+        lambda t: _set(t, "ego_id", 0, SECRET),
+        "alters row 0, column ego_id",
+        "names no ego",
+    ),
+    "empty alter id": (
+        "alters",
+        lambda t: _set(t, "alter_id", 2, None),
+        "alters row 2, column alter_id",
+        "empty",
+    ),
+    "tie to the ego": (
+        "ties",
+        lambda t: _set(t, "alter_b", 0, "ego0000"),
+        "ties row 0, column alter_b",
+        "names the ego",
+    ),
+    "tie to no one": (
+        "ties",
+        lambda t: _set(t, "alter_a", 0, SECRET),
+        "ties row 0, column alter_a",
+        "names no one",
+    ),
+    "self tie": (
+        "ties",
+        lambda t: _set(t, "alter_b", 0, t.column("alter_a")[0].as_py()),
+        "ties row 0",
+        "themselves",
+    ),
     "repeated tie": ("ties", lambda t: pa.concat_tables([t, t.slice(0, 1)]), "ties row", "repeats"),
-    "bad weight": ("ties", lambda t: _set(t, "weight", 0, -2.0), "ties row 0, column weight", "greater than 0"),
-    "missing column": ("alters", lambda t: t.drop_columns(["alter_id"]), "alters table", "no column 'alter_id'"),
-    "wrong type": ("alters", lambda t: t.set_column(t.column_names.index("emotional"), "emotional", pa.array(["yes"] * t.num_rows)), "alters table", "true/false"),
-}  # fmt: skip
+    "bad weight": (
+        "ties",
+        lambda t: _set(t, "weight", 0, -2.0),
+        "ties row 0, column weight",
+        "greater than 0",
+    ),
+    "missing column": (
+        "alters",
+        lambda t: t.drop_columns(["alter_id"]),
+        "alters table",
+        "no column 'alter_id'",
+    ),
+    "wrong type": (
+        "alters",
+        lambda t: t.set_column(
+            t.column_names.index("emotional"), "emotional", pa.array(["yes"] * t.num_rows)
+        ),
+        "alters table",
+        "true/false",
+    ),
+}
 
 
 @pytest.mark.parametrize("case", BAD, ids=list(BAD))
@@ -375,7 +470,7 @@ def test_bad_arguments(tmp_path: Path) -> None:
         measure([], settings={"over_reliance_share": 2})
     with pytest.raises(TypeError):
         write_dataset(42, tmp_path / "x")  # type: ignore[arg-type]
-    clash = SupportNetwork.build(Person(id="e", attributes={"need_peer": "x"}))
+    clash = SupportNetwork.build(Person(id="e", attributes=Attributes({"need_peer": "x"})))
     with pytest.raises(ValueError, match="built-in column"):
         write_dataset([clash], tmp_path / "y")
     assert not (tmp_path / "y").exists()
@@ -405,7 +500,9 @@ def test_dask_local_cluster_gives_the_same_table(tmp_path: Path) -> None:
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        remote = measure(path, as_of="2026-11-25", settings={"dormant_after_days": 45}, client=client)
+        remote = measure(
+            path, as_of="2026-11-25", settings={"dormant_after_days": 45}, client=client
+        )
         from_networks = measure(networks[:50], as_of="2026-11-25", client=client)
         measure(path, as_of="2026-11-25", client=client, out=tmp_path / "dask.parquet")
     assert remote.equals(local)

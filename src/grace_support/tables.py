@@ -297,9 +297,10 @@ def measures_table(
 ) -> pd.DataFrame:
     """One row per ego with every measure of [`assess`][grace_support.assess].
 
-    Nested measures are flattened: ``support_count_<type>``, ``role_count_<category>``,
-    ``support_given_count_<type>``, and booleans ``missing_support_<type>`` and ``single_provider_<type>``. Every
-    value is exactly what ``assess`` gives for that network on that day.
+    Nested measures are flattened: ``support_count_<type>``,
+    ``role_count_<category>``, ``support_given_count_<type>``, and booleans
+    ``missing_support_<type>`` and ``single_provider_<type>``. Every value is
+    exactly what ``assess`` gives for that network on that day.
     """
     pdm = _pandas()
     rows = []

@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from grace_support.cli._common import UsageError, add_command, day, setting
-from grace_support.errors import InputError, MissingExtraError
+from grace_support.errors import DocumentError, InputError, MissingExtraError
 
 if TYPE_CHECKING:
     import argparse
@@ -145,7 +145,7 @@ def _validate(args: argparse.Namespace) -> str:
 
 
 def _measure(args: argparse.Namespace) -> str | None:
-    from grace_support.cohort import _run, measured_batches  # noqa: PLC0415
+    from grace_support.cohort import measured_batches  # noqa: PLC0415
 
     if args.out and not args.out.lower().endswith((".parquet", ".csv")):
         raise UsageError("--out must name a .parquet or .csv file")
@@ -166,32 +166,13 @@ def _measure(args: argparse.Namespace) -> str | None:
         )
         shown = _progress(batches, total=total, unit="part")
         if args.out is None:
-            first = True
-            for batch in shown:
-                sys.stdout.write(batch.write_csv(include_header=first))
-                first = False
-            if first:
-                from grace_support.cohort import _empty  # noqa: PLC0415
-
-                sys.stdout.write(_empty().write_csv())
-            sys.stdout.flush()
+            _print_csv(shown)
             return None
-        writer = _run.ResultWriter(args.out)
-        rows = 0
-        try:
-            for batch in shown:
-                writer.write(batch)
-                rows += batch.height
-            from grace_support.cohort import _empty  # noqa: PLC0415
-
-            writer.commit(_empty())
-        except BaseException:
-            writer.abort()
-            raise
+        rows = _write(shown, args.out)
     except MissingExtraError as error:
         raise UsageError(str(error)) from None
     except ValueError as error:
-        if isinstance(error, InputError) or type(error).__name__ == "DocumentError":
+        if isinstance(error, DocumentError):
             raise
         raise UsageError(str(error)) from None
     except OSError as error:
@@ -200,6 +181,34 @@ def _measure(args: argparse.Namespace) -> str | None:
         if client is not None:
             client.close()
     return f"Wrote the measures of {rows} networks to {args.out}."
+
+
+def _print_csv(batches: Iterable[Any]) -> None:
+    from grace_support.cohort import _empty  # noqa: PLC0415
+
+    first = True
+    for batch in batches:
+        sys.stdout.write(batch.write_csv(include_header=first))
+        first = False
+    if first:
+        sys.stdout.write(_empty().write_csv())
+    sys.stdout.flush()
+
+
+def _write(batches: Iterable[Any], out: str) -> int:
+    from grace_support.cohort import _empty, _run  # noqa: PLC0415
+
+    writer = _run.ResultWriter(out)
+    rows = 0
+    try:
+        for batch in batches:
+            writer.write(batch)
+            rows += batch.height
+        writer.commit(_empty())
+    except BaseException:
+        writer.abort()
+        raise
+    return int(rows)
 
 
 def _settings(pairs: list[tuple[str, str]]) -> Any:

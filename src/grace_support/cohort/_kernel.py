@@ -203,7 +203,7 @@ def role_unknown_count(part: Part) -> Any:
 
 
 def support_given_counts(part: Part) -> Any:
-    """egos x 4: for each support type, the number of active alters the ego gives it to."""
+    """Per ego and support type: the number of active alters the ego gives it to."""
     numpy = np()
     return numpy.stack(
         [_count(part, part.gives[:, i] & part.active) for i in range(len(TYPES))], axis=1
@@ -222,7 +222,7 @@ def strained_count(part: Part) -> Any:
 
 
 def provider_loads(part: Part) -> tuple[Any, Any, Any]:
-    """Per ego: the total $S$, the largest $s_i$ and $\\sum s_i^2$ of the active loads."""
+    r"""Per ego: the total $S$, the largest $s_i$ and $\sum s_i^2$ of the active loads."""
     numpy = np()
     load = part.supports.sum(axis=1) * part.active
     total = _count(part, load)

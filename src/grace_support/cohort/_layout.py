@@ -209,7 +209,7 @@ def _check_name(name: str, builtin: Sequence[str], number: int) -> None:
 def column_values(table: pa.Table, name: str) -> list[Any]:
     """A column as Python values, JSON text decoded, NaN as missing."""
     field = table.schema.field(name)
-    values = table.column(name).to_pylist()
+    values: list[Any] = table.column(name).to_pylist()
     if field.metadata and field.metadata.get(JSON_ENCODING) == b"json":
         return [None if v is None else json.loads(v) for v in values]
     if field.type.id == pyarrow().float64().id:

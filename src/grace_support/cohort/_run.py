@@ -6,7 +6,6 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,7 @@ from grace_support.errors import DocumentError, InputError, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from datetime import date
 
     import polars as pl
     import pyarrow as pa

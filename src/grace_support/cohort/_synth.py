@@ -76,6 +76,26 @@ def _choice(rng: Any, weights: Any, count: int) -> Any:
     return np.searchsorted(np.cumsum(_probabilities(weights)), rng.random(count), side="right")
 
 
+def _ties(rng: Any, sizes: Any, offsets: Any, category: Any) -> tuple[Any, Any, Any, Any]:
+    """Each pair of alters of each ego, and whether they know each other."""
+    np = _np()
+    count = len(sizes)
+    first, second, block = _pairs()
+    pair_counts = sizes * (sizes - 1) // 2
+    pair_total = int(pair_counts.sum())
+    pair_owner = np.repeat(np.arange(count), pair_counts)
+    pair_offsets = np.concatenate(([0], np.cumsum(pair_counts)[:-1])) if count else np.zeros(0)
+    pair_local = np.arange(pair_total) - np.repeat(pair_offsets, pair_counts).astype(np.int64)
+    table_index = block[sizes[pair_owner]] + pair_local
+    a = offsets[pair_owner] + first[table_index]
+    b = offsets[pair_owner] + second[table_index]
+    same = category[a] == category[b]
+    family = _CATEGORIES.index(RoleCategory.FAMILY)
+    tie_chance = np.where(same & (category[a] == family), 0.8, np.where(same, 0.35, 0.08))
+    keep = rng.random(pair_total) < tie_chance
+    return pair_owner, a, b, keep
+
+
 def _part(n: int, start: int, count: int, seed: int, index: int) -> dict[str, pa.Table]:
     np = _np()
     pa = pyarrow()
@@ -110,19 +130,7 @@ def _part(n: int, start: int, count: int, seed: int, index: int) -> dict[str, pa
     alter_age = rng.integers(0, len(_AGE_GROUPS), total)
     alter_gender = _choice(rng, _GENDERS.values(), total)
 
-    first, second, block = _pairs()
-    pair_counts = sizes * (sizes - 1) // 2
-    pair_total = int(pair_counts.sum())
-    pair_owner = np.repeat(np.arange(count), pair_counts)
-    pair_offsets = np.concatenate(([0], np.cumsum(pair_counts)[:-1])) if count else np.zeros(0)
-    pair_local = np.arange(pair_total) - np.repeat(pair_offsets, pair_counts).astype(np.int64)
-    table_index = block[sizes[pair_owner]] + pair_local
-    a = offsets[pair_owner] + first[table_index]
-    b = offsets[pair_owner] + second[table_index]
-    same = category[a] == category[b]
-    family = _CATEGORIES.index(RoleCategory.FAMILY)
-    tie_chance = np.where(same & (category[a] == family), 0.8, np.where(same, 0.35, 0.08))
-    keep = rng.random(pair_total) < tie_chance
+    pair_owner, a, b, keep = _ties(rng, sizes, offsets, category)
 
     all_needs = rng.random(count) < 0.8
     needs = all_needs[:, None] | (rng.random((count, len(TYPES))) < 0.7)
