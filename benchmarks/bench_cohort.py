@@ -90,9 +90,11 @@ def versus_measures_table(folder: Path, n: int, repeat: int) -> dict[str, float]
 
 
 def versus_dask(folder: Path, n: int) -> dict[str, float]:
-    from distributed import Client, LocalCluster
+    import importlib
 
     from grace_support import cohort
+
+    distributed: Any = importlib.import_module("distributed")  # untyped
 
     path = cohort.synthesize(folder / "dask", n, seed=7)
     local = best(lambda: cohort.measure(path, as_of="2026-11-25"), repeat=2)
@@ -100,7 +102,7 @@ def versus_dask(folder: Path, n: int) -> dict[str, float]:
         LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
-        Client(cluster) as client,
+        distributed.Client(cluster) as client,
     ):
         cohort.measure(path, as_of="2026-11-25", client=client)  # warm the workers up
         remote = best(lambda: cohort.measure(path, as_of="2026-11-25", client=client), repeat=2)
