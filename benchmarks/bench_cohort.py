@@ -99,7 +99,7 @@ def versus_dask(folder: Path, n: int) -> dict[str, float]:
     path = cohort.synthesize(folder / "dask", n, seed=7)
     local = best(lambda: cohort.measure(path, as_of="2026-11-25"), repeat=2)
     with (
-        LocalCluster(
+        distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
         distributed.Client(cluster) as client,
