@@ -503,12 +503,13 @@ class SupportNetwork(FrozenModel):
 
     @model_validator(mode="after")
     def _check_references(self) -> Self:
-        problems = _Problems()
-        index = _check_ids(self, problems)
-        _check_relationships(self, index, problems)
-        _check_ties(self, index, problems)
-        if problems.errors:
-            raise ValidationError.from_exception_data(type(self).__name__, problems.errors)
+        if not _references_hold(self):  # only then find (and word) every problem
+            problems = _Problems()
+            index = _check_ids(self, problems)
+            _check_relationships(self, index, problems)
+            _check_ties(self, index, problems)
+            if problems.errors:
+                raise ValidationError.from_exception_data(type(self).__name__, problems.errors)
 
         # Canonical form: each tie as a sorted pair, the list sorted.
         ties = self.ties
@@ -765,6 +766,29 @@ class _Problems:
                 type=PydanticCustomError("network_reference", message, ctx), loc=loc, input=None
             )
         )
+
+
+def _references_hold(network: SupportNetwork) -> bool:
+    """Whether every reference rule holds, checked with sets (the fast, common case).
+
+    When this says no, the loops below find each problem and where it is; they
+    are the definition of the rules, and give the same errors as before.
+    """
+    ids = [person.id for person in network.people]
+    known = set(ids)
+    if len(known) != len(ids) or network.ego.id in known:
+        return False
+    persons = [relationship.person for relationship in network.relationships]
+    if len(persons) != len(ids) or set(persons) != known:
+        return False
+    ties = network.ties
+    if not ties:
+        return True
+    pairs = {(a, b) if a < b else (b, a) for a, b in ties}
+    if len(pairs) != len(ties):
+        return False
+    ends = {a for a, _ in pairs} | {b for _, b in pairs}
+    return ends <= known and all(a != b for a, b in pairs)
 
 
 def _check_ids(network: SupportNetwork, problems: _Problems) -> dict[str, int]:

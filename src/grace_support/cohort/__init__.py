@@ -23,9 +23,9 @@ Examples:
     >>> path = cohort.write_dataset(synthetic_cohort(50, seed=1), f"{folder}/study")
     >>> table = cohort.measure(path, as_of="2026-11-25")
     >>> table.height, table["size"][0], table["finding_count_missing_support"][0]
-    (50, 4, 1)
+    (50, 8, 0)
     >>> next(cohort.read_networks(path))
-    SupportNetwork(ego='ego0000', people=4, ties=2)
+    SupportNetwork(ego='ego0000', people=8, ties=4)
 """
 
 from __future__ import annotations
