@@ -35,6 +35,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
 
 from pydantic import (
@@ -45,6 +46,7 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     ValidationError,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
@@ -290,6 +292,11 @@ class Tie(tuple[str, str]):
 _NO_ATTRIBUTES = Attributes()
 
 
+def _no_attributes() -> Attributes:
+    """The one empty `Attributes` (immutable, so every model without attributes shares it)."""
+    return _NO_ATTRIBUTES
+
+
 def _make_tie(a: str, b: str, weight: float, attributes: dict[str, AttributeValue]) -> Tie:
     return Tie(a, b, weight=weight, attributes=attributes)
 
@@ -356,6 +363,11 @@ _SUPPORT_ORDER = {t: i for i, t in enumerate(SupportType)}
 
 def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportType, ...]:
     """Reject repeats, then put support types in their declared order."""
+    if len(values) < 2:
+        return values
+    ranks = [_SUPPORT_ORDER[value] for value in values]
+    if all(a < b for a, b in pairwise(ranks)):
+        return values  # already in order, without repeats (the common case)
     seen: set[SupportType] = set()
     for value in values:
         if value in seen:
@@ -381,7 +393,7 @@ class Person(FrozenModel):
         default=None, repr=False
     )
     """How to show the person, if known. Personal health information: never logged."""
-    attributes: Attributes = Field(default_factory=Attributes, exclude_if=_empty)
+    attributes: Attributes = Field(default_factory=_no_attributes, exclude_if=_empty)
     """Study variables about the person (e.g. age group); left out of documents when empty."""
 
     @property
@@ -414,7 +426,7 @@ class Relationship(FrozenModel):
     """The day they were last in touch, if known."""
     strain: Strain = Strain.NONE
     """How draining or conflict-laden the relationship feels."""
-    attributes: Attributes = Field(default_factory=Attributes, exclude_if=_empty)
+    attributes: Attributes = Field(default_factory=_no_attributes, exclude_if=_empty)
     """Study variables about the relationship (e.g. years known); left out when empty."""
 
     _check_supports = field_validator("supports", "gives")(_canonical_support_types)
@@ -489,6 +501,17 @@ class SupportNetwork(FrozenModel):
     or an object with the pair (``between``), a ``weight`` and ``attributes``."""
 
     _check_needs = field_validator("needs")(_canonical_support_types)
+
+    @field_validator("ties", mode="wrap")
+    @classmethod
+    def _plain_ties_at_once(cls, value: object, handler: ValidatorFunctionWrapHandler) -> object:
+        # Most documents write every tie as a pair of ids: read such a list in one
+        # step, as `_validate_tie` reads each pair; anything else goes item by item.
+        if type(value) is list and all(type(t) is list and len(t) == 2 for t in value):
+            ties = [_new_tuple(Tie, (a, b)) for a, b in value]
+            if all(type(a) is str and type(b) is str for a, b in ties):
+                return tuple(ties)
+        return handler(value)
 
     @field_validator("schema_version", mode="before")
     @classmethod
