@@ -24,12 +24,9 @@ def _by_definition(network: SupportNetwork) -> Measures:
         for name in Measures.model_fields
         if name not in ("support_counts", "role_counts", "support_given_counts")
     }
-    counts = {
-        "support_counts": m.support_counts(network),
-        "role_counts": m.role_counts(network),
-        "support_given_counts": m.support_given_counts(network),
-    }
-    values |= {k: {str(key): n for key, n in v.items()} for k, v in counts.items()}
+    values["support_counts"] = {str(k): n for k, n in m.support_counts(network).items()}
+    values["role_counts"] = {str(k): n for k, n in m.role_counts(network).items()}
+    values["support_given_counts"] = {str(k): n for k, n in m.support_given_counts(network).items()}
     return Measures.model_validate(values)
 
 

@@ -77,12 +77,14 @@ def compute_measures(network: SupportNetwork) -> Measures:
         active_size=active,
         regular_contact_size=regular,
         inner_circle_size=inner,
-        support_counts=SupportCounts.model_construct(**support),
+        support_counts=SupportCounts.model_construct(
+            None, **{t.value: n for t, n in support.items()}
+        ),
         support_types_covered=sum(1 for n in support_values if n > 0),
         missing_support_types=tuple(t for t in network.needs if support[t] == 0),
         single_provider_types=tuple(t for t in network.needs if support[t] == 1),
         support_evenness=pielou_evenness(support_values, k=len(SupportType)),
-        role_counts=RoleCounts.model_construct(**roles),
+        role_counts=RoleCounts.model_construct(None, **{c.value: n for c, n in roles.items()}),
         role_richness=sum(1 for n in role_values if n > 0),
         role_blau=blau_index(role_values),
         role_iqv=iqv(role_values, k=len(RoleCategory)),
@@ -94,7 +96,9 @@ def compute_measures(network: SupportNetwork) -> Measures:
         effective_size=m.effective_size(network),
         constraint=m.constraint(network),
         role_unknown_count=unknown,
-        support_given_counts=SupportCounts.model_construct(**given),
+        support_given_counts=SupportCounts.model_construct(
+            None, **{t.value: n for t, n in given.items()}
+        ),
         reciprocity=reciprocal / active if active else None,
     )
 
