@@ -102,7 +102,9 @@ def _finding(
     support_type: SupportType | None = None,
     people: tuple[str, ...] = (),
 ) -> Finding:
-    return Finding(
+    # Every value is valid by construction (enums, ids of the network), so the
+    # model is built without validating it again.
+    return Finding.model_construct(
         code=code,
         severity=SEVERITY[code],
         message=message,
