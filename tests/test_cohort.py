@@ -176,7 +176,7 @@ def test_every_finding_case_raises_every_code() -> None:
     assert all(counts.values()), counts
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     cohort=cohorts,
     as_of=st.none() | days,
@@ -191,10 +191,7 @@ def test_measure_equals_assess(
     )
 
 
-@settings(
-    max_examples=40,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(cohort=cohorts, as_of=st.none() | days, chosen=st.none() | settings_strategy)
 def test_dataset_round_trip_and_measures(
     cohort: list[SupportNetwork], as_of: date | None, chosen: Settings | None, tmp_path: Path

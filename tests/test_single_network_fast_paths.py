@@ -30,7 +30,7 @@ def _by_definition(network: SupportNetwork) -> Measures:
     return Measures.model_validate(values)
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(networks())
 def test_compute_measures_in_one_pass_equals_each_measure(network: SupportNetwork) -> None:
     fast, slow = compute_measures(network), _by_definition(network)
@@ -43,7 +43,7 @@ def test_compute_measures_in_one_pass_equals_each_measure(network: SupportNetwor
 few_ids = st.sampled_from(["a", "b", "c", "ego"])
 
 
-@settings(max_examples=300)
+@settings(max_examples=200)
 @given(
     people=st.lists(few_ids, max_size=4),
     owners=st.lists(few_ids, max_size=4),

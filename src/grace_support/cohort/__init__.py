@@ -146,29 +146,19 @@ def validate(path: str | os.PathLike[str]) -> DatasetSummary:
         DocumentError: Every problem found, each naming the part file, table, row
             (from 0 in that file) and column, never a value.
     """
-    from grace_support.cohort._run import open_dataset, read_part  # noqa: PLC0415
+    from grace_support.cohort._run import SeenEgos, open_dataset, read_part  # noqa: PLC0415
     from grace_support.cohort._validate import validate_part  # noqa: PLC0415
     from grace_support.errors import DocumentError, Problem  # noqa: PLC0415
 
     dataset = open_dataset(path)
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen = SeenEgos()
     counts = [0, 0, 0]
     for index in range(dataset.parts):
         tables = read_part(dataset, index)
         found = validate_part(index, tables)
         if not found:
-            ids = tables["egos"].column("ego_id").to_pylist()
-            found = [
-                Problem(
-                    f"egos row {row}, column ego_id",
-                    "is already the id of an ego in an earlier part; every ego_id must be unique",
-                    source=f"egos/part-{index:05d}.parquet",
-                )
-                for row, ego in enumerate(ids)
-                if ego in seen
-            ]
-            seen.update(ids)
+            found = seen.problems(index, tables["egos"])
         problems += found
         for i, table in enumerate(("egos", "alters", "ties")):
             counts[i] += tables[table].num_rows
@@ -185,13 +175,13 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
         DocumentError: A part breaks a rule (raised when that part is reached;
             run [`validate`][grace_support.cohort.validate] first to check them all).
     """
-    from grace_support.cohort._run import checked_part, open_dataset  # noqa: PLC0415
+    from grace_support.cohort._run import SeenEgos, checked_part, open_dataset  # noqa: PLC0415
     from grace_support.documents import network_from_data  # noqa: PLC0415
     from grace_support.errors import DocumentError  # noqa: PLC0415
     from grace_support.tables import _document, _where  # noqa: PLC0415
 
     dataset = open_dataset(path)
-    seen: set[str] = set()
+    seen = SeenEgos()
     for index in range(dataset.parts):
         tables = checked_part(dataset, index, seen)
         egos, alters, ties = (rows(tables[t]) for t in ("egos", "alters", "ties"))
@@ -248,7 +238,7 @@ def _batches(
         if client is None:
 
             def local() -> Iterator[pl.DataFrame]:
-                seen: set[str] = set()
+                seen = _run.SeenEgos()
                 for index in range(dataset.parts):
                     tables = _run.checked_part(dataset, index, seen)
                     yield _run.measure_arrow(tables, as_of, settings)

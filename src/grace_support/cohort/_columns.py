@@ -7,7 +7,6 @@ vocabulary is done once per distinct value, then looked up by code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from grace_support._extras import require
@@ -35,12 +34,22 @@ def read_table(file: Path) -> pa.Table:
     return pq.read_table(file, read_dictionary=text)
 
 
-@dataclass(frozen=True, slots=True)
 class Codes:
-    """A text column as codes (``-1`` for missing) into its distinct `values`."""
+    """A text column as codes (``-1`` for missing) into its distinct values."""
 
-    codes: Any
-    values: list[str]
+    __slots__ = ("_values", "codes", "dictionary")
+
+    def __init__(self, codes: Any, dictionary: pa.Array) -> None:
+        self.codes = codes
+        self.dictionary = dictionary
+        self._values: list[str] | None = None
+
+    @property
+    def values(self) -> list[str]:
+        """The distinct values, as Python text (converted once, when first asked for)."""
+        if self._values is None:
+            self._values = self.dictionary.to_pylist()
+        return self._values
 
     def where(self, allowed: Any) -> Any:
         """A boolean array: the row's value is one of `allowed` (missing is not)."""
@@ -54,14 +63,11 @@ class Codes:
         table = numpy.asarray([lookup.get(v, default) for v in self.values] + [default])
         return table[self.codes]
 
-    def positions_in(self, other: list[str]) -> Any:
-        """The position of each row's value among `other` (``-1`` when not there)."""
+    def positions_in(self, other: pa.Array) -> Any:
+        """The position of each row's value among the text array `other` (``-1`` if absent)."""
         numpy = np()
-        pa = pyarrow()
         pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
-        found = pc.index_in(
-            pa.array(self.values, pa.string()), value_set=pa.array(other, pa.string())
-        )
+        found = pc.index_in(self.dictionary, value_set=other)
         table = numpy.append(found.fill_null(-1).to_numpy(zero_copy_only=False), -1)
         return table.astype(numpy.int64)[self.codes]
 
@@ -74,11 +80,21 @@ def codes(column: pa.ChunkedArray | pa.Array) -> Codes:
         column = column.unify_dictionaries() if pa.types.is_dictionary(column.type) else column
         column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
     if pa.types.is_null(column.type):
-        return Codes(numpy.full(len(column), -1, dtype=numpy.int64), [])
+        return Codes(numpy.full(len(column), -1, dtype=numpy.int64), pa.array([], pa.string()))
     if not pa.types.is_dictionary(column.type):
         column = column.dictionary_encode()
     indices = column.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(numpy.int64)
-    return Codes(indices, column.dictionary.to_pylist())
+    return Codes(indices, column.dictionary.cast(pa.string()))
+
+
+def id_numbers(columns: list[Codes]) -> list[Any]:
+    """One number per distinct text across all `columns`: each column's rows as those numbers."""
+    pa = pyarrow()
+    pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
+    if not columns:
+        return []
+    universe = pc.unique(pa.concat_arrays([c.dictionary for c in columns]))
+    return [c.positions_in(universe) for c in columns]
 
 
 def flags(table: pa.Table, name: str, *, default: bool = False) -> Any:

@@ -87,9 +87,9 @@ def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
     """The kernel's view of one (valid) part."""
     numpy = np()
     ego_codes = codes(egos.column("ego_id"))
-    row_of = numpy.full(len(ego_codes.values) + 1, -1, dtype=numpy.int64)
+    row_of = numpy.full(len(ego_codes.dictionary) + 1, -1, dtype=numpy.int64)
     row_of[ego_codes.codes] = numpy.arange(egos.num_rows)
-    ego_ids_list = ego_codes.values
+    ego_ids_list = ego_codes.dictionary
 
     def ego_rows(table: pa.Table) -> Any:
         found = codes(table.column("ego_id"))
@@ -120,10 +120,10 @@ def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
     last, has_last = days(alters, "last_contact")
     alter_ids = codes(alters.column("alter_id"))
     alter_ego = ego_rows(alters)
-    width = max(len(alter_ids.values), 1)
+    width = max(len(alter_ids.dictionary), 1)
     tie_ego = ego_rows(ties)
-    tie_a = tie_ego * width + codes(ties.column("alter_a")).positions_in(alter_ids.values)
-    tie_b = tie_ego * width + codes(ties.column("alter_b")).positions_in(alter_ids.values)
+    tie_a = tie_ego * width + codes(ties.column("alter_a")).positions_in(alter_ids.dictionary)
+    tie_b = tie_ego * width + codes(ties.column("alter_b")).positions_in(alter_ids.dictionary)
     has_needs = any(f"need_{t}" in egos.column_names for t in TYPES)
     return Part(
         egos=egos.num_rows,

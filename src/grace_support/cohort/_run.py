@@ -20,7 +20,7 @@ from grace_support.cohort._layout import (
     part_path,
     pyarrow,
 )
-from grace_support.cohort._validate import validate_part
+from grace_support.cohort._validate import MAX_ROWS_PER_CHECK, validate_part
 from grace_support.errors import DocumentError, InputError, Problem
 
 if TYPE_CHECKING:
@@ -95,7 +95,34 @@ def read_part(dataset: Dataset, index: int, *, columns: bool = True) -> dict[str
     return tables
 
 
-def checked_part(dataset: Dataset, index: int, seen: set[str] | None = None) -> dict[str, pa.Table]:
+class SeenEgos:
+    """The ego ids of the parts read so far, to find an ego_id used in two parts."""
+
+    def __init__(self) -> None:
+        self.ids: list[pa.Array] = []
+
+    def problems(self, index: int, egos: pa.Table) -> list[Problem]:
+        """An ego_id already used in an earlier part, row by row; then remembers these ids."""
+        pa = pyarrow()
+        pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
+        column = egos.column("ego_id").combine_chunks().cast(pa.string())
+        found: list[Problem] = []
+        if self.ids:
+            again = pc.is_in(column, value_set=pa.concat_arrays(self.ids))
+            rows = again.to_numpy(zero_copy_only=False).nonzero()[0][:MAX_ROWS_PER_CHECK]
+            found = [
+                Problem(
+                    f"egos row {row}, column ego_id",
+                    "is already the id of an ego in an earlier part; every ego_id must be unique",
+                    source=f"egos/part-{index:05d}.parquet",
+                )
+                for row in rows.tolist()
+            ]
+        self.ids.append(column)
+        return found
+
+
+def checked_part(dataset: Dataset, index: int, seen: SeenEgos | None = None) -> dict[str, pa.Table]:
     """One part, validated (ego ids also unique across parts when `seen` is given).
 
     Raises:
@@ -104,17 +131,7 @@ def checked_part(dataset: Dataset, index: int, seen: set[str] | None = None) -> 
     tables = read_part(dataset, index)
     problems = validate_part(index, tables)
     if seen is not None and not problems:
-        ids = tables["egos"].column("ego_id").to_pylist()
-        again = [row for row, ego in enumerate(ids) if ego in seen]
-        problems += [
-            Problem(
-                f"egos row {row}, column ego_id",
-                "is already the id of an ego in an earlier part; every ego_id must be unique",
-                source=f"egos/part-{index:05d}.parquet",
-            )
-            for row in again
-        ]
-        seen.update(ids)
+        problems = seen.problems(index, tables["egos"])
     if problems:
         raise DocumentError(problems, source=str(dataset.path))
     return tables

@@ -14,7 +14,8 @@ import math
 import re
 from typing import TYPE_CHECKING, Any, Final
 
-from grace_support.cohort._columns import Codes, codes, distinct, member, np
+from grace_support._extras import require
+from grace_support.cohort._columns import Codes, codes, distinct, id_numbers, member, np
 from grace_support.cohort._layout import (
     ALTER_COLUMNS,
     EGO_COLUMNS,
@@ -50,6 +51,14 @@ _REQUIRED: Final = {
     "alters": ("ego_id", "alter_id"),
     "ties": TIE_COLUMNS[:3],
 }
+_ID_COLUMNS: Final = (
+    ("egos", "ego_id"),
+    ("alters", "ego_id"),
+    ("alters", "alter_id"),
+    ("ties", "ego_id"),
+    ("ties", "alter_a"),
+    ("ties", "alter_b"),
+)
 _BUILTIN: Final = {"egos": EGO_COLUMNS, "alters": ALTER_COLUMNS, "ties": TIE_COLUMNS}
 MAX_ROWS_PER_CHECK: Final = 100
 """At most this many rows are listed for one check in one part (a count gives the rest)."""
@@ -188,41 +197,36 @@ def _check_names(report: _Report, table: str, arrow: pa.Table) -> None:
 
 
 def _check_ids(report: _Report, table: str, found: Codes, column: str) -> None:
+    numpy = np()
+    pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
     report.rows(table, found.codes < 0, column, "is empty")
-    report.rows(
-        table, found.where({v for v in found.values if not _ID.fullmatch(v)}), column, _ID_RULE
-    )
+    good = pc.match_substring_regex(found.dictionary, f"^{_ID.pattern}$")
+    bad = numpy.append(~good.to_numpy(zero_copy_only=False).astype(bool), False)
+    report.rows(table, bad[found.codes], column, _ID_RULE)
 
 
-def _repeats(*keys: Any) -> Any:
-    """True for each row whose keys equal those of an earlier row."""
+def _repeats(*keys: Any, width: int) -> Any:
+    """True for each row whose keys (numbers from -1 to `width` - 2) equal an earlier row's."""
     numpy = np()
     count = len(keys[0])
     repeated = numpy.zeros(count, dtype=bool)
     if count < 2:
         return repeated
-    order = numpy.lexsort(keys[::-1])  # stable: equal keys keep their row order
-    same = numpy.ones(count - 1, dtype=bool)
-    for key in keys:
-        ordered = key[order]
-        same &= ordered[1:] == ordered[:-1]
+    if width ** len(keys) < 2**62:  # one number per row: one sort
+        combined = keys[0] + 1
+        for key in keys[1:]:
+            combined = combined * width + (key + 1)
+        order = numpy.argsort(combined, kind="stable")  # equal keys keep their row order
+        ordered = combined[order]
+        same = ordered[1:] == ordered[:-1]
+    else:
+        order = numpy.lexsort(keys[::-1])
+        same = numpy.ones(count - 1, dtype=bool)
+        for key in keys:
+            ordered = key[order]
+            same &= ordered[1:] == ordered[:-1]
     repeated[order[1:][same]] = True
     return repeated
-
-
-class _Universe:
-    """One number for each distinct id text in a part."""
-
-    def __init__(self) -> None:
-        self.number: dict[str, int] = {}
-
-    def __call__(self, found: Codes) -> Any:
-        numpy = np()
-        lookup = self.number
-        table = numpy.asarray(
-            [lookup.setdefault(v, len(lookup)) for v in found.values] + [-1], dtype=numpy.int64
-        )
-        return table[found.codes]
 
 
 def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
@@ -230,16 +234,22 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
     numpy = np()
     report = _Report(part)
     ok = {name: _check_types(report, name, table.schema) for name, table in tables.items()}
-    ids = _Universe()
     egos, alters, ties = tables["egos"], tables["alters"], tables["ties"]
+    id_columns = [
+        (table, column)
+        for table, column in _ID_COLUMNS
+        if ok[table] and column in tables[table].column_names
+    ]
+    found_ids = {key: codes(tables[key[0]].column(key[1])) for key in id_columns}
+    numbered = dict(zip(found_ids, id_numbers(list(found_ids.values())), strict=True))
+    width = max((int(v.max()) for v in numbered.values() if len(v)), default=0) + 2
     ego_known = numpy.zeros(0, dtype=numpy.int64)
     if ok["egos"]:
-        ego_codes = codes(egos.column("ego_id"))
-        _check_ids(report, "egos", ego_codes, "ego_id")
-        ego = ids(ego_codes)
+        _check_ids(report, "egos", found_ids["egos", "ego_id"], "ego_id")
+        ego = numbered["egos", "ego_id"]
         report.rows(
             "egos",
-            _repeats(ego) & (ego >= 0),
+            _repeats(ego, width=width) & (ego >= 0),
             "ego_id",
             "is already the id of an earlier ego; every ego_id must be unique",
         )
@@ -248,10 +258,9 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
         _check_attributes(report, "egos", egos)
     alter_keys = None
     if ok["alters"]:
-        alter_codes = codes(alters.column("alter_id"))
-        _check_ids(report, "alters", alter_codes, "alter_id")
-        owner = ids(codes(alters.column("ego_id")))
-        alter = ids(alter_codes)
+        _check_ids(report, "alters", found_ids["alters", "alter_id"], "alter_id")
+        owner = numbered["alters", "ego_id"]
+        alter = numbered["alters", "alter_id"]
         _check_names(report, "alters", alters)
         for column, (allowed, message) in _VOCABULARY.items():
             if column in alters.column_names:
@@ -273,13 +282,13 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
         )
         report.rows(
             "alters",
-            _repeats(owner, alter) & (alter >= 0),
+            _repeats(owner, alter, width=width) & (alter >= 0),
             "alter_id",
             "is already the id of another alter of this ego; every id must be unique",
         )
         alter_keys = (owner, alter)
     if ok["ties"]:
-        owner = ids(codes(ties.column("ego_id")))
+        owner = numbered["ties", "ego_id"]
         if ok["egos"]:
             report.rows(
                 "ties",
@@ -287,8 +296,7 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
                 "ego_id",
                 "names no ego in egos (each part holds its egos whole)",
             )
-        ends = {end: ids(codes(ties.column(end))) for end in ("alter_a", "alter_b")}
-        width = len(ids.number) + 1
+        ends = {end: numbered["ties", end] for end in ("alter_a", "alter_b")}
         known_pairs = (
             distinct(alter_keys[0] * width + alter_keys[1])
             if alter_keys is not None
@@ -325,7 +333,7 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
         report.rows("ties", (a == b) & (a >= 0), None, "joins a person to themselves")
         report.rows(
             "ties",
-            _repeats(owner, numpy.minimum(a, b), numpy.maximum(a, b)) & (a != b),
+            _repeats(owner, numpy.minimum(a, b), numpy.maximum(a, b), width=width) & (a != b),
             None,
             "repeats an earlier tie of this ego (ties have no direction)",
         )
