@@ -192,8 +192,8 @@ memory of that process). Goal: each within {GOAL_SECONDS:.0f} s and under 3 GB.
 **Dask.** {dask_n:,} networks measured in-process against a `LocalCluster` of two
 worker processes on the same two cores: {dask["local"]:.2f} s in-process,
 {dask["dask"]:.2f} s on the cluster ({dask["local"] / dask["dask"]:.2f}x). On one
-machine the cluster mostly adds pickling and scheduling; it pays off when the
-workers are other machines.
+machine the cluster and the in-process engine share the same cores, so the
+cluster can add little; it pays off when its workers are other machines.
 
 Machine: Python {platform.python_version()}, polars {polars.__version__}, pyarrow
 {pyarrow.__version__}, {os.cpu_count()} cores, {platform.machine()}.
