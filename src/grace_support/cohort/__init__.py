@@ -1,7 +1,8 @@
 """Cohorts at scale: a Parquet dataset of many networks, and measures computed column-wise.
 
-Needs the ``cohort`` extra (pyarrow and polars): ``pip install 'grace-support[cohort]'``;
-measuring on a Dask cluster also needs the ``dask`` extra.
+Needs the ``cohort`` extra (pyarrow, polars and numpy):
+``pip install 'grace-support[cohort]'``; measuring on a Dask cluster also needs the
+``dask`` extra.
 
 - [`write_dataset`][grace_support.cohort.write_dataset] stores networks (or tables,
   or an import result) as a dataset: a folder of Parquet files of the long tables
