@@ -65,7 +65,7 @@ def test_the_set_check_agrees_with_the_loops(
     assert _references_hold(network) == (not problems.errors)
 
 
-def test_plain_ties_read_at_once_are_the_same_ties() -> None:
+def test_plain_and_weighted_ties_are_read_as_before() -> None:
     document = {
         "ego": {"id": "e"},
         "people": [{"id": "a"}, {"id": "b"}, {"id": "c"}],

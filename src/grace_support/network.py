@@ -46,7 +46,6 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     ValidationError,
-    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
@@ -501,17 +500,6 @@ class SupportNetwork(FrozenModel):
     or an object with the pair (``between``), a ``weight`` and ``attributes``."""
 
     _check_needs = field_validator("needs")(_canonical_support_types)
-
-    @field_validator("ties", mode="wrap")
-    @classmethod
-    def _plain_ties_at_once(cls, value: object, handler: ValidatorFunctionWrapHandler) -> object:
-        # Most documents write every tie as a pair of ids: read such a list in one
-        # step, as `_validate_tie` reads each pair; anything else goes item by item.
-        if type(value) is list and all(type(t) is list and len(t) == 2 for t in value):
-            ties = [_new_tuple(Tie, (a, b)) for a, b in value]
-            if all(type(a) is str and type(b) is str for a, b in ties):
-                return tuple(ties)
-        return handler(value)
 
     @field_validator("schema_version", mode="before")
     @classmethod
