@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from grace_support import measures as m
@@ -39,8 +40,7 @@ def compute_measures(network: SupportNetwork) -> Measures:
     """
     # One pass over the relationships counts everything the measures need; each
     # value is then derived with the same formula as the function of the same name
-    # (tests hold the two equal). The values are valid by construction, so the
-    # models are built without validating them again.
+    # (tests hold the two equal).
     support = dict.fromkeys(SupportType, 0)
     given = dict.fromkeys(SupportType, 0)
     roles = dict.fromkeys(RoleCategory, 0)
@@ -72,19 +72,17 @@ def compute_measures(network: SupportNetwork) -> Measures:
     support_values = list(support.values())
     role_values = list(roles.values())
     total_load = sum(loads)
-    return Measures.model_construct(
+    return Measures(
         size=len(network.people),
         active_size=active,
         regular_contact_size=regular,
         inner_circle_size=inner,
-        support_counts=SupportCounts.model_construct(
-            None, **{t.value: n for t, n in support.items()}
-        ),
+        support_counts=SupportCounts(**support),
         support_types_covered=sum(1 for n in support_values if n > 0),
         missing_support_types=tuple(t for t in network.needs if support[t] == 0),
         single_provider_types=tuple(t for t in network.needs if support[t] == 1),
         support_evenness=pielou_evenness(support_values, k=len(SupportType)),
-        role_counts=RoleCounts.model_construct(None, **{c.value: n for c, n in roles.items()}),
+        role_counts=RoleCounts(**roles),
         role_richness=sum(1 for n in role_values if n > 0),
         role_blau=blau_index(role_values),
         role_iqv=iqv(role_values, k=len(RoleCategory)),
@@ -96,14 +94,18 @@ def compute_measures(network: SupportNetwork) -> Measures:
         effective_size=m.effective_size(network),
         constraint=m.constraint(network),
         role_unknown_count=unknown,
-        support_given_counts=SupportCounts.model_construct(
-            None, **{t.value: n for t, n in given.items()}
-        ),
+        support_given_counts=SupportCounts(**given),
         reciprocity=reciprocal / active if active else None,
     )
 
 
 _REGULAR = frozenset(c for c in Contact if c.is_regular)
+
+
+@cache
+def _default_settings() -> Settings:
+    """The default settings, built once (``Settings`` is frozen)."""
+    return Settings()
 
 
 def assess(
@@ -141,7 +143,10 @@ def assess(
         day = _day(as_of)
     else:
         day = network.collected_on if network.collected_on is not None else date.today()
-    chosen = settings if isinstance(settings, Settings) else Settings.model_validate(settings or {})
+    if isinstance(settings, Settings):
+        chosen = settings
+    else:
+        chosen = Settings.model_validate(settings) if settings else _default_settings()
     measures = compute_measures(network)
     context = Context(network=network, measures=measures, settings=chosen, as_of=day)
     findings = sorted((f for rule in RULES.values() for f in rule(context)), key=sort_key)

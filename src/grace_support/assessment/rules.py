@@ -102,9 +102,7 @@ def _finding(
     support_type: SupportType | None = None,
     people: tuple[str, ...] = (),
 ) -> Finding:
-    # Every value is valid by construction (enums, ids of the network), so the
-    # model is built without validating it again.
-    return Finding.model_construct(
+    return Finding(
         code=code,
         severity=SEVERITY[code],
         message=message,
