@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).parent
 GOAL = 10.0
+MORE = "<!-- bench_cohort.py: start -->"
+"""Where the sections of the other benchmarks begin; kept when this one rewrites README.md."""
 
 
 def make_document(people: int = 25, ties: int = 60, seed: int = 2026) -> str:
@@ -150,7 +152,10 @@ def write_readme(
     import_table = "\n".join(
         f"| {name} | {ratio:.2f}x | {seconds * 1e3:.0f} ms |" for name, seconds, ratio in imports
     )
-    (HERE / "README.md").write_text(
+    readme = HERE / "README.md"
+    old = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    kept = old[old.index(MORE) :] if MORE in old else ""  # other benchmarks' sections
+    readme.write_text(
         f"""# Benchmarks
 
 `bench_assess.py` times one network of 25 people and 60 ties between them (seeded).
@@ -186,6 +191,7 @@ it is loaded only when a graph is asked for.
 Machine: Python {platform.python_version()}, pydantic {pydantic.VERSION}, networkx
 {nx.__version__}, grace-support {grace_support.__version__}, {platform.machine()}.
 """
+        + (f"\n{kept}" if kept else "")
     )
 
 

@@ -22,5 +22,7 @@ done
 step "notebooks";           python scripts/run_notebooks.py
 step "benchmark (smoke run; timings are not checked)"
 python benchmarks/bench_assess.py --quick
+python benchmarks/bench_cohort.py --quick
+python benchmarks/bench_single.py --quick
 echo
 echo "All checks passed."

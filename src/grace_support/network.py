@@ -36,6 +36,7 @@ import math
 import re
 from datetime import date, datetime
 from functools import cache
+from itertools import pairwise
 from numbers import Real
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
 
@@ -298,6 +299,11 @@ class Tie(tuple[str, str]):
 _NO_ATTRIBUTES = Attributes()
 
 
+def _no_attributes() -> Attributes:
+    """The one empty `Attributes` (immutable, so every model without attributes shares it)."""
+    return _NO_ATTRIBUTES
+
+
 def _make_tie(a: str, b: str, weight: float, attributes: dict[str, AttributeValue]) -> Tie:
     return Tie(a, b, weight=weight, attributes=attributes)
 
@@ -394,6 +400,11 @@ _SUPPORT_ORDER = {t: i for i, t in enumerate(SupportType)}
 
 def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportType, ...]:
     """Reject repeats, then put support types in their declared order."""
+    if len(values) < 2:
+        return values
+    ranks = [_SUPPORT_ORDER[value] for value in values]
+    if all(a < b for a, b in pairwise(ranks)):
+        return values  # already in order, without repeats (the common case)
     seen: set[SupportType] = set()
     for value in values:
         if value in seen:
@@ -415,7 +426,7 @@ class Person(FrozenModel):
         default=None, repr=False
     )
     """How to show the person, if known. Personal health information: never logged."""
-    attributes: Attributes = Field(default_factory=Attributes, exclude_if=_empty)
+    attributes: Attributes = Field(default_factory=_no_attributes, exclude_if=_empty)
     """Study variables about the person (e.g. age group); left out of documents when empty."""
 
     @property
@@ -448,7 +459,7 @@ class Relationship(FrozenModel):
     """The day they were last in touch, if known."""
     strain: Strain = Strain.NONE
     """How draining or conflict-laden the relationship feels."""
-    attributes: Attributes = Field(default_factory=Attributes, exclude_if=_empty)
+    attributes: Attributes = Field(default_factory=_no_attributes, exclude_if=_empty)
     """Study variables about the relationship (e.g. years known); left out when empty."""
 
     _check_supports = field_validator("supports", "gives")(_canonical_support_types)
@@ -537,15 +548,16 @@ class SupportNetwork(FrozenModel):
 
     @model_validator(mode="after")
     def _check_references(self) -> Self:
-        problems = _Problems()
-        index = _check_ids(self, problems)
-        _check_relationships(self, index, problems)
-        _check_ties(self, index, problems)
-        if problems.dropped:
-            problems.LIMIT += 1
-            problems.add((), "has {more} more problems of these kinds", more=problems.dropped)
-        if problems.errors:
-            raise ValidationError.from_exception_data(type(self).__name__, problems.errors)
+        if not _references_hold(self):  # only then find (and word) every problem
+            problems = _Problems()
+            index = _check_ids(self, problems)
+            _check_relationships(self, index, problems)
+            _check_ties(self, index, problems)
+            if problems.dropped:
+                problems.LIMIT += 1
+                problems.add((), "has {more} more problems of these kinds", more=problems.dropped)
+            if problems.errors:
+                raise ValidationError.from_exception_data(type(self).__name__, problems.errors)
 
         # Canonical form: each tie as a sorted pair, the list sorted.
         ties = self.ties
@@ -814,6 +826,29 @@ class _Problems:
                 type=PydanticCustomError("network_reference", message, ctx), loc=loc, input=None
             )
         )
+
+
+def _references_hold(network: SupportNetwork) -> bool:
+    """Whether every reference rule holds, checked with sets (the fast, common case).
+
+    When this says no, the loops below find each problem and where it is; they
+    are the definition of the rules, and give the same errors as before.
+    """
+    ids = [person.id for person in network.people]
+    known = set(ids)
+    if len(known) != len(ids) or network.ego.id in known:
+        return False
+    persons = [relationship.person for relationship in network.relationships]
+    if len(persons) != len(ids) or set(persons) != known:
+        return False
+    ties = network.ties
+    if not ties:
+        return True
+    pairs = {(a, b) if a < b else (b, a) for a, b in ties}
+    if len(pairs) != len(ties):
+        return False
+    ends = {a for a, _ in pairs} | {b for _, b in pairs}
+    return ends <= known and all(a != b for a, b in pairs)
 
 
 def _check_ids(network: SupportNetwork, problems: _Problems) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from grace_support import measures as m
@@ -14,7 +15,9 @@ from grace_support.assessment.models import (
     SupportCounts,
 )
 from grace_support.assessment.rules import RULES, Context, sort_key
+from grace_support.measures.diversity import blau_index, hhi, iqv, pielou_evenness
 from grace_support.network import SupportNetwork, parse_day
+from grace_support.vocabulary import Closeness, Contact, RoleCategory, Strain, SupportType
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,33 +37,74 @@ def compute_measures(network: SupportNetwork) -> Measures:
         >>> compute_measures(example_network()).support_types_covered
         3
     """
-    support = m.support_counts(network)
-    roles = m.role_counts(network)
+    # One pass over the relationships counts everything the measures need; each
+    # value is then derived with the same formula as the function of the same name
+    # (tests hold the two equal).
+    support = dict.fromkeys(SupportType, 0)
+    given = dict.fromkeys(SupportType, 0)
+    roles = dict.fromkeys(RoleCategory, 0)
+    loads: list[int] = []
+    active = regular = inner = strained = unknown = reciprocal = 0
+    for relationship in network.relationships:
+        contact = relationship.contact
+        if relationship.closeness is Closeness.INNER:
+            inner += 1
+        if relationship.strain is Strain.HIGH:
+            strained += 1
+        if contact is not None and contact in _REGULAR:
+            regular += 1
+        if contact is Contact.LOST_TOUCH:
+            continue
+        active += 1
+        supports = relationship.supports
+        for support_type in supports:
+            support[support_type] += 1
+        for support_type in relationship.gives:
+            given[support_type] += 1
+        if relationship.role is None:
+            unknown += 1
+        else:
+            roles[relationship.role.category] += 1
+        loads.append(len(supports))
+        if supports and relationship.gives:
+            reciprocal += 1
+    support_values = list(support.values())
+    role_values = list(roles.values())
+    total_load = sum(loads)
     return Measures(
-        size=m.size(network),
-        active_size=m.active_size(network),
-        regular_contact_size=m.regular_contact_size(network),
-        inner_circle_size=m.inner_circle_size(network),
+        size=len(network.people),
+        active_size=active,
+        regular_contact_size=regular,
+        inner_circle_size=inner,
         support_counts=SupportCounts(**support),
-        support_types_covered=m.support_types_covered(network),
-        missing_support_types=m.missing_support_types(network),
-        single_provider_types=m.single_provider_types(network),
-        support_evenness=m.support_evenness(network),
+        support_types_covered=sum(1 for n in support_values if n > 0),
+        missing_support_types=tuple(t for t in network.needs if support[t] == 0),
+        single_provider_types=tuple(t for t in network.needs if support[t] == 1),
+        support_evenness=pielou_evenness(support_values, k=len(SupportType)),
         role_counts=RoleCounts(**roles),
-        role_richness=m.role_richness(network),
-        role_blau=m.role_blau(network),
-        role_iqv=m.role_iqv(network),
-        top_provider_share=m.top_provider_share(network),
-        provider_hhi=m.provider_hhi(network),
-        professional_count=m.professional_count(network),
-        strained_count=m.strained_count(network),
+        role_richness=sum(1 for n in role_values if n > 0),
+        role_blau=blau_index(role_values),
+        role_iqv=iqv(role_values, k=len(RoleCategory)),
+        top_provider_share=max(loads) / total_load if total_load else None,
+        provider_hhi=hhi(loads),
+        professional_count=roles[RoleCategory.PROFESSIONAL],
+        strained_count=strained,
         density=m.density(network),
         effective_size=m.effective_size(network),
         constraint=m.constraint(network),
-        role_unknown_count=m.role_unknown_count(network),
-        support_given_counts=SupportCounts(**m.support_given_counts(network)),
-        reciprocity=m.reciprocity(network),
+        role_unknown_count=unknown,
+        support_given_counts=SupportCounts(**given),
+        reciprocity=reciprocal / active if active else None,
     )
+
+
+_REGULAR = frozenset(c for c in Contact if c.is_regular)
+
+
+@cache
+def _default_settings() -> Settings:
+    """The default settings, built once (``Settings`` is frozen)."""
+    return Settings()
 
 
 def assess(
@@ -105,7 +149,10 @@ def assess(
         day = _day(as_of)
     else:
         day = network.collected_on if network.collected_on is not None else date.today()
-    chosen = settings if isinstance(settings, Settings) else Settings.model_validate(settings or {})
+    if isinstance(settings, Settings):
+        chosen = settings
+    else:
+        chosen = Settings.model_validate(settings) if settings else _default_settings()
     measures = compute_measures(network)
     context = Context(network=network, measures=measures, settings=chosen, as_of=day)
     findings = sorted((f for rule in RULES.values() for f in rule(context)), key=sort_key)

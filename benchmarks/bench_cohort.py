@@ -1,0 +1,213 @@
+"""Benchmark: the cohort engine against the per-network route, in one run.
+
+- ``cohort.measure`` from a dataset against ``tables.measures_table`` over the same
+  20,000 networks (objects already built); goal at least 30x;
+- ``cohort synth`` and ``cohort measure`` of 1,000,000 networks: wall time and peak
+  memory, each in a fresh process; goal each within 60 s and under 3 GB;
+- ``cohort.measure`` on a Dask ``LocalCluster`` of two worker processes against
+  in-process, on the same dataset.
+
+Figures are ratios measured in the same run, plus the seconds on this machine.
+
+    python benchmarks/bench_cohort.py            # measure, print, rewrite README.md's section
+    python benchmarks/bench_cohort.py --quick    # a short smoke run; writes nothing
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+START = "<!-- bench_cohort.py: start -->"
+END = "<!-- bench_cohort.py: end -->"
+GOAL_RATIO = 30.0
+GOAL_SECONDS = 60.0
+GOAL_BYTES = 3 * 1024**3
+
+CHILD = """
+import json, resource, sys, time
+from grace_support import cohort
+action, path, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+start = time.perf_counter()
+if action == "synth":
+    cohort.synthesize(path, n, seed=2026)
+else:
+    cohort.measure(path, as_of="2026-11-25", out=path + ".measures.parquet")
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"seconds": seconds, "peak_bytes": peak}))
+"""
+
+
+def child(action: str, path: str, n: int) -> dict[str, float]:
+    """Run synth or measure in a fresh interpreter; its wall time and peak memory."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(HERE.parent / "src"), env.get("PYTHONPATH")])
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, action, path, str(n)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def best(func: Any, *, repeat: int) -> float:
+    """The best wall time of `repeat` calls, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def versus_measures_table(folder: Path, n: int, repeat: int) -> dict[str, float]:
+    from grace_support import cohort
+    from grace_support.synthetic import cohort as synthetic_cohort
+    from grace_support.tables import measures_table
+
+    networks = synthetic_cohort(n, seed=2026)
+    path = cohort.write_dataset(networks, folder / "same-networks")
+    cohort.measure(path, as_of="2026-11-25")  # warm up
+    table = best(lambda: measures_table(networks, as_of="2026-11-25"), repeat=1)
+    from_dataset = best(lambda: cohort.measure(path, as_of="2026-11-25"), repeat=repeat)
+    from_objects = best(lambda: cohort.measure(networks, as_of="2026-11-25"), repeat=repeat)
+    return {"table": table, "dataset": from_dataset, "objects": from_objects}
+
+
+def versus_dask(folder: Path, n: int) -> dict[str, float]:
+    import importlib
+
+    from grace_support import cohort
+
+    distributed: Any = importlib.import_module("distributed")  # untyped
+
+    path = cohort.synthesize(folder / "dask", n, seed=7)
+    local = best(lambda: cohort.measure(path, as_of="2026-11-25"), repeat=2)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        cohort.measure(path, as_of="2026-11-25", client=client)  # warm the workers up
+        remote = best(lambda: cohort.measure(path, as_of="2026-11-25", client=client), repeat=2)
+    return {"local": local, "dask": remote}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="short smoke run; write nothing")
+    args = parser.parse_args()
+    same_n, big_n, dask_n = (1_000, 10_000, 5_000) if args.quick else (20_000, 1_000_000, 300_000)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        same = versus_measures_table(folder, same_n, repeat=2 if args.quick else 5)
+        ratio = same["table"] / same["dataset"]
+        print(f"{same_n} networks: measures_table {same['table']:.2f} s, cohort.measure from a "
+              f"dataset {same['dataset']:.3f} s ({ratio:.0f}x), from objects "
+              f"{same['objects']:.3f} s ({same['table'] / same['objects']:.0f}x)")  # fmt: skip
+        big = str(folder / "big")
+        synth = child("synth", big, big_n)
+        measured = child("measure", big, big_n)
+        for name, figures in (("synth", synth), ("measure", measured)):
+            print(f"{big_n} networks: {name} {figures['seconds']:.1f} s, "
+                  f"peak {figures['peak_bytes'] / 1024**2:.0f} MiB")  # fmt: skip
+        dask = versus_dask(folder, dask_n)
+        speedup = dask["local"] / dask["dask"]
+        print(f"{dask_n} networks: in-process {dask['local']:.2f} s, Dask LocalCluster "
+              f"(2 workers) {dask['dask']:.2f} s ({speedup:.2f}x)")  # fmt: skip
+    if not args.quick:
+        write_readme(
+            same_n=same_n, same=same, big_n=big_n, synth=synth, measured=measured,
+            dask_n=dask_n, dask=dask,
+        )  # fmt: skip
+    return 0
+
+
+def write_readme(
+    *,
+    same_n: int,
+    same: dict[str, float],
+    big_n: int,
+    synth: dict[str, float],
+    measured: dict[str, float],
+    dask_n: int,
+    dask: dict[str, float],
+) -> None:
+    import polars
+    import pyarrow
+
+    ratio = same["table"] / same["dataset"]
+
+    def met(ok: bool) -> str:
+        return "met" if ok else "not met"
+
+    def big(figures: dict[str, float]) -> str:
+        ok = figures["seconds"] <= GOAL_SECONDS and figures["peak_bytes"] < GOAL_BYTES
+        return f"{figures['seconds']:.1f} s | {figures['peak_bytes'] / 1024**2:.0f} MiB | {met(ok)}"
+
+    section = f"""{START}
+## The cohort engine (`bench_cohort.py`)
+
+All figures from one run of `python benchmarks/bench_cohort.py` (`--quick` is the
+smoke run CI does; it writes nothing).
+
+**Same networks, two routes.** {same_n:,} synthetic networks (objects already built):
+`tables.measures_table` against `cohort.measure` reading a dataset of the same
+networks, and `cohort.measure` given the objects.
+
+| route | time | ratio to measures_table |
+|---|---|---|
+| `measures_table(networks)` (baseline) | {same["table"]:.2f} s | 1x |
+| `cohort.measure(dataset)` | {same["dataset"]:.3f} s | {ratio:.0f}x |
+| `cohort.measure(networks)` | {same["objects"]:.3f} s | {same["table"] / same["objects"]:.0f}x |
+
+Goal: `cohort.measure` from a dataset at least {GOAL_RATIO:.0f}x faster:
+**{met(ratio >= GOAL_RATIO)}**.
+
+**A million networks.** Each step in a fresh process (wall time; peak resident
+memory of that process). Goal: each within {GOAL_SECONDS:.0f} s and under 3 GB.
+
+| step | wall time | peak memory | goal |
+|---|---|---|---|
+| `cohort synth {big_n:,}` | {big(synth)} |
+| `cohort measure` (validate and measure, Parquet out) | {big(measured)} |
+
+**Dask.** {dask_n:,} networks measured in-process against a `LocalCluster` of two
+worker processes on the same two cores: {dask["local"]:.2f} s in-process,
+{dask["dask"]:.2f} s on the cluster ({dask["local"] / dask["dask"]:.2f}x). On one
+machine the cluster and the in-process engine share the same cores, so the
+cluster can add little; it pays off when its workers are other machines.
+
+Machine: Python {platform.python_version()}, polars {polars.__version__}, pyarrow
+{pyarrow.__version__}, {os.cpu_count()} cores, {platform.machine()}.
+{END}
+"""
+    readme = HERE / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        text = head + section.rstrip("\n") + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    readme.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

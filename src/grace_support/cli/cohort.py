@@ -1,0 +1,230 @@
+"""``cohort synth``, ``cohort validate`` and ``cohort measure``: many networks at once.
+
+Needs the ``cohort`` extra; ``--scheduler`` also needs the ``dask`` extra. On a
+terminal, a progress bar goes to standard error (when ``tqdm`` is installed).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from typing import TYPE_CHECKING, Any
+
+from grace_support.cli._common import UsageError, add_command, day, setting
+from grace_support.errors import DocumentError, InputError, MissingExtraError
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterable, Iterator
+
+    from grace_support.cli._common import Commands
+
+__all__ = ["register"]
+
+
+def register(commands: Commands) -> None:
+    """Add ``cohort`` and its sub-commands."""
+    cohort = add_command(
+        commands,
+        "cohort",
+        _missing_subcommand,
+        help="synthesize, validate and measure a cohort dataset (Parquet)",
+        description=(
+            "Work with a cohort dataset: a folder of Parquet files of the egos, alters and "
+            "ties tables. Needs grace-support[cohort]."
+        ),
+    )
+    actions = cohort.add_subparsers(dest="cohort_command", metavar="ACTION")
+
+    synth = actions.add_parser(
+        "synth", help="write a synthetic cohort", description="Write a synthetic cohort dataset."
+    )
+    synth.set_defaults(run=_synth)
+    synth.add_argument("n", type=_count, metavar="N", help="how many networks")
+    synth.add_argument("--seed", type=_count, required=True, metavar="S", help="random seed")
+    synth.add_argument("--out", required=True, metavar="DATASET", help="the dataset folder")
+
+    validate = actions.add_parser(
+        "validate",
+        help="check a dataset against the rules of the network document",
+        description="Check every part of a dataset; problems name file, row and column.",
+    )
+    validate.set_defaults(run=_validate)
+    validate.add_argument("dataset", metavar="DATASET")
+
+    measure = actions.add_parser(
+        "measure",
+        help="one row of measures and finding counts per ego",
+        description=(
+            "Measure every network of a dataset: the columns of the measures table and "
+            "one finding_count_<code> per finding. CSV on standard output, or --out."
+        ),
+    )
+    measure.set_defaults(run=_measure)
+    measure.add_argument("dataset", metavar="DATASET")
+    measure.add_argument(
+        "--as-of",
+        type=day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day to judge (each network's collected_on, else today)",
+    )
+    measure.add_argument(
+        "--out", metavar="FILE", help="write FILE.parquet or FILE.csv instead of printing CSV"
+    )
+    measure.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a Dask scheduler, e.g. tcp://10.0.0.5:8786 (needs grace-support[dask])",
+    )
+    measure.add_argument(
+        "--setting",
+        type=setting,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a finding threshold, e.g. dormant_after_days=60 (repeatable)",
+    )
+
+
+def _count(text: str) -> int:
+    import argparse  # noqa: PLC0415
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+def _missing_subcommand(args: argparse.Namespace) -> str:
+    raise UsageError("choose an action: cohort synth, cohort validate or cohort measure")
+
+
+def _progress(items: Iterable[Any], *, total: int | None, unit: str) -> Iterator[Any]:
+    """The items, with a progress bar on standard error when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    try:
+        from tqdm import tqdm  # noqa: PLC0415
+    except ImportError:
+        yield from items
+        return
+    yield from tqdm(items, total=total or None, unit=unit, file=sys.stderr, leave=False)
+
+
+def _synth(args: argparse.Namespace) -> str:
+    try:
+        from grace_support.cohort import _layout, _synth  # noqa: PLC0415
+
+        _layout.pyarrow()
+        parts = _synth.synthetic_parts(args.n, seed=args.seed)
+        total = math.ceil(args.n / _layout.PART_ROWS)
+        path = _layout.write_parts(args.out, _progress(parts, total=total, unit="part"))
+    except MissingExtraError as error:
+        raise UsageError(str(error)) from None
+    except (FileExistsError, OSError) as error:
+        raise InputError(_reason(error), source=args.out) from None
+    return f"Wrote {args.n} synthetic networks to {path}."
+
+
+def _validate(args: argparse.Namespace) -> str:
+    from grace_support.cohort import validate  # noqa: PLC0415
+
+    try:
+        summary = validate(args.dataset)
+    except MissingExtraError as error:
+        raise UsageError(str(error)) from None
+    return (
+        f"{args.dataset}: valid ({summary.egos} networks, {summary.alters} alters, "
+        f"{summary.ties} ties in {summary.parts} parts)."
+    )
+
+
+def _measure(args: argparse.Namespace) -> str | None:
+    from grace_support.cohort import measured_batches  # noqa: PLC0415
+
+    if args.out and not args.out.lower().endswith((".parquet", ".csv")):
+        raise UsageError("--out must name a .parquet or .csv file")
+    client = None
+    try:
+        if args.scheduler:
+            from grace_support._extras import require  # noqa: PLC0415
+
+            distributed = require("distributed", extra="dask", feature="cohort measure --scheduler")
+            try:
+                client = distributed.Client(args.scheduler, timeout="20s")
+            except (OSError, TimeoutError):
+                raise InputError(
+                    "cannot be reached (is the Dask scheduler running?)", source=args.scheduler
+                ) from None
+        total, batches = measured_batches(
+            args.dataset, as_of=args.as_of, settings=_settings(args.setting), client=client
+        )
+        shown = _progress(batches, total=total, unit="part")
+        if args.out is None:
+            _print_csv(shown)
+            return None
+        rows = _write(shown, args.out)
+    except MissingExtraError as error:
+        raise UsageError(str(error)) from None
+    except ValueError as error:
+        if isinstance(error, DocumentError):
+            raise
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise InputError(_reason(error), source=args.out or args.dataset) from None
+    finally:
+        if client is not None:
+            client.close()
+    return f"Wrote the measures of {rows} networks to {args.out}."
+
+
+def _print_csv(batches: Iterable[Any]) -> None:
+    from grace_support.cohort import _empty  # noqa: PLC0415
+
+    first = True
+    for batch in batches:
+        sys.stdout.write(batch.write_csv(include_header=first))
+        first = False
+    if first:
+        sys.stdout.write(_empty().write_csv())
+    sys.stdout.flush()
+
+
+def _write(batches: Iterable[Any], out: str) -> int:
+    from grace_support.cohort import _empty, _run  # noqa: PLC0415
+
+    writer = _run.ResultWriter(out)
+    rows = 0
+    try:
+        for batch in batches:
+            writer.write(batch)
+            rows += batch.height
+        writer.commit(_empty())
+    except BaseException:
+        writer.abort()
+        raise
+    return int(rows)
+
+
+def _settings(pairs: list[tuple[str, str]]) -> Any:
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from grace_support.assessment import Settings  # noqa: PLC0415
+    from grace_support.errors import format_location  # noqa: PLC0415
+
+    try:
+        return Settings.model_validate(dict(pairs))
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        raise UsageError(f"--setting {format_location(first['loc'])}: {first['msg']}") from None
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, FileExistsError):
+        return "exists and is not a cohort dataset; choose a new folder"
+    return f"cannot be written: {(error.strerror or type(error).__name__).lower()}"

@@ -1,0 +1,423 @@
+r"""The measures of many networks at once: numpy over the Arrow columns of a part.
+
+This is a second implementation of [`compute_measures`][grace_support.compute_measures]
+and the finding rules of [`assess`][grace_support.assess]; the per-network functions
+are the definition, and the property tests hold every value here equal to them.
+
+A part's alters are grouped by the row of their ego: every measure is one small
+function, named after the per-network measure, that counts per ego with
+``numpy.bincount`` (a group-by and sum in one pass) or combines such counts.
+Only one part of a dataset (whole egos) is in memory at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+
+from grace_support.assessment.models import FindingCode, Settings
+from grace_support.cohort._columns import codes, days, flags, groups, np
+from grace_support.cohort._layout import TYPES, polars, pyarrow
+from grace_support.vocabulary import ROLE_CATEGORIES, Closeness, Contact, RoleCategory, Strain
+
+if TYPE_CHECKING:
+    import polars as pl
+    import pyarrow as pa
+
+CATEGORIES: Final = tuple(c.value for c in RoleCategory)
+_CATEGORY_OF: Final = {
+    role.value: CATEGORIES.index(category.value) for role, category in ROLE_CATEGORIES.items()
+}
+_PROFESSIONAL: Final = CATEGORIES.index(RoleCategory.PROFESSIONAL.value)
+_REGULAR: Final = frozenset(c.value for c in Contact if c.is_regular)
+_EPOCH: Final = date(1970, 1, 1)
+
+FINDING_COLUMNS: Final = tuple(f"finding_count_{c.value.replace('-', '_')}" for c in FindingCode)
+"""The ``finding_count_<code>`` columns, in the declared order of finding codes."""
+
+MEASURE_COLUMNS: Final = (
+    "ego_id", "size", "active_size", "regular_contact_size", "inner_circle_size",
+    *(f"support_count_{t}" for t in TYPES), "support_types_covered",
+    *(f"missing_support_{t}" for t in TYPES), *(f"single_provider_{t}" for t in TYPES),
+    "support_evenness", *(f"role_count_{c}" for c in CATEGORIES), "role_richness",
+    "role_blau", "role_iqv", "top_provider_share", "provider_hhi", "professional_count",
+    "strained_count", "density", "effective_size", "constraint", "role_unknown_count",
+    *(f"support_given_count_{t}" for t in TYPES), "reciprocity", "findings",
+)  # fmt: skip
+"""The columns of `tables.measures_table`, in its order."""
+
+OUTPUT_COLUMNS: Final = (*MEASURE_COLUMNS, *FINDING_COLUMNS)
+"""The columns of `cohort.measure`: the measures table, then one count per finding code."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The columns of one part that the measures read, one entry per alter or tie."""
+
+    egos: int
+    """Number of egos; an ego is its row number."""
+    ego: Any
+    """Each alter's ego row."""
+    active: Any
+    regular: Any
+    inner: Any
+    close: Any
+    strained: Any
+    supports: Any
+    """alters x 4 booleans, in the declared order of support types."""
+    gives: Any
+    """alters x 4 booleans: the types the ego gives the alter."""
+    category: Any
+    """Each alter's role category (-1 when the role is unknown)."""
+    last_contact: Any
+    has_last_contact: Any
+    needs: Any
+    """egos x 4 booleans."""
+    collected_on: Any
+    """Each ego's day of collection (days since 1970-01-01)."""
+    has_collected_on: Any
+    tie_ego: Any
+    tie_a: Any
+    """Each tie's first alter, as a number unique in the part."""
+    tie_b: Any
+
+
+def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
+    """The kernel's view of one (valid) part."""
+    numpy = np()
+    ego_codes = codes(egos.column("ego_id"))
+    row_of = numpy.full(len(ego_codes.dictionary) + 1, -1, dtype=numpy.int64)
+    row_of[ego_codes.codes] = numpy.arange(egos.num_rows)
+    ego_ids_list = ego_codes.dictionary
+
+    def ego_rows(table: pa.Table) -> Any:
+        found = codes(table.column("ego_id"))
+        return row_of[found.positions_in(ego_ids_list)]
+
+    contact = codes(alters.column("contact")) if "contact" in alters.column_names else None
+    count = alters.num_rows
+    active = (
+        ~contact.where({Contact.LOST_TOUCH.value}) if contact else numpy.ones(count, dtype=bool)
+    )
+    regular = contact.where(_REGULAR) if contact else numpy.zeros(count, dtype=bool)
+    closeness = (
+        codes(alters.column("closeness"))
+        if "closeness" in alters.column_names
+        else codes(pyarrow().nulls(count, pyarrow().string()))
+    )
+    role = (
+        codes(alters.column("role"))
+        if "role" in alters.column_names
+        else codes(pyarrow().nulls(count, pyarrow().string()))
+    )
+    collected, has_collected = days(egos, "collected_on")
+    strain = (
+        codes(alters.column("strain")).where({Strain.HIGH.value})
+        if "strain" in alters.column_names
+        else numpy.zeros(count, dtype=bool)
+    )
+    last, has_last = days(alters, "last_contact")
+    alter_ids = codes(alters.column("alter_id"))
+    alter_ego = ego_rows(alters)
+    width = max(len(alter_ids.dictionary), 1)
+    tie_ego = ego_rows(ties)
+    tie_a = tie_ego * width + codes(ties.column("alter_a")).positions_in(alter_ids.dictionary)
+    tie_b = tie_ego * width + codes(ties.column("alter_b")).positions_in(alter_ids.dictionary)
+    has_needs = any(f"need_{t}" in egos.column_names for t in TYPES)
+    return Part(
+        egos=egos.num_rows,
+        ego=alter_ego,
+        active=active,
+        regular=regular,
+        inner=closeness.where({Closeness.INNER.value}),
+        close=closeness.where({Closeness.INNER.value, Closeness.MIDDLE.value}),
+        strained=strain,
+        supports=numpy.stack([flags(alters, t) for t in TYPES], axis=1).reshape(count, len(TYPES)),
+        gives=numpy.stack([flags(alters, f"gives_{t}") for t in TYPES], axis=1).reshape(
+            count, len(TYPES)
+        ),
+        category=role.mapped(_CATEGORY_OF),
+        last_contact=last,
+        has_last_contact=has_last,
+        needs=numpy.stack(
+            [flags(egos, f"need_{t}", default=not has_needs) for t in TYPES], axis=1
+        ).reshape(egos.num_rows, len(TYPES)),
+        collected_on=collected,
+        has_collected_on=has_collected,
+        tie_ego=tie_ego,
+        tie_a=tie_a,
+        tie_b=tie_b,
+    )
+
+
+def _count(part: Part, where: Any) -> Any:
+    """How many alters of each ego satisfy `where` (a group-by and count)."""
+    numpy = np()
+    return numpy.bincount(part.ego, weights=where, minlength=part.egos).astype(numpy.int64)
+
+
+# -- measures over the alters --------------------------------------------------------------
+
+
+def size(part: Part) -> Any:
+    """The number of alters."""
+    return np().bincount(part.ego, minlength=part.egos).astype(np().int64)
+
+
+def active_size(part: Part) -> Any:
+    """The number of alters whose contact is not ``lost_touch``."""
+    return _count(part, part.active)
+
+
+def regular_contact_size(part: Part) -> Any:
+    """The number of alters in touch daily, weekly or biweekly."""
+    return _count(part, part.regular)
+
+
+def inner_circle_size(part: Part) -> Any:
+    """The number of alters in the inner circle, dormant or not."""
+    return _count(part, part.inner)
+
+
+def support_counts(part: Part) -> Any:
+    """Egos x 4: for each support type, the number of active alters who give it."""
+    numpy = np()
+    return numpy.stack(
+        [_count(part, part.supports[:, i] & part.active) for i in range(len(TYPES))], axis=1
+    ).reshape(part.egos, len(TYPES))
+
+
+def role_counts(part: Part) -> Any:
+    """Egos x 5: for each role category, the number of active alters in it."""
+    numpy = np()
+    return numpy.stack(
+        [_count(part, (part.category == c) & part.active) for c in range(len(CATEGORIES))],
+        axis=1,
+    ).reshape(part.egos, len(CATEGORIES))
+
+
+def role_unknown_count(part: Part) -> Any:
+    """The number of active alters whose role is not recorded."""
+    return _count(part, (part.category < 0) & part.active)
+
+
+def support_given_counts(part: Part) -> Any:
+    """Per ego and support type: the number of active alters the ego gives it to."""
+    numpy = np()
+    return numpy.stack(
+        [_count(part, part.gives[:, i] & part.active) for i in range(len(TYPES))], axis=1
+    ).reshape(part.egos, len(TYPES))
+
+
+def reciprocity(part: Part, active: Any) -> tuple[Any, Any]:
+    """The share of active alters who give support and are given support."""
+    both = part.supports.any(axis=1) & part.gives.any(axis=1) & part.active
+    return _ratio(_count(part, both), active, active > 0)
+
+
+def strained_count(part: Part) -> Any:
+    """The number of alters, active or not, whose strain is ``high``."""
+    return _count(part, part.strained)
+
+
+def provider_loads(part: Part) -> tuple[Any, Any, Any]:
+    r"""Per ego: the total $S$, the largest $s_i$ and $\sum s_i^2$ of the active loads."""
+    numpy = np()
+    load = part.supports.sum(axis=1) * part.active
+    total = _count(part, load)
+    squares = _count(part, load * load)
+    top = numpy.zeros(part.egos, dtype=numpy.int64)
+    for value in range(1, len(TYPES) + 1):  # loads are 0-4: the largest present value
+        top[_count(part, load == value) > 0] = value
+    return total, top, squares
+
+
+def dormant_ties(part: Part, *, as_of: date | None, settings: Settings) -> Any:
+    """The number of ``dormant-tie`` findings: close alters out of touch, or not lately.
+
+    Judged on `as_of`, or when it is ``None`` on each ego's ``collected_on`` (today
+    for an ego without one), as `assess` does. Unknown closeness is not close.
+    """
+    numpy = np()
+    if as_of is None:
+        today = (date.today() - _EPOCH).days
+        day = numpy.where(part.has_collected_on, part.collected_on, today)[part.ego]
+    else:
+        day = (as_of - _EPOCH).days
+    cutoff = day - settings.dormant_after_days
+    old = part.has_last_contact & (part.last_contact < cutoff)
+    return _count(part, part.close & (~part.active | old))
+
+
+# -- measures over the ties ------------------------------------------------------------------
+
+
+def tie_count(part: Part) -> Any:
+    """The number of alter-alter ties of each ego."""
+    return np().bincount(part.tie_ego, minlength=part.egos).astype(np().int64)
+
+
+def constraint_sums(part: Part) -> tuple[Any, Any]:
+    r"""Per ego: the alters with a tie, and $\sum_{j\ \text{tied}} (1 + v_j)^2$.
+
+    $v_j = \sum_{q \in N(j)} 1/(1 + d_q)$ with $d_q$ the ties alter $q$ has.
+    """
+    numpy = np()
+    ends = numpy.concatenate([part.tie_a, part.tie_b])
+    keys, inverse, degree = groups(ends)
+    half = len(part.tie_a)
+    first, second = inverse[:half], inverse[half:]
+    v = numpy.bincount(first, weights=1.0 / (1.0 + degree[second]), minlength=len(keys))
+    v += numpy.bincount(second, weights=1.0 / (1.0 + degree[first]), minlength=len(keys))
+    ego_of_key = numpy.zeros(len(keys), dtype=numpy.int64)
+    ego_of_key[inverse] = numpy.concatenate([part.tie_ego, part.tie_ego])
+    tied = numpy.bincount(ego_of_key, minlength=part.egos).astype(numpy.int64)
+    sums = numpy.bincount(ego_of_key, weights=(1.0 + v) ** 2, minlength=part.egos)
+    return tied, sums
+
+
+# -- measures of measures ----------------------------------------------------------------------
+
+
+def _ratio(numerator: Any, denominator: Any, defined: Any) -> tuple[Any, Any]:
+    numpy = np()
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        value = numpy.where(defined, numerator / numpy.where(defined, denominator, 1), 0.0)
+    return value.astype(float), defined
+
+
+def support_evenness(support: Any) -> tuple[Any, Any]:
+    """Pielou's evenness over the four types; undefined when nobody gives support."""
+    numpy = np()
+    total = support.sum(axis=1)
+    h = numpy.zeros(len(support))
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        for i in range(support.shape[1]):
+            n = support[:, i]
+            term = n / total * numpy.log(total / n)
+            h += numpy.where(n > 0, term, 0.0)
+    return numpy.minimum(1.0, h / numpy.log(support.shape[1])), total > 0
+
+
+def role_blau(roles: Any) -> tuple[Any, Any]:
+    """Blau's index of the role categories, (N² - Σn²) / N²."""
+    total = roles.sum(axis=1)
+    squares = (roles * roles).sum(axis=1)
+    return _ratio(total * total - squares, total * total, total > 0)
+
+
+def role_iqv(roles: Any) -> tuple[Any, Any]:
+    """The IQV of the role categories with K = 5: K(N² - Σn²) / ((K - 1) N²)."""
+    k = roles.shape[1]
+    total = roles.sum(axis=1)
+    squares = (roles * roles).sum(axis=1)
+    return _ratio(k * (total * total - squares), (k - 1) * total * total, total > 0)
+
+
+def top_provider_share(total: Any, top: Any) -> tuple[Any, Any]:
+    """The busiest provider's share of all support, max s / S."""
+    return _ratio(top, total, total > 0)
+
+
+def provider_hhi(total: Any, squares: Any) -> tuple[Any, Any]:
+    """The HHI of support over providers, Σs² / S²."""
+    return _ratio(squares, total * total, total > 0)
+
+
+def density(n: Any, ties: Any) -> tuple[Any, Any]:
+    """Ties over possible ties, t / (n(n-1)/2); undefined under two alters."""
+    return _ratio(ties, n * (n - 1) / 2, n >= 2)
+
+
+def effective_size(n: Any, ties: Any) -> tuple[Any, Any]:
+    """Burt's effective size, n - 2t/n; undefined without alters."""
+    numpy = np()
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        value = numpy.where(n > 0, n - (2 * ties) / numpy.where(n > 0, n, 1), 0.0)
+    return value, n > 0
+
+
+def constraint(n: Any, tied: Any, sums: Any) -> tuple[Any, Any]:
+    """Burt's constraint: (Σ over tied alters (1 + v)² + untied alters) / n²."""
+    return _ratio(sums + (n - tied), n * n, n > 0)
+
+
+# -- the whole table ---------------------------------------------------------------------------
+
+
+def measure_part(
+    egos: pa.Table, alters: pa.Table, ties: pa.Table, *, as_of: date | None, settings: Settings
+) -> pl.DataFrame:
+    """The measures and finding counts of every ego in one (valid) part, in egos order."""
+    numpy = np()
+    pa = pyarrow()
+    part = part_from_arrow(egos, alters, ties)
+    n = size(part)
+    active = active_size(part)
+    support = support_counts(part)
+    roles = role_counts(part)
+    total, top, squares = provider_loads(part)
+    t = tie_count(part)
+    tied, sums = constraint_sums(part)
+    missing = part.needs & (support == 0)
+    single = part.needs & (support == 1)
+    professional = roles[:, _PROFESSIONAL]
+    strained = strained_count(part)
+    unknown = role_unknown_count(part)
+    given = support_given_counts(part)
+    share, share_defined = top_provider_share(total, top)
+
+    columns: dict[str, Any] = {
+        "size": n,
+        "active_size": active,
+        "regular_contact_size": regular_contact_size(part),
+        "inner_circle_size": inner_circle_size(part),
+        **{f"support_count_{x}": support[:, i] for i, x in enumerate(TYPES)},
+        "support_types_covered": (support > 0).sum(axis=1),
+        **{f"missing_support_{x}": missing[:, i] for i, x in enumerate(TYPES)},
+        **{f"single_provider_{x}": single[:, i] for i, x in enumerate(TYPES)},
+        "support_evenness": support_evenness(support),
+        **{f"role_count_{c}": roles[:, i] for i, c in enumerate(CATEGORIES)},
+        "role_richness": (roles > 0).sum(axis=1),
+        "role_blau": role_blau(roles),
+        "role_iqv": role_iqv(roles),
+        "top_provider_share": (share, share_defined),
+        "provider_hhi": provider_hhi(total, squares),
+        "professional_count": professional,
+        "strained_count": strained,
+        "density": density(n, t),
+        "effective_size": effective_size(n, t),
+        "constraint": constraint(n, tied, sums),
+        "role_unknown_count": unknown,
+        **{f"support_given_count_{x}": given[:, i] for i, x in enumerate(TYPES)},
+        "reciprocity": reciprocity(part, active),
+    }
+    findings = {
+        FindingCode.MISSING_SUPPORT: missing.sum(axis=1),
+        FindingCode.SINGLE_PROVIDER: single.sum(axis=1),
+        FindingCode.OVER_RELIANCE: share_defined
+        & (share > settings.over_reliance_share)
+        & (support.sum(axis=1) >= settings.over_reliance_min_support),
+        FindingCode.STRAINED_TIE: strained,
+        FindingCode.DORMANT_TIE: dormant_ties(part, as_of=as_of, settings=settings),
+        FindingCode.NO_PROFESSIONAL_CARE: (professional == 0) & (unknown == 0),
+        FindingCode.NO_PERSONAL_SUPPORT: (active > 0) & (unknown == 0) & (professional == active),
+        FindingCode.SMALL_NETWORK: active < settings.small_network_size,
+    }
+    counts = [numpy.asarray(v, dtype=numpy.int64) for v in findings.values()]
+    columns["findings"] = sum(counts, numpy.zeros(part.egos, dtype=numpy.int64))
+    columns |= dict(zip(FINDING_COLUMNS, counts, strict=True))
+
+    arrays = [egos.column("ego_id").cast(pa.string())]
+    for name in OUTPUT_COLUMNS[1:]:
+        value = columns[name]
+        if isinstance(value, tuple):
+            arrays.append(pa.array(value[0], pa.float64(), mask=~value[1]))
+        elif value.dtype == bool:
+            arrays.append(pa.array(value, pa.bool_()))
+        else:
+            arrays.append(pa.array(value.astype(numpy.int64), pa.int64()))
+    table = pa.Table.from_arrays(arrays, names=list(OUTPUT_COLUMNS))
+    frame: pl.DataFrame = polars().from_arrow(table)
+    return frame

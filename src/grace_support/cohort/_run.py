@@ -1,0 +1,222 @@
+"""Reading parts, measuring them (here or on Dask workers), writing the results."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from grace_support._extras import require
+from grace_support.cohort._columns import read_table
+from grace_support.cohort._kernel import measure_part
+from grace_support.cohort._layout import (
+    FORMAT,
+    MANIFEST,
+    TABLES,
+    builtin_schema,
+    part_path,
+    pyarrow,
+)
+from grace_support.cohort._validate import MAX_ROWS_PER_CHECK, validate_part
+from grace_support.errors import DocumentError, InputError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import date
+
+    import polars as pl
+    import pyarrow as pa
+
+    from grace_support.assessment import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """An opened dataset: its folder and number of parts."""
+
+    path: Path
+    parts: int
+
+    def files(self, index: int) -> dict[str, Path]:
+        """The three files of part `index`."""
+        return {table: part_path(self.path, table, index) for table in TABLES}
+
+
+def open_dataset(path: str | os.PathLike[str]) -> Dataset:
+    """Open a dataset folder by its ``cohort.json``.
+
+    Raises:
+        InputError: The folder or its ``cohort.json`` is missing or not a dataset's.
+    """
+    folder = Path(path)
+    manifest = folder / MANIFEST
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise InputError(
+            f"is not a cohort dataset (no readable {MANIFEST}); write one with "
+            "grace_support.cohort.write_dataset or synthesize",
+            source=str(folder),
+        ) from None
+    parts = data.get("parts") if isinstance(data, dict) else None
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or not isinstance(parts, int)
+        or isinstance(parts, bool)
+        or parts < 0
+    ):
+        raise InputError(f"is not a cohort dataset ({MANIFEST} is not ours)", source=str(folder))
+    if data.get("version") != 1:
+        raise InputError(
+            "is a cohort dataset of a version this release cannot read", source=str(folder)
+        )
+    return Dataset(folder, parts)
+
+
+def read_part(dataset: Dataset, index: int, *, columns: bool = True) -> dict[str, pa.Table]:
+    """The three Arrow tables of one part.
+
+    Raises:
+        InputError: A file is missing or is not Parquet.
+    """
+    tables = {}
+    for table, file in dataset.files(index).items():
+        try:
+            tables[table] = read_table(file)
+        except (OSError, ValueError, pyarrow().ArrowException):
+            raise InputError(
+                "cannot be read as a Parquet file",
+                source=str(file.relative_to(dataset.path.parent)),
+            ) from None
+    return tables
+
+
+class SeenEgos:
+    """The ego ids of the parts read so far, to find an ego_id used in two parts."""
+
+    def __init__(self) -> None:
+        self.ids: list[pa.Array] = []
+
+    def problems(self, index: int, egos: pa.Table) -> list[Problem]:
+        """An ego_id already used in an earlier part, row by row; then remembers these ids."""
+        pa = pyarrow()
+        pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
+        column = egos.column("ego_id").combine_chunks().cast(pa.string())
+        found: list[Problem] = []
+        if self.ids:
+            again = pc.is_in(column, value_set=pa.concat_arrays(self.ids))
+            rows = again.to_numpy(zero_copy_only=False).nonzero()[0][:MAX_ROWS_PER_CHECK]
+            found = [
+                Problem(
+                    f"egos row {row}, column ego_id",
+                    "is already the id of an ego in an earlier part; every ego_id must be unique",
+                    source=f"egos/part-{index:05d}.parquet",
+                )
+                for row in rows.tolist()
+            ]
+        self.ids.append(column)
+        return found
+
+
+def checked_part(dataset: Dataset, index: int, seen: SeenEgos | None = None) -> dict[str, pa.Table]:
+    """One part, validated (ego ids also unique across parts when `seen` is given).
+
+    Raises:
+        DocumentError: The part breaks a rule; every problem is listed.
+    """
+    tables = read_part(dataset, index)
+    problems = validate_part(index, tables)
+    if seen is not None and not problems:
+        problems = seen.problems(index, tables["egos"])
+    if problems:
+        raise DocumentError(problems, source=str(dataset.path))
+    return tables
+
+
+def measure_arrow(
+    tables: dict[str, pa.Table], as_of: date | None, settings: Settings
+) -> pl.DataFrame:
+    """The measures of one part's (valid) Arrow tables."""
+    return measure_part(
+        tables["egos"], tables["alters"], tables["ties"], as_of=as_of, settings=settings
+    )
+
+
+def measure_file_part(
+    path: str, index: int, as_of: date | None, settings: Settings, check: bool = True
+) -> pl.DataFrame:
+    """Measure part `index` of the dataset at `path` (what a Dask worker runs)."""
+    dataset = Dataset(Path(path), index + 1)
+    tables = checked_part(dataset, index) if check else read_part(dataset, index)
+    return measure_arrow(tables, as_of, settings)
+
+
+# -- writing results ------------------------------------------------------------------------
+
+
+class ResultWriter:
+    """Writes result frames to Parquet or CSV, batch by batch, then moves the file into place."""
+
+    def __init__(self, out: str | os.PathLike[str]) -> None:
+        self.out = Path(out)
+        self.csv = self.out.suffix.lower() == ".csv"
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{self.out.name}.", dir=self.out.parent)
+        os.close(handle)
+        self.tmp = Path(name)
+        self.writer: Any = None
+        self.schema: Any = None
+        self.stream: Any = None
+
+    def write(self, frame: pl.DataFrame) -> None:
+        """Append one batch of rows."""
+        if self.csv:
+            if self.stream is None:
+                self.stream = self.tmp.open("wb")
+                frame.write_csv(self.stream, include_header=True)
+            else:
+                frame.write_csv(self.stream, include_header=False)
+            return
+        pq = require("pyarrow.parquet", extra="cohort", feature="grace_support.cohort")
+        table = frame.to_arrow()
+        if self.writer is None:
+            self.schema = table.schema
+            self.writer = pq.ParquetWriter(self.tmp, self.schema)
+        self.writer.write_table(table.cast(self.schema))
+
+    def commit(self, empty: pl.DataFrame) -> None:
+        """Finish the file and move it to `out`."""
+        if self.writer is None and self.stream is None:
+            self.write(empty)
+        if self.stream is not None:
+            self.stream.close()
+        if self.writer is not None:
+            self.writer.close()
+        os.replace(self.tmp, self.out)
+
+    def abort(self) -> None:
+        """Remove the temporary file."""
+        try:
+            if self.stream is not None:
+                self.stream.close()
+            if self.writer is not None:
+                self.writer.close()
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+
+def empty_tables() -> dict[str, pa.Table]:
+    """Three empty tables with the built-in columns."""
+    return {table: builtin_schema(table).empty_table() for table in TABLES}
+
+
+def iterate(futures: list[Any]) -> Iterator[pl.DataFrame]:
+    """The results of Dask futures in submission order, each released once read."""
+    for future in futures:
+        result = future.result()
+        future.release()
+        yield result
