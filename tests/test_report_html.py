@@ -11,6 +11,7 @@ from grace_support import Person, Relationship, SupportNetwork, assess
 from grace_support.demo import EXAMPLE_AS_OF, example_network
 from grace_support.report import CRISIS_LINE, render_html, render_report
 from grace_support.report.html import DOCS_URL, NOT_A_DIAGNOSIS
+from grace_support.vocabulary import Closeness, Contact, Role
 from tests.report_networks import SIZES, empty, generated, star
 
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "&amp; </style>"]
@@ -93,12 +94,17 @@ def test_every_text_from_the_document_is_escaped(hostile: str) -> None:
         [
             (
                 Person(id="p1", name=hostile),
-                Relationship(person="p1", role="friend", closeness="inner", contact="weekly"),
+                Relationship(
+                    person="p1",
+                    role=Role.FRIEND,
+                    closeness=Closeness.INNER,
+                    contact=Contact.WEEKLY,
+                ),
             )
         ],
     )
     for voice in ("client", "clinician"):
-        page = render_html(assess(network, as_of="2026-11-25"), network, voice=voice, names=True)  # type: ignore[arg-type]
+        page = render_html(assess(network, as_of="2026-11-25"), network, voice=voice, names=True)
         assert hostile not in page
         parser = _Tags()
         parser.feed(page)

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from grace_support.cli import assess, catalog, schema, score
+from grace_support.cli import assess, catalog, report, schema, score
 from grace_support.cli._common import EXIT_INVALID, EXIT_IO, EXIT_OK, EXIT_USAGE, UsageError
 from grace_support.errors import DocumentError, InputError
 from grace_support.instruments._base import ResponseError
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-COMMAND_MODULES = (assess, score, catalog, schema)
+COMMAND_MODULES = (assess, report, score, catalog, schema)
 """Each module has ``register(commands)``; a new command is one module and one entry here."""
 
 
