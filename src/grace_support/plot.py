@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from grace_support.assessment.models import Assessment
     from grace_support.network import SupportNetwork
 
-__all__ = ["SUPPORT_STYLE", "coverage_chart", "egogram", "measure_distributions"]
+__all__ = ["SUPPORT_STYLE", "coverage_chart", "egogram", "findings_chart", "measure_distributions"]
 
 OKABE_ITO = {
     "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
@@ -221,6 +221,7 @@ def coverage_chart(assessment: Assessment, *, ax: Axes | None = None) -> Axes:
     ax.set_yticks(range(len(types)), [t.value for t in types])
     ax.invert_yaxis()
     ax.set_xlabel("people in touch who give it")
+    ax.set_ylabel("kind of support")
     top = max([*counts.values(), 1])
     ax.set_xlim(0, top + 1.5)
     ax.set_xticks(range(top + 2))
@@ -229,6 +230,8 @@ def coverage_chart(assessment: Assessment, *, ax: Axes | None = None) -> Axes:
         ax.spines[side].set_visible(False)
     return ax
 
+
+_BAR: dict[str, Any] = {"color": OKABE_ITO["blue"], "edgecolor": "white"}
 
 DEFAULT_MEASURES = (
     "active_size", "support_types_covered", "support_evenness",
@@ -253,9 +256,18 @@ def measure_distributions(
     flat = [ax for row in axes for ax in row]
     for ax, name in zip(flat, measures, strict=False):
         values = [r[name] for r in rows if r[name] is not None]
-        ax.hist(values, bins=12, color=OKABE_ITO["blue"], edgecolor="white")
+        whole = all(isinstance(v, int) for v in values)
+        if whole and values:
+            low, high = min(values), max(values)
+            # one bin per whole number, centred on it
+            ax.hist(values, bins=[v - 0.5 for v in range(low, high + 2)], **_BAR)
+            ax.set_xticks(range(low, high + 1, max(1, (high - low) // 10 + 1)))
+        else:
+            ax.hist(values, bins=12, **_BAR)
         undefined = len(rows) - len(values)
         ax.set_title(name + (f" ({undefined} undefined)" if undefined else ""), fontsize=10)
+        ax.set_xlabel(name)
+        ax.set_ylabel("networks")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     for ax in flat[len(measures) :]:
@@ -263,3 +275,34 @@ def measure_distributions(
     figure.suptitle(f"Measures across {len(rows)} networks")
     figure.tight_layout()
     return figure  # type: ignore[no-any-return]
+
+
+def findings_chart(assessments: Iterable[Assessment], *, ax: Axes | None = None) -> Axes:
+    """Bars of the share of egos with each finding code (every code shown, in order).
+
+    Args:
+        assessments: The assessments of many networks.
+        ax: Axes to draw on; a new figure when omitted.
+
+    Returns:
+        The Axes.
+    """
+    from grace_support.assessment.models import FindingCode  # noqa: PLC0415
+
+    chosen = list(assessments)
+    codes = list(FindingCode)
+    shares = [
+        sum(code in a.finding_codes() for a in chosen) / len(chosen) if chosen else 0.0
+        for code in codes
+    ]
+    ax = _axes(ax, (7, 3.6))
+    ax.barh(range(len(codes)), shares, color=OKABE_ITO["blue"], edgecolor="black")
+    ax.set_yticks(range(len(codes)), [c.value for c in codes])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of egos with this finding")
+    ax.set_ylabel("finding")
+    ax.set_title(f"Findings across {len(chosen)} networks")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax

@@ -2,7 +2,7 @@
 
 A small builder rather than a template engine: the page is one fixed structure, so
 a dependency (and an optional extra) would buy little, and every piece of text from
-a document or the catalogue passes through [`html.escape`][html.escape] in one
+a document or the catalogue passes through `html.escape` in one
 place, `_e`. The page has inline styles (with a print stylesheet), the egogram as
 inline SVG, no scripts and no external requests.
 """
