@@ -218,7 +218,8 @@ class Article(FrozenModel):
         if self.sources:
             lines += ["## Sources", ""]
             for source in self.sources:
-                where = f" ({source.publisher})" if source.publisher else ""
+                named = source.publisher and source.publisher != source.name
+                where = f" ({source.publisher})" if named else ""
                 link = f": <{source.url}>" if source.url else ""
                 lines.append(f"- {source.name}{where}{link}")
             lines.append("")
