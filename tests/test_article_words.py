@@ -10,8 +10,8 @@ ARTICLE = default_catalog().article("role-of-social-support-in-recovery")
 TEXT = ARTICLE.to_text()
 
 SENTENCES = [
-    "Mental health recovery isn’t just about therapy and medication—it’s also about connection.",
-    "we believe that building supportive relationships is as essential to healing as clinical care.",
+    "Mental health recovery isn\u2019t just about therapy and medication",
+    "building supportive relationships is as essential to healing as clinical care.",
     "our brains release chemicals like oxytocin and serotonin",
     "We help clients build a diverse, stable support network to reinforce recovery.",
     "At Grace, we work with clients on both clinical treatment and real-life social resilience.",
