@@ -76,7 +76,11 @@ def test_report_in_browser(
     for width_name, width in WIDTHS.items():
         page = browser.new_page(viewport={"width": width, "height": 900})
         requests: list[str] = []
-        page.on("request", requests.append)
+
+        def record(request: Any, seen: list[str] = requests) -> None:
+            seen.append(request.url)
+
+        page.on("request", record)
         page.set_content(page_html, wait_until="load")
         overflow = page.evaluate(
             """() => {
