@@ -179,3 +179,29 @@ def test_drawing_on_given_axes_scales_to_fit() -> None:
     texts, _ = _extents(ax)
     for (_, a), (_, b) in itertools.combinations(texts, 2):
         assert not _overlap(a, b)
+
+
+def _unrecorded() -> SupportNetwork:
+    from grace_support import Person, Relationship
+    from grace_support import SupportNetwork as Network
+
+    people = [
+        (Person(id=f"u{k}"), Relationship(person=f"u{k}", contact=None)) for k in range(5)
+    ] + [(Person(id="f1"), Relationship(person="f1", role=Role.FRIEND))]
+    return Network.build(Person(id="ego"), people)
+
+
+def test_role_and_closeness_not_recorded_get_their_own_sector_and_circle() -> None:
+    network = _unrecorded()
+    geo = _egogram.layout(network)
+    assert [name for name, _ in geo.rings][-1] == _egogram.NOT_RECORDED
+    assert _egogram.NOT_RECORDED in {s.text for s in geo.sector_labels}
+    _check(network, "id")
+
+
+def test_html_report_of_unrecorded_roles_renders() -> None:
+    from grace_support import assess
+    from grace_support.report import render_html
+
+    network = _unrecorded()
+    assert "not recorded" in render_html(assess(network, as_of="2026-11-25"), network)

@@ -194,13 +194,12 @@ def _item_box(x: float, y: float, label: str | None) -> Box:
 
 
 def _category(rel: Relationship) -> str:
-    role = getattr(rel, "role", None)
-    return NOT_RECORDED if role is None else rel.category.value
+    category = rel.category
+    return NOT_RECORDED if category is None else category.value
 
 
 def _ring(rel: Relationship) -> str:
-    closeness = getattr(rel, "closeness", None)
-    return NOT_RECORDED if closeness is None else str(closeness.value)
+    return NOT_RECORDED if rel.closeness is None else rel.closeness.value
 
 
 def layout(  # noqa: PLR0915

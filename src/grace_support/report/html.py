@@ -193,7 +193,7 @@ def render_html(  # noqa: PLR0912, PLR0915
         for r in network.relationships
         if r.is_active
         and r.person not in out_of_touch
-        and getattr(r, "closeness", None) is Closeness.INNER
+        and r.closeness is Closeness.INNER
         and r.contact is not None
         and r.contact.is_regular
     ]
