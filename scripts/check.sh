@@ -6,13 +6,16 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+step "browser for the report tests"
+command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
+  || (apt-get update && apt-get install -y chromium)
 step "ruff check";          ruff check .
 step "ruff format --check"; ruff format --check .
 step "mypy --strict";       mypy
 step "pytest";              HYPOTHESIS_PROFILE=ci pytest -q   # full property runs; exit 5 ("no tests") fails too
 step "mkdocs build --strict"
 site=$(mktemp -d)
-mkdocs build --strict --quiet --site-dir "$site"
+mkdocs build --strict --site-dir "$site"
 rm -rf "$site"
 step "examples"
 for example in examples/*.py; do

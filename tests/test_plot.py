@@ -43,7 +43,8 @@ def test_egogram_draws_everyone_with_ids_by_default() -> None:
     labels = texts(ax)
     assert {"ana", "carlos", "dr-lee", "rosa", "jamie", "sam"} <= set(labels)
     assert not {"Ana", "Maria", "Dr. Lee"} & set(labels)
-    assert {"family", "friend", "peer", "community", "professional"} <= set(labels)
+    assert {"family", "friend", "community", "professional"} <= set(labels)
+    assert "peer" not in labels  # an empty sector takes no room
     box = ax.get_legend()
     assert box is not None
     legend = [t.get_text() for t in box.get_texts()]

@@ -1,5 +1,8 @@
-"""``python -m grace_support``: the same as the ``grace-support`` command."""
+"""``python -m grace_support``: the same command line as ``grace-support``."""
+
+import sys
 
 from grace_support.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    sys.exit(main())

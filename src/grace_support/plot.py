@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 from grace_support._extras import require
-from grace_support.vocabulary import Closeness, Contact, RoleCategory, Strain, SupportType
+from grace_support.vocabulary import Closeness, Strain, SupportType
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -26,9 +26,10 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from grace_support import _egogram
     from grace_support.assessment.models import Assessment
     from grace_support.change import Timeline
-    from grace_support.network import Relationship, SupportNetwork
+    from grace_support.network import SupportNetwork
 
 __all__ = [
     "CIRCLE_STYLE",
@@ -36,6 +37,7 @@ __all__ = [
     "convoy",
     "coverage_chart",
     "egogram",
+    "findings_chart",
     "measure_distributions",
     "timeline",
 ]
@@ -54,18 +56,6 @@ SUPPORT_STYLE: dict[SupportType, tuple[str, str]] = {
 }
 """The colour and marker shape of each support type, used in every plot."""
 
-_RING = {Closeness.INNER: 1.5, Closeness.MIDDLE: 2.6, Closeness.OUTER: 3.6}
-"""The outer edge of each circle."""
-_PLACE = {Closeness.INNER: 1.0, Closeness.MIDDLE: 2.05, Closeness.OUTER: 3.1}
-"""Where people of each circle sit."""
-_UNKNOWN_PLACE = 4.1
-"""Where people whose closeness is not recorded sit: just outside the outer circle."""
-_OFFSETS = [(0.0, 0.2), (0.2, 0.0), (0.0, -0.2), (-0.2, 0.0)]
-
-
-def _place(closeness: Closeness | None) -> float:
-    return _UNKNOWN_PLACE if closeness is None else _PLACE[closeness]
-
 
 def _pyplot() -> Any:
     return require("matplotlib.pyplot", extra="plot", feature="grace_support.plot")
@@ -74,7 +64,7 @@ def _pyplot() -> Any:
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     if ax is not None:
         return ax
-    _, new_ax = _pyplot().subplots(figsize=size)
+    _, new_ax = _pyplot().subplots(figsize=size, layout="constrained")
     return new_ax  # type: ignore[no-any-return]
 
 
@@ -86,17 +76,23 @@ def egogram(
 ) -> Axes:
     """Draw an egogram: the ego at the centre, people by closeness and role category.
 
-    The three circles are the inner, middle and outer circles; the five sectors are
-    the role categories (plus a sixth, "role not recorded", when some role is
-    unknown); people whose closeness is not recorded sit just outside the outer
-    circle. Each person is a grey dot marked with one small shape per
-    kind of support they give (see ``SUPPORT_STYLE``). A dashed line to the ego means
-    the relationship is dormant; a thick vermilion line means high strain (dotted
-    for some strain). Thin grey lines join people who know each other.
+    The circles are the inner, middle and outer circles (always drawn, even when
+    empty; a dashed "not recorded" circle is added for people whose closeness was
+    not recorded); the sectors are the role categories that have people in them,
+    each as wide as its number of people needs. Each person is a grey dot marked
+    with one small shape per kind of support they give (see ``SUPPORT_STYLE``). A
+    dashed line to the ego means the relationship is dormant; a thick vermilion line
+    means high strain (dotted for some strain). Blue lines join people who know
+    each other.
+
+    The layout (computed once, shared with the SVG of the HTML report) keeps every
+    label and node clear of every other, and the title, the drawing and the legend
+    all inside the figure, so a plain ``fig.savefig(path)`` cuts nothing off.
 
     Args:
         network: The network.
-        ax: Axes to draw on; a new figure when omitted.
+        ax: Axes to draw on; a new figure sized to the drawing when omitted. The
+            drawing is scaled to fit the Axes.
         labels: Label people by ``"id"`` (default), ``"name"``, or not at all (``None``).
 
     Returns:
@@ -104,86 +100,76 @@ def egogram(
     """
     plt = _pyplot()
     from matplotlib.lines import Line2D  # noqa: PLC0415
+    from matplotlib.patches import Circle  # noqa: PLC0415
 
-    ax = _axes(ax, (7.5, 7.5))
-    categories: list[RoleCategory | None] = list(RoleCategory)
-    if any(r.category is None for r in network.relationships):
-        categories.append(None)
-    sector = 2 * math.pi / len(categories)
-    for radius in _RING.values():
-        ax.add_patch(plt.Circle((0, 0), radius, fill=False, color=OKABE_ITO["grey"], lw=0.8))
-    for i, category in enumerate(categories):
-        angle = math.pi / 2 - i * sector
+    from grace_support import _egogram as eg  # noqa: PLC0415
+
+    geo = eg.layout(network, labels=labels)
+    if ax is None:
+        figure = plt.figure(figsize=(geo.width / 72, geo.height / 72))
+        ax = figure.add_axes((0.0, 0.0, 1.0, (geo.height - eg.TITLE_BAND) / geo.height))
+        scale = 1.0
+    else:
+        figure = ax.get_figure(root=True)
+        assert figure is not None  # an Axes always belongs to a figure
+        box = ax.get_position()
+        w_pt = box.width * figure.get_figwidth() * 72
+        h_pt = box.height * figure.get_figheight() * 72
+        scale = min(w_pt / geo.width, h_pt / (geo.height - eg.TITLE_BAND))
+    grey = OKABE_ITO["grey"]
+    for name, radius in geo.rings:
+        ax.add_patch(
+            Circle(
+                (geo.cx, geo.cy),
+                radius,
+                fill=False,
+                color=grey,
+                lw=0.8 * scale,
+                ls="--" if name == eg.NOT_RECORDED else "-",
+            )
+        )
+    outer = geo.rings[-1][1]
+    for angle in geo.spokes:
         ax.plot(
-            [0, 3.2 * math.cos(angle)],
-            [0, 3.2 * math.sin(angle)],
-            color=OKABE_ITO["grey"],
-            lw=0.5,
+            [geo.cx, geo.cx + outer * math.cos(angle)],
+            [geo.cy, geo.cy + outer * math.sin(angle)],
+            color=grey,
+            lw=0.5 * scale,
             ls=":",
         )
-        middle = angle - sector / 2
+    for label in geo.sector_labels:
         ax.text(
-            3.55 * math.cos(middle),
-            3.55 * math.sin(middle),
-            "role not recorded" if category is None else category.value,
-            ha="center",
-            va="center",
-            fontsize=10,
-            color="#333333",
-        )
-    position: dict[str, tuple[float, float]] = {}
-    for i, category in enumerate(categories):
-        # everyone in a sector gets an angle of their own, inner circle first
-        group = sorted(
-            (r for r in network.relationships if r.category is category),
-            key=lambda r: _place(r.closeness),
-        )
-        start = math.pi / 2 - i * sector
-        for j, rel in enumerate(group):
-            angle = start - sector * (j + 1) / (len(group) + 1)
-            radius = _place(rel.closeness)
-            position[rel.person] = (radius * math.cos(angle), radius * math.sin(angle))
-    for a, b in network.ties:
-        (xa, ya), (xb, yb) = position[a], position[b]
-        ax.plot([xa, xb], [ya, yb], color=OKABE_ITO["sky"], lw=1.6, zorder=1)
-    for rel in network.relationships:
-        _line_to_ego(ax, rel, position[rel.person])
-    for person, rel in network.alters:
-        x, y = position[rel.person]
-        ax.scatter([x], [y], s=140, color="#DDDDDD", edgecolors="#333333", zorder=3)
-        for (dx, dy), support in zip(_OFFSETS, SupportType, strict=True):
-            if support in rel.supports:
-                colour, marker = SUPPORT_STYLE[support]
-                ax.scatter(
-                    [x + dx],
-                    [y + dy],
-                    s=34,
-                    color=colour,
-                    marker=marker,
-                    edgecolors="black",
-                    linewidths=0.4,
-                    zorder=4,
-                )
-        text = person.id if labels == "id" else person.label if labels == "name" else None
-        if text:
-            ax.annotate(
-                text,
-                (x, y),
-                xytext=(0, -14),
-                textcoords="offset points",
-                ha="center",
-                fontsize=8,
-                zorder=5,
-            )
-    ax.scatter([0], [0], s=260, color="black", marker="*", zorder=5)
+            label.x, label.y, label.text, ha="center", va="center",
+            fontsize=eg.SECTOR_SIZE * scale, color="#333333",
+        )  # fmt: skip
+    where = {i.person: (i.x, i.y) for i in geo.items}
+    for a, b in geo.ties:
+        (xa, ya), (xb, yb) = where[a], where[b]
+        ax.plot([xa, xb], [ya, yb], color=OKABE_ITO["sky"], lw=1.6 * scale, zorder=1)
+    for item in geo.items:
+        _line_to_ego(ax, item, (geo.cx, geo.cy), scale)
+    for item in geo.items:
+        ax.scatter(
+            [item.x], [item.y], s=(eg.NODE * scale) ** 2, color="#DDDDDD",
+            edgecolors="#333333", linewidths=0.8 * scale, zorder=3,
+        )  # fmt: skip
+        for support in item.supports:
+            dx, dy = eg.MARK_DIRECTIONS[support]
+            colour, marker = SUPPORT_STYLE[support]
+            ax.scatter(
+                [item.x + dx * eg.MARK_OFFSET], [item.y + dy * eg.MARK_OFFSET],
+                s=(eg.MARK * scale) ** 2, color=colour, marker=marker,
+                edgecolors="black", linewidths=0.4 * scale, zorder=4,
+            )  # fmt: skip
+        if item.label:
+            ax.text(
+                item.x, item.y - eg.MARK_OFFSET - eg.MARK / 2 - 1, item.label,
+                ha="center", va="top", fontsize=eg.LABEL_SIZE * scale, zorder=5,
+            )  # fmt: skip
+    ax.scatter([geo.cx], [geo.cy], s=(18 * scale) ** 2, color="black", marker="*", zorder=5)
     handles = [
         Line2D(
-            [],
-            [],
-            ls="",
-            marker=marker,
-            color=colour,
-            markeredgecolor="black",
+            [], [], ls="", marker=marker, color=colour, markeredgecolor="black",
             label=f"{support.value} support",
         )
         for support, (colour, marker) in SUPPORT_STYLE.items()
@@ -192,28 +178,33 @@ def egogram(
         Line2D([], [], color=OKABE_ITO["vermilion"], lw=2.6, label="high strain"),
         Line2D([], [], color=OKABE_ITO["vermilion"], lw=1.2, ls=":", label="some strain"),
         Line2D([], [], color=OKABE_ITO["sky"], lw=1.6, label="know each other"),
-    ]
+    ]  # fmt: skip
     ax.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, geo.legend_top / (geo.height - eg.TITLE_BAND)),
+        ncol=geo.legend_columns,
+        frameon=False,
+        fontsize=eg.LEGEND_SIZE * scale,
     )
-    ax.set_xlim(-4.8, 4.8)
-    ax.set_ylim(-4.8, 4.8)
+    ax.set_xlim(0, geo.width)
+    ax.set_ylim(0, geo.height - eg.TITLE_BAND)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(f"Support network of {network.ego.id if labels != 'name' else network.ego.label}")
+    ax.set_title(geo.title, fontsize=eg.TITLE_SIZE * scale)
     return ax
 
 
-def _line_to_ego(ax: Axes, rel: Relationship, at: tuple[float, float]) -> None:
+def _line_to_ego(ax: Axes, item: _egogram.Item, centre: tuple[float, float], scale: float) -> None:
     """The ego-person line: dashed when dormant, vermilion when strained."""
-    x, y = at
-    style = "--" if rel.contact is Contact.LOST_TOUCH else "-"
-    if rel.strain is Strain.HIGH:
-        ax.plot([0, x], [0, y], color=OKABE_ITO["vermilion"], lw=2.6, ls=style, zorder=2)
-    elif rel.strain is Strain.SOME:
-        ax.plot([0, x], [0, y], color=OKABE_ITO["vermilion"], lw=1.2, ls=":", zorder=2)
+    xs, ys = [centre[0], item.x], [centre[1], item.y]
+    style = "--" if item.dormant else "-"
+    if item.strain is Strain.HIGH:
+        ax.plot(xs, ys, color=OKABE_ITO["vermilion"], lw=2.6 * scale, ls=style, zorder=2)
+    elif item.strain is Strain.SOME:
+        ax.plot(xs, ys, color=OKABE_ITO["vermilion"], lw=1.2 * scale, ls=":", zorder=2)
     else:
-        ax.plot([0, x], [0, y], color="#777777", lw=0.9, ls=style, zorder=2)
+        ax.plot(xs, ys, color="#777777", lw=0.9 * scale, ls=style, zorder=2)
 
 
 def coverage_chart(assessment: Assessment, *, ax: Axes | None = None) -> Axes:
@@ -241,6 +232,7 @@ def coverage_chart(assessment: Assessment, *, ax: Axes | None = None) -> Axes:
     ax.set_yticks(range(len(types)), [t.value for t in types])
     ax.invert_yaxis()
     ax.set_xlabel("people in touch who give it")
+    ax.set_ylabel("kind of support")
     top = max([*counts.values(), 1])
     ax.set_xlim(0, top + 1.5)
     ax.set_xticks(range(top + 2))
@@ -249,6 +241,8 @@ def coverage_chart(assessment: Assessment, *, ax: Axes | None = None) -> Axes:
         ax.spines[side].set_visible(False)
     return ax
 
+
+_BAR: dict[str, Any] = {"color": OKABE_ITO["blue"], "edgecolor": "white"}
 
 DEFAULT_MEASURES = (
     "active_size", "support_types_covered", "support_evenness",
@@ -273,9 +267,18 @@ def measure_distributions(
     flat = [ax for row in axes for ax in row]
     for ax, name in zip(flat, measures, strict=False):
         values = [r[name] for r in rows if r[name] is not None]
-        ax.hist(values, bins=12, color=OKABE_ITO["blue"], edgecolor="white")
+        whole = all(isinstance(v, int) for v in values)
+        if whole and values:
+            low, high = min(values), max(values)
+            # one bin per whole number, centred on it
+            ax.hist(values, bins=[v - 0.5 for v in range(low, high + 2)], **_BAR)
+            ax.set_xticks(range(low, high + 1, max(1, (high - low) // 10 + 1)))
+        else:
+            ax.hist(values, bins=12, **_BAR)
         undefined = len(rows) - len(values)
         ax.set_title(name + (f" ({undefined} undefined)" if undefined else ""), fontsize=10)
+        ax.set_xlabel(name)
+        ax.set_ylabel("networks")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     for ax in flat[len(measures) :]:
@@ -389,7 +392,7 @@ def convoy(
     first: dict[str, tuple[int, int]] = {}
     label: dict[str, str] = {}
     circles: dict[str, dict[int, Closeness | None]] = {}
-    order = list(_PLACE)
+    order = [Closeness.INNER, Closeness.MIDDLE, Closeness.OUTER]
     for wave, network in enumerate(waves):
         for person, rel in network.alters:
             closeness = getattr(rel, "closeness", None)
@@ -433,4 +436,35 @@ def convoy(
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.set_title("Circles across interviews")
+    return ax
+
+
+def findings_chart(assessments: Iterable[Assessment], *, ax: Axes | None = None) -> Axes:
+    """Bars of the share of egos with each finding code (every code shown, in order).
+
+    Args:
+        assessments: The assessments of many networks.
+        ax: Axes to draw on; a new figure when omitted.
+
+    Returns:
+        The Axes.
+    """
+    from grace_support.assessment.models import FindingCode  # noqa: PLC0415
+
+    chosen = list(assessments)
+    codes = list(FindingCode)
+    shares = [
+        sum(code in a.finding_codes() for a in chosen) / len(chosen) if chosen else 0.0
+        for code in codes
+    ]
+    ax = _axes(ax, (7, 3.6))
+    ax.barh(range(len(codes)), shares, color=OKABE_ITO["blue"], edgecolor="black")
+    ax.set_yticks(range(len(codes)), [c.value for c in codes])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of egos with this finding")
+    ax.set_ylabel("finding")
+    ax.set_title(f"Findings across {len(chosen)} networks")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
     return ax

@@ -9,7 +9,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from grace_support.cli import assess, catalog, cohort, compare, fhir, import_, schema, score
+from grace_support.cli import assess, catalog, cohort, compare, fhir, import_, report, schema, score
 from grace_support.cli._common import EXIT_INVALID, EXIT_IO, EXIT_OK, EXIT_USAGE, UsageError
 from grace_support.errors import DocumentError, InputError
 from grace_support.instruments._base import ResponseError
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-COMMAND_MODULES = (assess, import_, score, fhir, catalog, schema, compare, cohort)
+COMMAND_MODULES = (assess, report, import_, score, fhir, catalog, schema, compare, cohort)
 """Each module has ``register(commands)``; a new command is one module and one entry here."""
 
 

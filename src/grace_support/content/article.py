@@ -233,7 +233,8 @@ class Article(FrozenModel):
         if self.sources:
             lines += ["## Sources", ""]
             for source in self.sources:
-                where = f" ({source.publisher})" if source.publisher else ""
+                named = source.publisher and source.publisher != source.name
+                where = f" ({source.publisher})" if named else ""
                 link = f": <{source.url}>" if source.url else ""
                 lines.append(f"- {source.name}{where}{link}")
             lines.append("")
@@ -259,9 +260,8 @@ class Article(FrozenModel):
 
         The Markdown is rendered with markdown-it-py's ``js-default`` preset (raw HTML
         off), then cleaned by nh3 with an allow-list: only
-        ``SAFE_TAGS``, ``href`` on links, and absolute links in the schemes of
-        ``SAFE_URL_SCHEMES`` (``http``, ``https``, ``mailto``, ``tel``; relative and
-        ``//host`` links are dropped).
+        `SAFE_TAGS`, ``href`` on links, and
+        the schemes in `SAFE_URL_SCHEMES`.
         Scripts, event attributes, comments, ``javascript:`` and ``data:`` links never
         survive.
 

@@ -3,16 +3,6 @@
 The report shows names (it is meant for the person and their clinician), so it
 belongs on a screen or a printout, never in a log. Every report ends with a way to
 reach crisis help.
-
-Examples:
-    >>> from grace_support import assess
-    >>> from grace_support.demo import example_network
-    >>> network = example_network()
-    >>> text = render_report(network, assess(network, as_of="2026-11-25"))
-    >>> text.splitlines()[0]
-    'Support network of Maria, as of 2026-11-25'
-    >>> text.splitlines()[-1] == CRISIS_LINE
-    True
 """
 
 from __future__ import annotations

@@ -1,0 +1,207 @@
+"""The egogram stays readable: measured from the rendered text and marker extents."""
+
+from __future__ import annotations
+
+import io
+import itertools
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from typing import TYPE_CHECKING
+
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.transforms import Bbox
+
+from grace_support import _egogram
+from grace_support.demo import example_network
+from grace_support.plot import egogram
+from grace_support.vocabulary import Closeness, Role
+from tests.report_networks import SIZES, empty, generated, star
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from matplotlib.axes import Axes
+
+    from grace_support import SupportNetwork
+
+
+@pytest.fixture(autouse=True)
+def _close() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+def _bundled() -> list[SupportNetwork]:
+    from pathlib import Path
+
+    from grace_support.documents import read_network
+
+    examples = sorted(Path(__file__).parents[1].joinpath("examples", "networks").glob("*.json"))
+    return [example_network(), *(read_network(p) for p in examples)]
+
+
+CASES: list[tuple[str, SupportNetwork]] = [
+    *((f"generated-{n}", generated(n, seed=n)) for n in SIZES),
+    *((f"generated-{n}-ids", generated(n, seed=100 + n, names=False)) for n in SIZES),
+    *((f"star-{n}", star(n)) for n in SIZES),
+    ("star-40-outer-professional", star(40, closeness=Closeness.OUTER, role=Role.THERAPIST)),
+    ("empty", empty()),
+]
+
+
+def _extents(ax: Axes) -> tuple[list[tuple[str, Bbox]], list[Bbox]]:
+    """Rendered boxes of the people's and sectors' labels, and of every marker."""
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    texts = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts]
+    markers: list[Bbox] = []
+    for collection in ax.collections:
+        if not isinstance(collection, PathCollection):
+            continue
+        # one marker per offset; its extent is the marker's size around the offset
+        size = collection.get_sizes()[0] ** 0.5 * fig.dpi / 72
+        for x, y in ax.transData.transform(collection.get_offsets()):
+            markers.append(
+                Bbox.from_extents(x - size / 2, y - size / 2, x + size / 2, y + size / 2)
+            )
+    return texts, markers
+
+
+def _overlap(a: Bbox, b: Bbox) -> bool:
+    return bool(a.x0 < b.x1 - 0.5 and b.x0 < a.x1 - 0.5 and a.y0 < b.y1 - 0.5 and b.y0 < a.y1 - 0.5)
+
+
+def _check(network: SupportNetwork, labels: str | None) -> None:
+    ax = egogram(network, labels=labels)  # type: ignore[arg-type]
+    texts, markers = _extents(ax)
+    for (ta, a), (tb, b) in itertools.combinations(texts, 2):
+        assert not _overlap(a, b), f"labels {ta!r} and {tb!r} overlap"
+    nodes = [m for m in markers if m.width > 10]  # person nodes and the ego, not support marks
+    for marker in markers:
+        for text, box in texts:
+            assert not _overlap(marker, box), f"a marker covers the label {text!r}"
+    for a, b in itertools.combinations(nodes, 2):
+        assert not _overlap(a, b), "two nodes overlap"
+    # everything, legend and title included, lies inside the figure
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    page = fig.bbox
+    legend = ax.get_legend()
+    assert legend is not None
+    pieces = [legend.get_window_extent(renderer), ax.title.get_window_extent(renderer)]
+    pieces += [box for _, box in texts] + markers
+    for box in pieces:
+        assert page.x0 - 0.5 <= box.x0
+        assert box.x1 <= page.x1 + 0.5
+        assert page.y0 - 0.5 <= box.y0
+        assert box.y1 <= page.y1 + 0.5
+
+
+@pytest.mark.parametrize(("name", "network"), CASES, ids=[c[0] for c in CASES])
+def test_no_label_or_node_overlaps_and_everything_fits(name: str, network: SupportNetwork) -> None:
+    _check(network, "id")
+
+
+@pytest.mark.parametrize("labels", ["id", "name", None])
+@pytest.mark.parametrize("network", _bundled(), ids=lambda n: n.ego.id)
+def test_bundled_examples_stay_readable(network: SupportNetwork, labels: str | None) -> None:
+    _check(network, labels)
+
+
+@pytest.mark.parametrize("n", [6, 40])
+def test_names_stay_readable(n: int) -> None:
+    _check(generated(n, seed=7), "name")
+
+
+def test_empty_circles_are_still_drawn_and_empty_sectors_take_no_room() -> None:
+    geo = _egogram.layout(star(5, closeness=Closeness.OUTER))
+    assert [name for name, _ in geo.rings] == ["inner", "middle", "outer"]
+    radii = [r for _, r in geo.rings]
+    assert radii == sorted(radii)
+    assert len(set(radii)) == 3
+    assert [s.text for s in geo.sector_labels] == ["friend"]
+    assert geo.spokes == ()  # one sector: the whole circle, no dividing lines
+    ax = egogram(star(5, closeness=Closeness.OUTER))
+    assert len(ax.patches) == 3
+    assert {t.get_text() for t in ax.texts} >= {"friend", "friend-00"}
+    assert not {"family", "peer", "community", "professional"} & {t.get_text() for t in ax.texts}
+
+
+def test_empty_network_draws_the_circles() -> None:
+    ax = egogram(empty())
+    assert len(ax.patches) == 3
+
+
+def test_labels_are_ids_unless_names_are_asked_for() -> None:
+    network = generated(6, seed=3)
+    ids = {i.label for i in _egogram.layout(network).items}
+    assert ids == {p.id for p in network.people}
+    named = {i.label for i in _egogram.layout(network, labels="name").items}
+    assert named == {p.label for p in network.people}
+    assert {i.label for i in _egogram.layout(network, labels=None).items} == {None}
+    assert _egogram.layout(network).title == "Support network of ego"
+
+
+def test_plain_savefig_keeps_the_legend() -> None:
+    ax = egogram(generated(18, seed=1))
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")  # no bbox_inches: nothing may fall outside
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    legend = ax.get_legend()
+    assert legend is not None
+    assert fig.bbox.contains(*legend.get_window_extent(renderer).min)
+    assert fig.bbox.contains(*legend.get_window_extent(renderer).max)
+
+
+def test_layout_boxes_never_overlap() -> None:
+    for n in SIZES:
+        geo = _egogram.layout(generated(n, seed=n), labels="name")
+        for a, b in itertools.combinations(geo.boxes(), 2):
+            assert not a.overlaps(b)
+
+
+def test_layout_is_deterministic() -> None:
+    assert _egogram.layout(generated(18)) == _egogram.layout(generated(18))
+
+
+def test_drawing_on_given_axes_scales_to_fit() -> None:
+    _, ax = plt.subplots(figsize=(4, 4))
+    egogram(generated(18, seed=2), ax=ax)
+    texts, _ = _extents(ax)
+    for (_, a), (_, b) in itertools.combinations(texts, 2):
+        assert not _overlap(a, b)
+
+
+def _unrecorded() -> SupportNetwork:
+    from grace_support import Person, Relationship
+    from grace_support import SupportNetwork as Network
+
+    people = [
+        (Person(id=f"u{k}"), Relationship(person=f"u{k}", contact=None)) for k in range(5)
+    ] + [(Person(id="f1"), Relationship(person="f1", role=Role.FRIEND))]
+    return Network.build(Person(id="ego"), people)
+
+
+def test_role_and_closeness_not_recorded_get_their_own_sector_and_circle() -> None:
+    network = _unrecorded()
+    geo = _egogram.layout(network)
+    assert [name for name, _ in geo.rings][-1] == _egogram.NOT_RECORDED
+    assert _egogram.NOT_RECORDED in {s.text for s in geo.sector_labels}
+    _check(network, "id")
+
+
+def test_html_report_of_unrecorded_roles_renders() -> None:
+    from grace_support import assess
+    from grace_support.report import render_html
+
+    network = _unrecorded()
+    assert "not recorded" in render_html(assess(network, as_of="2026-11-25"), network)
