@@ -134,16 +134,43 @@ def from_graphml(source: str | bytes, *, source_name: str | None = None) -> Supp
 
     Raises:
         MissingExtraError: defusedxml is not installed.
-        DocumentError: The XML is unsafe (a DTD or entities) or malformed, or the
-            network it describes breaks a rule of the document.
+        DocumentError: The XML is unsafe (a DTD or entities) or malformed, is a
+            Network Canvas export (the message points to
+            ``importers.read_network_canvas_graphml``), or the network it describes
+            breaks a rule of the document.
     """
     data = source.encode("utf-8") if isinstance(source, str) else source
     name = source_name or "GraphML"
-    safe_xml_root(data, source=name, feature="from_graphml()")
+    root = safe_xml_root(data, source=name, feature="from_graphml()")
+    if _is_network_canvas(root):
+        raise DocumentError(
+            [
+                Problem(
+                    "(document)",
+                    "is a Network Canvas export, not a support network; read it with"
+                    " grace_support.importers.read_network_canvas_graphml and a"
+                    " NetworkCanvasMapping",
+                )
+            ],
+            source=name,
+        )
     graph = nx.parse_graphml(data, force_multigraph=False)
     if graph.is_directed():
         graph = nx.Graph(graph)
     return _unflatten(graph, name)
+
+
+_NC_NAMESPACE = "http://schema.networkcanvas.com/xmlns"
+
+
+def _is_network_canvas(root: Any) -> bool:
+    """Whether the XML is a Network Canvas export (its namespace or its fixed keys)."""
+    for element in root.iter():
+        if any(str(name).startswith(f"{{{_NC_NAMESPACE}}}") for name in element.attrib):
+            return True
+        if str(element.tag).endswith("}key") and element.get("attr.name") == "networkCanvasUUID":
+            return True
+    return False
 
 
 def _unflatten(graph: Any, name: str) -> SupportNetwork:

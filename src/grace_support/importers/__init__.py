@@ -3,26 +3,39 @@
 - [`read_network_canvas_csv`][grace_support.importers.read_network_canvas_csv]:
   Network Canvas (Interviewer, Fresco) CSV exports, many interviews at once;
 - [`read_network_canvas_graphml`][grace_support.importers.read_network_canvas_graphml]:
-  the same from Network Canvas GraphML (needs the ``graphml`` extra).
+  the same from Network Canvas GraphML (needs the ``graphml`` extra);
+- [`read_persnet`][grace_support.importers.read_persnet]: a REDCap export of the
+  PERSNET personal network survey (one row per respondent).
 
 Readers of many networks share one policy for bad data (``errors="raise"`` or
 ``"collect"``, see [`ImportResult`][grace_support.importers.ImportResult]): with
 ``"raise"`` (the default) they return a tuple of networks or raise one
 [`DocumentError`][grace_support.DocumentError] listing every problem; with
-``"collect"`` they return an ``ImportResult``.
+``"collect"`` they return an ``ImportResult``. Things left out of networks that
+were imported (a self-loop, a repeated edge) are listed in ``ImportResult.dropped``;
+with ``"raise"`` they are reported by one
+[`DroppedDataWarning`][grace_support.importers.DroppedDataWarning].
 """
 
+from grace_support.importers._common import DroppedDataWarning
 from grace_support.importers._result import ErrorMode, ImportResult
 from grace_support.importers.network_canvas import (
     NetworkCanvasMapping,
     read_network_canvas_csv,
     read_network_canvas_graphml,
+    ring_radii,
+    sociogram_ring,
 )
+from grace_support.importers.persnet import read_persnet
 
 __all__ = [
+    "DroppedDataWarning",
     "ErrorMode",
     "ImportResult",
     "NetworkCanvasMapping",
     "read_network_canvas_csv",
     "read_network_canvas_graphml",
+    "read_persnet",
+    "ring_radii",
+    "sociogram_ring",
 ]
