@@ -754,7 +754,8 @@ def _network(
     ego_data: dict[str, Any] = {"id": interview.ego_id}
     if ego_attributes := _variables(ego, mapping.ego_attributes, mapping):
         ego_data["attributes"] = ego_attributes
-    problems = [p for row in (ego, *rows, *interview.edges) for p in row.problems] + extra
+    problems = [p for row in (ego, *rows) for p in row.problems]
+    later = [p for row in interview.edges for p in row.problems] + extra
     pairs = list(ties)
     document: dict[str, Any] = {
         "ego": ego_data,
@@ -771,7 +772,8 @@ def _network(
             _where(p, ego, rows, [tie_rows[pair] for pair in pairs], mapping)
             for p in error.problems
         ]
-        return None, located + problems, dropped
+        return None, problems + located + later, dropped
+    problems += later
     return (None, problems, dropped) if problems else (network, [], dropped)
 
 
