@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 needs_v2 = pytest.mark.skipif(SCHEMA_VERSION == 1, reason="needs network document v2")
 
-EGO = "networkCanvasEgoUUID,networkCanvasCaseID,networkCanvasSessionID,sessionStart,mood,pets_cat,pets_dog"
+EGO = (
+    "networkCanvasEgoUUID,networkCanvasCaseID,networkCanvasSessionID,sessionStart,"
+    "mood,pets_cat,pets_dog"
+)
 NODES = (
     "nodeID,networkCanvasEgoUUID,networkCanvasUUID,name,rel_friend,rel_sibling,"
     "sup_listen,sup_help,near,lang_en,lang_es,group_a,group_b,stage"
@@ -258,7 +261,8 @@ def test_names_never_appear_in_errors(folder: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         read_network_canvas_csv(folder, MAPPING)
     text = str(caught.value) + repr(caught.value.args) + repr(caught.value.problems)
-    assert "Secret" not in text and "bogus" not in text
+    assert "Secret" not in text
+    assert "bogus" not in text
     assert caught.value.__cause__ is None
 
 
@@ -309,8 +313,9 @@ GRAPHML = """<?xml version="1.0" encoding="UTF-8"?>
 def test_graphml_drops_by_name_and_collects(tmp_path: Path) -> None:
     path = tmp_path / "export.graphml"
     path.write_text(GRAPHML)
-    mapping = NetworkCanvasMapping(role="rel", closeness="near",
-                                   closeness_values={"1": "inner", "2": "middle"})  # fmt: skip
+    mapping = NetworkCanvasMapping.model_validate(
+        {"role": "rel", "closeness": "near", "closeness_values": {"1": "inner", "2": "middle"}}
+    )
     result = read_network_canvas_graphml(path, mapping, errors="collect")
     assert [n.ego.id for n in result.networks] == ["c1"]
     assert [str(p) for p in result.dropped] == [
@@ -331,7 +336,8 @@ def test_graphml_malformed_in_both_modes(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="not well-formed"):
         read_network_canvas_graphml(path, mapping)
     result = read_network_canvas_graphml(path, mapping, errors="collect")
-    assert result.networks == () and "not well-formed" in result.problems[0].message
+    assert result.networks == ()
+    assert "not well-formed" in result.problems[0].message
 
 
 def test_from_graphml_points_network_canvas_files_to_their_reader() -> None:
