@@ -326,7 +326,9 @@ class _Respondent:
             network = network_from_data(document)
         except DocumentError as error:
             ks = sorted(alters)
-            self.problems[:0] = [self._located(p, ks) for p in error.problems]
+            known = {p.location for p in self.problems}  # a bad code is also a missing value
+            located = [self._located(p, ks) for p in error.problems]
+            self.problems[:0] = [p for p in located if p.location not in known]
             return None
         return None if self.problems else network
 
