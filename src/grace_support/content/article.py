@@ -244,8 +244,8 @@ class Article(FrozenModel):
 
         The Markdown is rendered with markdown-it-py's ``js-default`` preset (raw HTML
         off), then cleaned by nh3 with an allow-list: only
-        [`SAFE_TAGS`][grace_support.content.article.SAFE_TAGS], ``href`` on links, and
-        the schemes in [`SAFE_URL_SCHEMES`][grace_support.content.article.SAFE_URL_SCHEMES].
+        ``SAFE_TAGS``, ``href`` on links, and
+        the schemes in ``SAFE_URL_SCHEMES``.
         Scripts, event attributes, comments, ``javascript:`` and ``data:`` links never
         survive.
 

@@ -26,13 +26,14 @@ from grace_support.importers.network_canvas import (
     ring_radii,
     sociogram_ring,
 )
-from grace_support.importers.persnet import read_persnet
+from grace_support.importers.persnet import alter_pairs, read_persnet
 
 __all__ = [
     "DroppedDataWarning",
     "ErrorMode",
     "ImportResult",
     "NetworkCanvasMapping",
+    "alter_pairs",
     "read_network_canvas_csv",
     "read_network_canvas_graphml",
     "read_persnet",
