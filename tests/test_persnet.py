@@ -258,3 +258,26 @@ def test_bad_mode(tmp_path: Path) -> None:
     path = write(tmp_path / "export.csv", [row({"record_id": "1"})])
     with pytest.raises(ValueError, match="errors must be"):
         read_persnet(path, errors="skip")  # type: ignore[call-overload]
+
+
+def test_the_docs_table_names_every_label_the_code_writes() -> None:
+    from pathlib import Path
+
+    from grace_support.importers import persnet
+
+    page = (Path(__file__).parents[1] / "docs" / "importing-persnet.md").read_text()
+    tables: list[dict[str, Any] | None] = [
+        *(codes for _, _, codes in persnet._ALTER_QUESTIONS.values()),
+        *persnet._EGO_QUESTIONS.values(),
+        persnet._CONTACT,
+        persnet._STRAIN,
+        persnet._CLOSENESS,
+    ]
+    labels = {v for t in tables if t for v in t.values() if isinstance(v, str)}
+    labels |= {f"health_{v}" for v in persnet._HEALTH.values()}
+    labels |= {f"race_{v}" for v in persnet._RACE.values() if v != "dont_know"}
+    labels |= {f"relationship_{v}" for v in persnet._RELATIONSHIP.values()}
+    labels |= set(persnet._ROLE_OF.values())
+    labels |= {name for _, name, _ in persnet._ALTER_QUESTIONS.values()}
+    missing = sorted(label for label in labels if f"`{label}`" not in page)
+    assert missing == []
