@@ -56,7 +56,7 @@ def _warn_dropped(dropped: tuple[Problem, ...], source: str) -> None:
             f"{source}: {count} thing{'s' if count != 1 else ''} left out of the imported "
             f"networks (use errors='collect' to get them as ImportResult.dropped): {places}{more}"
         ),
-        stacklevel=3,
+        stacklevel=4,  # the caller of the reader
     )
 
 
