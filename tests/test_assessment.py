@@ -350,6 +350,9 @@ def test_measures_match_contract_names() -> None:
         "density",
         "effective_size",
         "constraint",
+        "role_unknown_count",
+        "support_given_counts",
+        "reciprocity",
     ]
 
 

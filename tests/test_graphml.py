@@ -26,6 +26,7 @@ def xml_trouble(network: SupportNetwork) -> bool:
         network.ego.attributes,
         *(p.attributes for p in network.people),
         *(r.attributes for r in network.relationships),
+        *(t.attributes for t in network.ties),
     ):
         texts += [v for v in attributes.values() if isinstance(v, str)]
     return any(t is not None and any(c < " " and c not in "\t\n" for c in t) for t in texts)
@@ -46,6 +47,7 @@ def mixed_types(network: SupportNetwork) -> bool:
     kinds: dict[str, set[type]] = {}
     groups = [("attr.", network.ego.attributes), *(("attr.", p.attributes) for p in network.people)]
     groups += [("rel.", r.attributes) for r in network.relationships]
+    groups += [("tie.", t.attributes) for t in network.ties]
     for prefix, attributes in groups:
         for key, value in attributes.items():
             if value is not None:

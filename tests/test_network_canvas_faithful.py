@@ -16,12 +16,9 @@ from grace_support.importers import (
     read_network_canvas_csv,
     read_network_canvas_graphml,
 )
-from grace_support.network import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-needs_v2 = pytest.mark.skipif(SCHEMA_VERSION == 1, reason="needs network document v2")
 
 EGO = (
     "networkCanvasEgoUUID,networkCanvasCaseID,networkCanvasSessionID,sessionStart,"
@@ -89,10 +86,9 @@ def test_every_person_tie_and_variable_arrives(folder: Path) -> None:
     assert [tuple(t)[:2] for t in network.ties] == [("n1", "n2"), ("n2", "n3")]
 
 
-@needs_v2
-def test_every_edge_type_and_its_variables_are_kept(folder: Path) -> None:  # pragma: no cover
+def test_every_edge_type_and_its_variables_are_kept(folder: Path) -> None:
     (network,) = read_network_canvas_csv(folder, MAPPING)
-    by_pair = {tuple(t.between): t.attributes for t in network.ties}  # type: ignore[attr-defined]
+    by_pair = {tuple(t.between): t.attributes for t in network.ties}
     assert by_pair[("n1", "n2")] == {
         "type.Close": True, "Close.since": 2019, "type.Drug": True, "Drug.since": 2024
     }  # fmt: skip
@@ -279,10 +275,9 @@ def test_edges_to_other_node_types_are_dropped_by_name(folder: Path) -> None:
     ]
 
 
-@needs_v2
 def test_mapping_may_leave_out_role_closeness_and_supports(
     folder: Path,
-) -> None:  # pragma: no cover
+) -> None:
     mapping = NetworkCanvasMapping(attributes=("stage",))
     (network,) = read_network_canvas_csv(folder, mapping)
     assert all(r.role is None and r.closeness is None for r in network.relationships)

@@ -152,7 +152,7 @@ def test_aspect_ratio_of_a_wide_screen() -> None:
 def test_positions_that_are_not_on_the_sociogram(tmp_path: Path, cell: str, message: str) -> None:
     with pytest.raises(DocumentError) as caught:
         read_network_canvas_csv(export(tmp_path, [("0.5", cell)]), mapping())
-    problem = caught.value.problems[0]  # (a person not placed has no closeness in v1)
+    (problem,) = caught.value.problems
     assert problem.location == "c1_s1_attributeList_Person.csv row 2, column circles_y"
     assert message in problem.message
     assert cell not in str(caught.value)
@@ -195,3 +195,12 @@ def test_moving_outward_never_moves_inward(
         0.5 + (x - 0.5) / 2, 0.5 + (y - 0.5) / 2, rings=rings, skewed=skewed, aspect_ratio=aspect
     )
     assert nearer <= ring
+
+
+def test_a_person_not_placed_has_no_closeness(tmp_path: Path) -> None:
+    (network,) = read_network_canvas_csv(export(tmp_path, [("", ""), ("0.5", "0.5")]), mapping())
+    unplaced, centre = network.relationships
+    assert unplaced.closeness is None
+    assert "sociogram_ring" not in unplaced.attributes
+    assert centre.closeness == "inner"
+    assert str(network.collected_on) == "2026-05-01"

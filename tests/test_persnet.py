@@ -9,13 +9,10 @@ import pytest
 from grace_support import DocumentError, SupportType
 from grace_support.importers import DroppedDataWarning, read_persnet
 from grace_support.importers.persnet import alter_pairs
-from grace_support.network import SCHEMA_VERSION
 from tests.persnet_fixture import header, row, write
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-needs_v2 = pytest.mark.skipif(SCHEMA_VERSION == 1, reason="needs network document v2")
 
 # One respondent who gives every kind of answer the instrument has.
 EVERY_ANSWER = row(
@@ -63,9 +60,6 @@ def pair(tie: Any) -> tuple[str, ...]:
     return tuple(getattr(tie, "between", tie))
 
 
-EVERY_ANSWER_V1 = EVERY_ANSWER | {"name5relat___77": "0", "name5relat___2": "1"}
-
-
 def test_pairs_follow_the_authors_matrix_order() -> None:
     pairs = alter_pairs()
     assert len(pairs) == 105
@@ -76,8 +70,7 @@ def test_pairs_follow_the_authors_matrix_order() -> None:
 
 
 def test_every_answer_type(tmp_path: Path) -> None:
-    answers = EVERY_ANSWER if SCHEMA_VERSION != 1 else EVERY_ANSWER_V1
-    result = read_persnet(write(tmp_path / "export.csv", [answers]), errors="collect")
+    result = read_persnet(write(tmp_path / "export.csv", [EVERY_ANSWER]), errors="collect")
     assert result.problems == ()
     (network,) = result.networks
     assert network.ego.id == "101"
@@ -149,21 +142,21 @@ def test_every_answer_type(tmp_path: Path) -> None:
     assert ego["network_survey_2_timestamp"] == "2026-03-04 10:22:01"
 
 
-@needs_v2
-def test_v2_weights_unknown_role_and_day(tmp_path: Path) -> None:  # pragma: no cover
-    (network,) = read_persnet(write(tmp_path / "export.csv", [EVERY_ANSWER]), errors="collect")
-    weights = {tuple(t.between): t.weight for t in network.ties}  # type: ignore[attr-defined]
+def test_weights_unknown_role_and_day(tmp_path: Path) -> None:
+    result = read_persnet(write(tmp_path / "export.csv", [EVERY_ANSWER]), errors="collect")
+    (network,) = result.networks
+    weights = {tuple(t.between): t.weight for t in network.ties}
     assert weights == {
         ("name1", "name2"): 2, ("name1", "name3"): 1, ("name2", "name3"): 1,
         ("name3", "name5"): 2,
     }  # fmt: skip
     assert network.relationship("name5").role is None
     assert network.relationship("name5").attributes["relationship_other"] is True
-    assert str(network.collected_on) == "2026-03-04"  # type: ignore[attr-defined]
+    assert str(network.collected_on) == "2026-03-04"
 
 
 def test_dropped_things_warn_in_raise_mode(tmp_path: Path) -> None:
-    path = write(tmp_path / "export.csv", [EVERY_ANSWER_V1])
+    path = write(tmp_path / "export.csv", [EVERY_ANSWER])
     with pytest.warns(DroppedDataWarning, match=r"2 things left out.*name_4.*a_tie3"):
         (network,) = read_persnet(path)
     assert len(network.people) == 4

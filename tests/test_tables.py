@@ -17,6 +17,7 @@ from grace_support import (
     MissingExtraError,
     Person,
     SupportNetwork,
+    Tie,
     assess,
 )
 from grace_support.demo import example_network
@@ -47,6 +48,10 @@ def without_null_attributes(network: SupportNetwork) -> SupportNetwork:
                 r.model_copy(update={"attributes": clean(r.attributes)})
                 for r in network.relationships
             ),
+            "ties": tuple(
+                Tie(t[0], t[1], weight=t.weight, attributes=clean(t.attributes))
+                for t in network.ties
+            ),
         }
     )
 
@@ -60,6 +65,7 @@ def test_tables_shape_and_columns() -> None:
         "need_practical",
         "need_informational",
         "need_peer",
+        "collected_on",
     ]
     assert list(tables.alters.columns)[:13] == [
         "ego_id",
@@ -78,9 +84,9 @@ def test_tables_shape_and_columns() -> None:
     ]
     assert len(tables.alters) == 6
     assert list(tables.ties.itertuples(index=False, name=None)) == [
-        ("maria", "ana", "carlos"),
-        ("maria", "ana", "sam"),
-        ("maria", "carlos", "rosa"),
+        ("maria", "ana", "carlos", 1.0),
+        ("maria", "ana", "sam", 1.0),
+        ("maria", "carlos", "rosa", 1.0),
     ]
     rosa = tables.alters.set_index("alter_id").loc["rosa"]
     assert rosa["category"] == "family"
@@ -168,7 +174,7 @@ def frames(alters_csv: str, ties_csv: str = "ego_id,alter_a,alter_b\n") -> tuple
             "ego_id,alter_a,alter_b\n",
             "alters row 0, column ego_id",
         ),
-        ("ego_id,alter_id,role\ne1,a,friend\n", "ego_id,alter_a,alter_b\n", "alters table"),
+        ("ego_id,role\ne1,friend\n", "ego_id,alter_a,alter_b\n", "alters table"),
     ],
 )
 def test_errors_name_table_row_and_column(alters_csv: str, ties_csv: str, location: str) -> None:

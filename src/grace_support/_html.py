@@ -37,10 +37,10 @@ def network_html(network: SupportNetwork) -> str:
     rows = [
         (
             r.person,
-            r.role.value,
-            r.category.value,
+            r.role.value if r.role else None,
+            r.category.value if r.category else None,
             ", ".join(r.supports),
-            r.closeness.value,
+            r.closeness.value if r.closeness else None,
             r.contact.value if r.contact else None,
             r.strain.value,
         )

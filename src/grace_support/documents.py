@@ -7,10 +7,10 @@ that every bad document fails the same way: a
 of each problem, and never the personal data found there.
 
 Examples:
-    >>> network = parse_network('{"schema_version": 1, "ego": {"id": "sam"}}')
+    >>> network = parse_network('{"schema_version": 2, "ego": {"id": "sam"}}')
     >>> network.ego.id, network.needs[0]
     ('sam', <SupportType.EMOTIONAL: 'emotional'>)
-    >>> parse_network('{"schema_version": 1, "ego": {"id": "sam", "nmae": "Sam"}}')
+    >>> parse_network('{"schema_version": 2, "ego": {"id": "sam", "nmae": "Sam"}}')
     Traceback (most recent call last):
         ...
     grace_support.errors.DocumentError: This is not a valid document (1 problem):
@@ -26,18 +26,54 @@ from pydantic import BaseModel, ValidationError
 
 from grace_support._input import DEFAULT_MAX_BYTES, read_bytes, source_name
 from grace_support.errors import DocumentError
-from grace_support.network import SupportNetwork
+from grace_support.network import SCHEMA_VERSION, SupportNetwork
 
 if TYPE_CHECKING:
     from os import PathLike
 
-__all__ = ["SchemaName", "json_schema", "network_from_data", "parse_network", "read_network"]
+__all__ = [
+    "SchemaName",
+    "json_schema",
+    "network_from_data",
+    "parse_network",
+    "read_network",
+    "schema_id",
+]
 
 SchemaName = Literal["network", "assessment", "recommendations", "article", "resource", "catalog"]
 """The documents whose JSON Schema [`json_schema`][grace_support.json_schema] gives."""
 
 SCHEMA_NAMES: tuple[str, ...] = get_args(SchemaName)
 """Every name [`json_schema`][grace_support.json_schema] takes, in order."""
+
+SCHEMA_ID_BASE = "https://grace-health.example/schemas/"
+"""Where every ``$id`` of our JSON Schemas starts: ``<base><name>/v<version>.json``."""
+
+_FORMAT_VERSIONS: dict[str, int] = {
+    "network": SCHEMA_VERSION,
+    "assessment": 1,
+    "recommendations": 1,
+    "article": 1,
+    "resource": 1,
+    "catalog": 1,
+}
+"""The version of each document format; a new version gets a new ``$id``."""
+
+
+def schema_id(name: SchemaName) -> str:
+    """The stable, versioned ``$id`` of a document's JSON Schema.
+
+    The ``$id`` is ``https://grace-health.example/schemas/<name>/v<version>.json``:
+    it names the document and its format version, so it changes exactly when the
+    format's version does (the URL identifies the schema; nothing is fetched from it).
+
+    Examples:
+        >>> schema_id("network")
+        'https://grace-health.example/schemas/network/v2.json'
+    """
+    if name not in _FORMAT_VERSIONS:
+        raise ValueError(f"name must be one of: {', '.join(SCHEMA_NAMES)}")
+    return f"{SCHEMA_ID_BASE}{name}/v{_FORMAT_VERSIONS[name]}.json"
 
 
 def parse_network(text: str | bytes, *, source: str | None = None) -> SupportNetwork:
@@ -92,6 +128,9 @@ def read_network(
 def json_schema(name: SchemaName = "network") -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a document this library reads or writes.
 
+    Every schema has a stable, versioned ``$id`` (see
+    [`schema_id`][grace_support.documents.schema_id]).
+
     Args:
         name: ``"network"`` for the network document, ``"assessment"`` for the
             output of [`assess`][grace_support.assess], ``"recommendations"``, or
@@ -99,12 +138,13 @@ def json_schema(name: SchemaName = "network") -> dict[str, Any]:
 
     Examples:
         >>> json_schema("network")["properties"]["schema_version"]["const"]
-        1
+        2
     """
     model = _schema_model(name)
     schema = model.model_json_schema(mode="validation" if name == "network" else "serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id(name),
         **_plain_descriptions(schema),
     }
 

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 __all__ = ["from_networkx", "to_networkx"]
 
-RELATIONSHIP_KEYS = ("role", "supports", "closeness", "contact", "last_contact", "strain")
+RELATIONSHIP_KEYS = (
+    "role", "supports", "gives", "closeness", "contact", "last_contact", "strain",
+)  # fmt: skip
 """The relationship fields an ego-person edge carries (besides ``attributes``)."""
 
 
@@ -57,10 +59,14 @@ def to_networkx(network: SupportNetwork) -> nx.Graph:
         (<SupportType.EMOTIONAL: 'emotional'>,)
     """
     graph = nx.Graph(ego=network.ego.id, needs=network.needs, schema_version=network.schema_version)
+    if network.collected_on is not None:
+        graph.graph["collected_on"] = network.collected_on
     for person in (network.ego, *network.people):
         graph.add_node(person.id, **_person_data(person))
     for relationship in network.relationships:
-        attributes: dict[str, Any] = {"kind": "relationship", "category": relationship.category}
+        attributes: dict[str, Any] = {"kind": "relationship"}
+        if relationship.category is not None:
+            attributes["category"] = relationship.category
         for key in RELATIONSHIP_KEYS:
             value = getattr(relationship, key)
             if value is not None:
@@ -68,7 +74,11 @@ def to_networkx(network: SupportNetwork) -> nx.Graph:
         if relationship.attributes:
             attributes["attributes"] = relationship.attributes.to_dict()
         graph.add_edge(network.ego.id, relationship.person, **attributes)
-    graph.add_edges_from(network.ties, kind="tie")
+    for tie in network.ties:
+        data: dict[str, Any] = {"kind": "tie", "weight": tie.weight}
+        if tie.attributes:
+            data["attributes"] = tie.attributes.to_dict()
+        graph.add_edge(tie[0], tie[1], **data)
     return graph
 
 
@@ -124,11 +134,27 @@ def from_networkx(graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
             | {k: data[k] for k in (*RELATIONSHIP_KEYS, "attributes") if data.get(k) is not None}
             for other, data in graph.adj[ego_id].items()
         ],
-        "ties": [(a, b) for a, b in graph.edges() if ego_id not in (a, b)],
+        "ties": [
+            _tie_document(a, b, data)
+            for a, b, data in graph.edges(data=True)
+            if ego_id not in (a, b)
+        ],
     }
     if "needs" in graph.graph:
         document["needs"] = list(graph.graph["needs"])
+    if graph.graph.get("collected_on") is not None:
+        document["collected_on"] = graph.graph["collected_on"]
     return network_from_data(document, source=source)
+
+
+def _tie_document(a: Any, b: Any, data: dict[str, Any]) -> Any:
+    weight, attributes = data.get("weight", 1.0), data.get("attributes")
+    if weight == 1 and not attributes:
+        return [a, b]
+    document: dict[str, Any] = {"between": [a, b], "weight": weight}
+    if attributes:
+        document["attributes"] = attributes
+    return document
 
 
 def _person_data(person: Person) -> dict[str, Any]:

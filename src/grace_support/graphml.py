@@ -3,13 +3,17 @@
 GraphML holds only plain values, so the graph of
 [`to_networkx`][grace_support.graph.to_networkx] is flattened:
 
-- graph: ``ego``, ``needs`` (comma-separated), ``schema_version``;
+- graph: ``ego``, ``needs`` (comma-separated), ``schema_version``, and
+  ``collected_on`` (``YYYY-MM-DD``) when set;
 - nodes: ``kind`` (``ego`` or ``alter``), ``name`` when known, and each attribute
   as ``attr.<name>``;
-- ego-alter edges: ``kind="relationship"``, ``role``, ``category``, one boolean per
-  support type (``emotional``, ...), ``closeness``, ``contact``, ``last_contact``
-  (``YYYY-MM-DD``), ``strain``, and each attribute as ``rel.<name>``;
-- alter-alter edges: ``kind="tie"``.
+- ego-alter edges: ``kind="relationship"``, ``role`` and ``category`` and
+  ``closeness`` when known, one boolean per support type the person gives
+  (``emotional``, ...) and one per type the ego gives them (``gives_emotional``,
+  ...), ``contact``, ``last_contact`` (``YYYY-MM-DD``), ``strain``, and each
+  attribute as ``rel.<name>``;
+- alter-alter edges: ``kind="tie"``, ``weight``, and each tie attribute as
+  ``tie.<name>``.
 
 Reading needs the ``graphml`` extra (defusedxml): a file with a DTD or entities is
 refused before any XML parser expands anything. XML itself sets three limits: null
@@ -45,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["from_graphml", "to_graphml"]
 
 _TYPES = [t.value for t in SupportType]
+_LISTS = ("supports", "gives")
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -68,6 +73,8 @@ def _check_for_graphml(network: SupportNetwork) -> set[str]:
         places.append((f"people[{i}].attributes", "attr.", dict(person.attributes)))
     for i, rel in enumerate(network.relationships):
         places.append((f"relationships[{i}].attributes", "rel.", dict(rel.attributes)))
+    for i, tie in enumerate(network.ties):
+        places.append((f"ties[{i}].attributes", "tie.", dict(tie.attributes)))
     for where, prefix, attributes in places:
         for key, value in attributes.items():
             texts.append((f"{where}.{key}", value))
@@ -109,6 +116,8 @@ def to_graphml(network: SupportNetwork) -> str:
                 }
             elif key == "supports":
                 out |= {t: t in value for t in _TYPES}
+            elif key == "gives":
+                out |= {f"gives_{t}": t in value for t in _TYPES}
             elif isinstance(value, date):
                 out[key] = value.isoformat()
             else:
@@ -118,10 +127,12 @@ def to_graphml(network: SupportNetwork) -> str:
     graph = to_networkx(network)
     ego = network.ego.id
     out = nx.Graph(ego=ego, needs=",".join(network.needs), schema_version=network.schema_version)
+    if network.collected_on is not None:
+        out.graph["collected_on"] = network.collected_on.isoformat()
     for node, data in graph.nodes(data=True):
         out.add_node(node, kind="ego" if node == ego else "alter", **flat(data, "attr."))
     for a, b, data in graph.edges(data=True):
-        out.add_edge(a, b, **flat(data, "rel."))
+        out.add_edge(a, b, **flat(data, "tie." if data["kind"] == "tie" else "rel."))
     return "\n".join(nx.generate_graphml(out, named_key_ids=True)) + "\n"
 
 
@@ -178,6 +189,8 @@ def _unflatten(graph: Any, name: str) -> SupportNetwork:
     if graph.graph.get("needs") is not None:
         needs = str(graph.graph["needs"])
         plain.graph["needs"] = [t for t in needs.split(",") if t]
+    if graph.graph.get("collected_on") is not None:
+        plain.graph["collected_on"] = graph.graph["collected_on"]
     for node, data in graph.nodes(data=True):
         attrs = {k.removeprefix("attr."): v for k, v in data.items() if k.startswith("attr.")}
         plain.add_node(
@@ -188,10 +201,15 @@ def _unflatten(graph: Any, name: str) -> SupportNetwork:
     ego = graph.graph.get("ego")
     for a, b, data in graph.edges(data=True):
         if ego not in (a, b):  # between two alters: a tie
-            plain.add_edge(a, b)
+            tie: dict[str, Any] = {"weight": data["weight"]} if "weight" in data else {}
+            tie_attrs = {k.removeprefix("tie."): v for k, v in data.items() if k.startswith("tie.")}
+            if tie_attrs:
+                tie["attributes"] = tie_attrs
+            plain.add_edge(a, b, **tie)
             continue
-        edge = {k: data[k] for k in RELATIONSHIP_KEYS if k in data and k != "supports"}
+        edge = {k: data[k] for k in RELATIONSHIP_KEYS if k in data and k not in _LISTS}
         edge["supports"] = [t for t in _TYPES if data.get(t)]
+        edge["gives"] = [t for t in _TYPES if data.get(f"gives_{t}")]
         attrs = {k.removeprefix("rel."): v for k, v in data.items() if k.startswith("rel.")}
         if attrs:
             edge["attributes"] = attrs

@@ -3,7 +3,8 @@
 A support network is drawn around one person, the *ego*: the people they name
 (the *alters*), one relationship from the ego to each of them, and which of those
 people know each other (the *ties*). The models are frozen pydantic models that read
-and write the network document (schema_version 1) field for field.
+and write the network document (schema_version 2) field for field; a document of
+version 1 is read as the version-2 document it already is.
 
 Examples:
     >>> network = SupportNetwork.build(
@@ -16,10 +17,12 @@ Examples:
     ...          Relationship(person="dr-lee", role="therapist",
     ...                       supports=["informational"], closeness="middle")),
     ...     ],
-    ...     ties=[("ana", "dr-lee")],
+    ...     ties=[Tie("ana", "dr-lee", weight=2.5)],
     ... )
     >>> network
     SupportNetwork(ego='maria', people=2, ties=1)
+    >>> [(a, b, tie.weight) for tie in network.ties for a, b in [tie]]
+    [('ana', 'dr-lee', 2.5)]
     >>> [r.person for r in network.providers(SupportType.EMOTIONAL)]
     ['ana']
 
@@ -29,6 +32,7 @@ errors name the place of a problem, never the value found there.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
@@ -37,12 +41,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     StringConstraints,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 from grace_support._model import FrozenModel
 from grace_support.attributes import Attributes
@@ -57,9 +63,11 @@ from grace_support.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     import networkx as nx
+
+    from grace_support.attributes import AttributeValue
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -72,8 +80,11 @@ __all__ = [
     "parse_day",
 ]
 
-SCHEMA_VERSION: Final = 1
-"""The version of the network document that this release reads and writes."""
+SCHEMA_VERSION: Final = 2
+"""The version of the network document that this release writes (it reads 1 and 2)."""
+
+READ_VERSIONS: Final = (1, 2)
+"""The versions of the network document that this release reads."""
 
 PersonId = Annotated[
     str,
@@ -122,8 +133,222 @@ def _iso_date(value: object) -> date:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 """A calendar day, written ``YYYY-MM-DD`` in documents."""
 
-Tie = tuple[PersonId, PersonId]
-"""An unordered pair of alters who know each other."""
+
+class Tie(tuple[str, str]):
+    """Two people who know each other, with the tie's weight and study variables.
+
+    A tie behaves as the pair of ids it joins, so ``a, b = tie``, ``"ana" in tie``,
+    ``tie[0]`` and ``sorted(ties)`` work as they do on a plain pair. On top of that
+    it has a ``weight`` (finite and above 0; 1 unless recorded) and ``attributes``
+    (study variables about the tie). A tie with weight 1 and no attributes equals
+    (and hashes as) the plain pair ``(a, b)``; any other tie equals only a tie with
+    the same ids, weight and attributes. Ties are immutable.
+
+    In a document a tie is written as the pair ``["a", "b"]`` when its weight is 1
+    and it has no attributes, else as ``{"between": ["a", "b"], "weight": 2.5,
+    "attributes": {...}}`` (either key may be left out).
+
+    Examples:
+        >>> tie = Tie("ana", "jo", weight=2.5, attributes={"kind": "coworkers"})
+        >>> a, b = tie
+        >>> (a, b), tie.between, tie.weight, tie.attributes["kind"]
+        (('ana', 'jo'), ('ana', 'jo'), 2.5, 'coworkers')
+        >>> Tie("ana", "jo") == ("ana", "jo"), tie == ("ana", "jo")
+        (True, False)
+        >>> tie
+        Tie('ana', 'jo', weight=2.5, attributes=Attributes(kind))
+
+    Raises:
+        ValueError: The weight is not a finite number above 0, or an attribute is
+            not a plain value.
+    """
+
+    # No __slots__: the class-level defaults serve every plain tie; only weighted ties or ties with
+    # attributes carry their own values (kept in the instance dict).
+    weight: float = 1.0
+    """How strong the tie is: a finite number above 0 (1 when not recorded)."""
+    attributes: Attributes = Attributes()
+    """Study variables about the tie; empty when none."""
+
+    def __new__(
+        cls,
+        a: str,
+        b: str,
+        *,
+        weight: float = 1.0,
+        attributes: Mapping[str, AttributeValue] | None = None,
+    ) -> Self:
+        """A tie between people `a` and `b`, with a weight and attributes."""
+        tie = tuple.__new__(cls, (a, b))
+        if weight != 1.0 or type(weight) is not float:
+            if isinstance(weight, bool) or not isinstance(weight, int | float):
+                raise ValueError("a tie's weight must be a number")
+            if not (math.isfinite(weight) and weight > 0):
+                raise ValueError("a tie's weight must be finite and above 0")
+            if weight != 1.0:
+                tie.__dict__["weight"] = float(weight)
+        if attributes:
+            if not isinstance(attributes, Attributes):
+                attributes = _ATTRIBUTES.validate_python(attributes)
+            tie.__dict__["attributes"] = attributes
+        return tie
+
+    @classmethod
+    def _plain(cls, a: str, b: str) -> Tie:
+        return tuple.__new__(cls, (a, b))
+
+    @property
+    def between(self) -> tuple[str, str]:
+        """The two ids, as a plain pair."""
+        return (self[0], self[1])
+
+    @property
+    def is_plain(self) -> bool:
+        """Whether the tie has weight 1 and no attributes (written as a pair)."""
+        return not self.__dict__
+
+    def swapped(self) -> Tie:
+        """The same tie with its two ends in the other order."""
+        return Tie(self[1], self[0], weight=self.weight, attributes=self.attributes)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Tie is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a Tie is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, tuple):
+            return NotImplemented
+        if not tuple.__eq__(self, other):
+            return False
+        mine = self.__dict__
+        theirs = other.__dict__ if isinstance(other, Tie) else {}
+        same_weight: bool = mine.get("weight", 1.0) == theirs.get("weight", 1.0)
+        same_attributes: bool = mine.get("attributes", _NO_ATTRIBUTES) == theirs.get(
+            "attributes", _NO_ATTRIBUTES
+        )
+        return same_weight and same_attributes
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        if not self.__dict__:
+            return tuple.__hash__(self)
+        return hash((self[0], self[1], self.weight, self.attributes))
+
+    def __repr__(self) -> str:
+        extra = "".join(
+            f", {k}={v!r}"
+            for k, v in (("weight", self.weight), ("attributes", self.attributes))
+            if k in self.__dict__
+        )
+        return f"Tie({self[0]!r}, {self[1]!r}{extra})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_make_tie, (self[0], self[1], self.weight, self.attributes.to_dict()))
+
+    def __copy__(self) -> Self:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Self:
+        return self
+
+    def to_document(self) -> list[str] | dict[str, Any]:
+        """The tie as written in a document: a pair, or an object when it has more.
+
+        Examples:
+            >>> Tie("a", "b").to_document(), Tie("a", "b", weight=2).to_document()
+            (['a', 'b'], {'between': ['a', 'b'], 'weight': 2.0})
+        """
+        if not self.__dict__:
+            return [self[0], self[1]]
+        document: dict[str, Any] = {"between": [self[0], self[1]]}
+        if "weight" in self.__dict__:
+            document["weight"] = self.weight
+        if "attributes" in self.__dict__:
+            document["attributes"] = self.attributes.to_dict()
+        return document
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        pair = handler.generate_schema(tuple[PersonId, PersonId])
+        document = handler.generate_schema(WeightedTie)
+        return core_schema.no_info_plain_validator_function(
+            _validate_tie,
+            json_schema_input_schema=core_schema.union_schema([pair, document]),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                Tie.to_document, when_used="always"
+            ),
+        )
+
+
+_NO_ATTRIBUTES = Attributes()
+
+
+def _make_tie(a: str, b: str, weight: float, attributes: dict[str, AttributeValue]) -> Tie:
+    return Tie(a, b, weight=weight, attributes=attributes)
+
+
+def _positive_finite(value: float) -> float:
+    if not (math.isfinite(value) and value > 0):
+        raise PydanticCustomError("tie_weight", "must be a finite number above 0")
+    return value
+
+
+class WeightedTie(FrozenModel):
+    """A tie written as an object: the two people, and the tie's weight and attributes."""
+
+    model_config = ConfigDict(title="WeightedTie", defer_build=False)
+
+    between: tuple[PersonId, PersonId]
+    """The ids of the two people who know each other."""
+    weight: Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)] = 1.0
+    """How strong the tie is: a finite number above 0 (default 1)."""
+    attributes: Attributes = Field(default_factory=Attributes)
+    """Study variables about the tie (e.g. how they know each other)."""
+
+
+_HIDDEN = ConfigDict(hide_input_in_errors=True)
+_ATTRIBUTES: TypeAdapter[Attributes] = TypeAdapter(Attributes, config=_HIDDEN)
+_PAIR: TypeAdapter[tuple[str, str]] = TypeAdapter(tuple[PersonId, PersonId], config=_HIDDEN)
+_new_tuple = tuple.__new__
+
+
+def _validate_tie(value: object) -> Tie:
+    """One tie from a document: a pair of ids or an object (errors name the inner place)."""
+    if type(value) is list and len(value) == 2:
+        a, b = value
+        # The fast path: the ids' shape need not be checked here, as a tie must name
+        # people of the network (whose ids are checked) and an id of another shape
+        # is reported at the same place as one that names no one.
+        if type(a) is str and type(b) is str:
+            return _new_tuple(Tie, (a, b))
+    if isinstance(value, list | tuple) and not isinstance(value, Tie):
+        a, b = _PAIR.validate_python(value)
+        return Tie._plain(a, b)
+    if isinstance(value, Tie):
+        if value.is_plain:
+            return value
+        value = value.to_document()
+    if not isinstance(value, dict):
+        raise PydanticCustomError(
+            "tie_type", "must be a pair of ids, or an object with the key 'between'"
+        )
+    document = WeightedTie.model_validate(value)
+    a, b = document.between
+    if document.weight == 1 and not document.attributes:
+        # Equal to a plain tie; the type only remembers where errors are (ties[i].between).
+        return _new_tuple(_WrittenAsObject, (a, b))
+    return Tie(a, b, weight=document.weight, attributes=document.attributes)
+
+
+class _WrittenAsObject(Tie):
+    """A plain tie that its document wrote as an object (so errors say ``.between``)."""
 
 
 _SUPPORT_ORDER = {t: i for i, t in enumerate(SupportType)}
@@ -143,7 +368,7 @@ def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportTy
     return tuple(sorted(values, key=_SUPPORT_ORDER.__getitem__))
 
 
-def _empty(value: Attributes) -> bool:
+def _empty(value: Attributes | tuple[object, ...]) -> bool:
     return not value
 
 
@@ -175,12 +400,14 @@ class Relationship(FrozenModel):
 
     person: PersonId
     """The id of the person (one of the network's `people`)."""
-    role: Role
-    """Who the person is to the ego."""
+    role: Role | None = None
+    """Who the person is to the ego; left out (``None``) when not recorded."""
     supports: tuple[SupportType, ...] = ()
-    """The kinds of support the person gives; written in the declared order."""
-    closeness: Closeness
-    """Which circle of closeness the person is in."""
+    """The kinds of support the person gives the ego; written in the declared order."""
+    gives: tuple[SupportType, ...] = Field(default=(), exclude_if=_empty)
+    """The kinds of support the ego gives the person; declared order, left out when empty."""
+    closeness: Closeness | None = None
+    """Which circle of closeness the person is in; left out (``None``) when not recorded."""
     contact: Contact | None = None
     """How often they are usually in touch, if known."""
     last_contact: IsoDate | None = None
@@ -190,12 +417,12 @@ class Relationship(FrozenModel):
     attributes: Attributes = Field(default_factory=Attributes, exclude_if=_empty)
     """Study variables about the relationship (e.g. years known); left out when empty."""
 
-    _check_supports = field_validator("supports")(_canonical_support_types)
+    _check_supports = field_validator("supports", "gives")(_canonical_support_types)
 
     @property
-    def category(self) -> RoleCategory:
-        """The category of this relationship's role."""
-        return self.role.category
+    def category(self) -> RoleCategory | None:
+        """The category of this relationship's role; ``None`` when the role is unknown."""
+        return None if self.role is None else self.role.category
 
     @property
     def is_dormant(self) -> bool:
@@ -207,19 +434,31 @@ class Relationship(FrozenModel):
         """Whether the relationship is not dormant."""
         return self.contact is not Contact.LOST_TOUCH
 
-    def gives(self, support_type: SupportType) -> bool:
-        """Whether the person gives this kind of support."""
+    def provides(self, support_type: SupportType) -> bool:
+        """Whether the person gives the ego this kind of support (it is in `supports`)."""
         return support_type in self.supports
+
+    def receives(self, support_type: SupportType) -> bool:
+        """Whether the ego gives the person this kind of support (it is in `gives`)."""
+        return support_type in self.gives
+
+    @property
+    def is_reciprocal(self) -> bool:
+        """Whether support flows both ways: the person gives some and receives some."""
+        return bool(self.supports) and bool(self.gives)
 
 
 class SupportNetwork(FrozenModel):
-    """One person's support network (the network document, schema_version 1).
+    """One person's support network (the network document, schema_version 2).
 
     Every rule of the document is checked when the model is built: ids are unique
     across the ego and people; each person has exactly one relationship and each
     relationship names a person; ties join two different, known people, once.
     Support types and `needs` are kept in their declared order, and each tie is
     kept as a sorted pair in a sorted list, so equal networks compare equal.
+
+    A document of schema_version 1 is read as it is (every valid version-1
+    document is a valid version-2 document) and written as version 2.
 
     Build one from a document with
     [`parse_network`][grace_support.parse_network] or
@@ -233,8 +472,10 @@ class SupportNetwork(FrozenModel):
 
     model_config = ConfigDict(title="SupportNetwork")
 
-    schema_version: Literal[1] = SCHEMA_VERSION
-    """The document format version. This release reads and writes version 1."""
+    schema_version: Literal[2] = SCHEMA_VERSION
+    """The document format version. This release reads versions 1 and 2 and writes 2."""
+    collected_on: IsoDate | None = None
+    """The day the network was recorded, if known (``assess`` judges on this day)."""
     ego: Person
     """The person at the centre of the network."""
     needs: tuple[SupportType, ...] = tuple(SupportType)
@@ -244,20 +485,21 @@ class SupportNetwork(FrozenModel):
     relationships: tuple[Relationship, ...] = ()
     """Exactly one relationship from the ego to each person."""
     ties: tuple[Tie, ...] = ()
-    """Pairs of people who know each other (the ego is never part of a tie)."""
+    """People who know each other (the ego is never part of a tie): each a pair of ids,
+    or an object with the pair (``between``), a ``weight`` and ``attributes``."""
 
     _check_needs = field_validator("needs")(_canonical_support_types)
 
     @field_validator("schema_version", mode="before")
     @classmethod
     def _known_version(cls, value: object) -> object:
-        if value != SCHEMA_VERSION or isinstance(value, bool):
+        # Version 1 is a subset of version 2, so migrating it is only a new number.
+        if isinstance(value, bool) or value not in READ_VERSIONS:
             raise PydanticCustomError(
                 "schema_version",
-                "this release of grace-support reads schema_version {supported} only",
-                {"supported": SCHEMA_VERSION},
+                "this release of grace-support reads schema_version 1 or 2 only",
             )
-        return value
+        return SCHEMA_VERSION
 
     @model_validator(mode="after")
     def _check_references(self) -> Self:
@@ -269,9 +511,11 @@ class SupportNetwork(FrozenModel):
             raise ValidationError.from_exception_data(type(self).__name__, problems.errors)
 
         # Canonical form: each tie as a sorted pair, the list sorted.
-        canonical = tuple(sorted((a, b) if a < b else (b, a) for a, b in self.ties))
-        if canonical != self.ties:
-            object.__setattr__(self, "ties", canonical)
+        ties = self.ties
+        if ties:
+            if any(a > b for a, b in ties):
+                ties = tuple(t if t[0] < t[1] else t.swapped() for t in ties)
+            object.__setattr__(self, "ties", tuple(sorted(ties, key=tuple)))
         return self
 
     def __repr__(self) -> str:
@@ -295,16 +539,19 @@ class SupportNetwork(FrozenModel):
         ego: Person | str,
         alters: Iterable[tuple[Person | str, Relationship]] = (),
         *,
-        ties: Iterable[tuple[str, str]] = (),
+        ties: Iterable[Tie | tuple[str, str]] = (),
         needs: Iterable[SupportType | str] | None = None,
+        collected_on: date | str | None = None,
     ) -> SupportNetwork:
         """Build a network in code from (person, relationship) pairs.
 
         Args:
             ego: The person at the centre, or just their id.
             alters: Each person (or just their id) with the relationship to them.
-            ties: Pairs of people ids who know each other.
+            ties: Pairs of people ids who know each other, or [`Tie`][grace_support.Tie]s
+                (with a weight or attributes).
             needs: The kinds of support the ego wants; all four when omitted.
+            collected_on: The day the network was recorded, if known.
 
         Returns:
             The validated network.
@@ -330,6 +577,8 @@ class SupportNetwork(FrozenModel):
         }
         if needs is not None:
             fields["needs"] = list(needs)
+        if collected_on is not None:
+            fields["collected_on"] = collected_on
         return cls.model_validate(fields)
 
     def _replace(self, **changes: Any) -> SupportNetwork:
@@ -351,9 +600,45 @@ class SupportNetwork(FrozenModel):
             people=(*self.people, new), relationships=(*self.relationships, relationship)
         )
 
-    def with_tie(self, a: str, b: str) -> SupportNetwork:
-        """Return a new network in which people `a` and `b` know each other."""
-        return self._replace(ties=(*self.ties, (a, b)))
+    def with_tie(
+        self,
+        a: str,
+        b: str,
+        *,
+        weight: float = 1.0,
+        attributes: Mapping[str, AttributeValue] | None = None,
+    ) -> SupportNetwork:
+        """Return a new network in which people `a` and `b` know each other.
+
+        Args:
+            a: One person's id.
+            b: The other person's id.
+            weight: The tie's weight (finite, above 0).
+            attributes: Study variables about the tie.
+
+        Raises:
+            ValueError: The weight is not finite and above 0.
+            pydantic.ValidationError: The tie breaks a rule of the document.
+        """
+        tie = Tie(a, b, weight=weight, attributes=attributes)
+        return self._replace(ties=(*self.ties, tie))
+
+    def tie(self, a: str, b: str) -> Tie:
+        """The tie between people `a` and `b` (in either order).
+
+        Raises:
+            KeyError: The two are not tied.
+
+        Examples:
+            >>> from grace_support.demo import example_network
+            >>> example_network().tie("carlos", "ana")
+            Tie('ana', 'carlos')
+        """
+        key = (a, b) if a < b else (b, a)
+        for tie in self.ties:
+            if tie.between == key:
+                return tie
+        raise KeyError("no tie joins these two people")
 
     def without_person(self, person_id: str) -> SupportNetwork:
         """Return a new network without this person, their relationship and their ties.
@@ -421,7 +706,7 @@ class SupportNetwork(FrozenModel):
         """
         if isinstance(kind, Role):
             return tuple(r for r in self.relationships if r.role is kind)
-        return tuple(r for r in self.relationships if r.role.category is kind)
+        return tuple(r for r in self.relationships if r.category is kind)
 
     def providers(
         self, support_type: SupportType, *, include_dormant: bool = False
@@ -527,17 +812,18 @@ def _check_relationships(
 def _check_ties(network: SupportNetwork, index: dict[str, int], problems: _Problems) -> None:
     """Ties join two different known people (never the ego), once each."""
     tie_at: dict[frozenset[str], int] = {}
-    for i, (a, b) in enumerate(network.ties):
+    ties = network.ties
+    for i, (a, b) in enumerate(ties):
         known = True
         for end, pid in enumerate((a, b)):
             if pid == network.ego.id:
                 problems.add(
-                    ("ties", i, end),
+                    _tie_end(ties[i], i, end),
                     "names the ego; ties join two people (the ego's links are relationships)",
                 )
                 known = False
             elif pid not in index:
-                problems.add(("ties", i, end), "names no one in people")
+                problems.add(_tie_end(ties[i], i, end), "names no one in people")
                 known = False
         if a == b:
             problems.add(("ties", i), "joins a person to themselves")
@@ -549,3 +835,9 @@ def _check_ties(network: SupportNetwork, index: dict[str, int], problems: _Probl
                 )
             else:
                 tie_at[key] = i
+
+
+def _tie_end(tie: Tie, i: int, end: int) -> tuple[str | int, ...]:
+    """Where one end of ties[i] is: ``ties[i][end]``, or ``ties[i].between[end]``."""
+    plain = tie.is_plain and type(tie) is not _WrittenAsObject
+    return ("ties", i, end) if plain else ("ties", i, "between", end)

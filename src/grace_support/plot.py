@@ -48,7 +48,13 @@ _RING = {Closeness.INNER: 1.5, Closeness.MIDDLE: 2.6, Closeness.OUTER: 3.6}
 """The outer edge of each circle."""
 _PLACE = {Closeness.INNER: 1.0, Closeness.MIDDLE: 2.05, Closeness.OUTER: 3.1}
 """Where people of each circle sit."""
+_UNKNOWN_PLACE = 4.1
+"""Where people whose closeness is not recorded sit: just outside the outer circle."""
 _OFFSETS = [(0.0, 0.2), (0.2, 0.0), (0.0, -0.2), (-0.2, 0.0)]
+
+
+def _place(closeness: Closeness | None) -> float:
+    return _UNKNOWN_PLACE if closeness is None else _PLACE[closeness]
 
 
 def _pyplot() -> Any:
@@ -71,7 +77,9 @@ def egogram(
     """Draw an egogram: the ego at the centre, people by closeness and role category.
 
     The three circles are the inner, middle and outer circles; the five sectors are
-    the role categories. Each person is a grey dot marked with one small shape per
+    the role categories (plus a sixth, "role not recorded", when some role is
+    unknown); people whose closeness is not recorded sit just outside the outer
+    circle. Each person is a grey dot marked with one small shape per
     kind of support they give (see ``SUPPORT_STYLE``). A dashed line to the ego means
     the relationship is dormant; a thick vermilion line means high strain (dotted
     for some strain). Thin grey lines join people who know each other.
@@ -88,7 +96,9 @@ def egogram(
     from matplotlib.lines import Line2D  # noqa: PLC0415
 
     ax = _axes(ax, (7.5, 7.5))
-    categories = list(RoleCategory)
+    categories: list[RoleCategory | None] = list(RoleCategory)
+    if any(r.category is None for r in network.relationships):
+        categories.append(None)
     sector = 2 * math.pi / len(categories)
     for radius in _RING.values():
         ax.add_patch(plt.Circle((0, 0), radius, fill=False, color=OKABE_ITO["grey"], lw=0.8))
@@ -105,24 +115,23 @@ def egogram(
         ax.text(
             3.55 * math.cos(middle),
             3.55 * math.sin(middle),
-            category.value,
+            "role not recorded" if category is None else category.value,
             ha="center",
             va="center",
             fontsize=10,
             color="#333333",
         )
     position: dict[str, tuple[float, float]] = {}
-    order = list(_PLACE)
     for i, category in enumerate(categories):
         # everyone in a sector gets an angle of their own, inner circle first
         group = sorted(
             (r for r in network.relationships if r.category is category),
-            key=lambda r: order.index(r.closeness),
+            key=lambda r: _place(r.closeness),
         )
         start = math.pi / 2 - i * sector
         for j, rel in enumerate(group):
             angle = start - sector * (j + 1) / (len(group) + 1)
-            radius = _PLACE[rel.closeness]
+            radius = _place(rel.closeness)
             position[rel.person] = (radius * math.cos(angle), radius * math.sin(angle))
     for a, b in network.ties:
         (xa, ya), (xb, yb) = position[a], position[b]

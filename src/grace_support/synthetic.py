@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
 from grace_support.attributes import Attributes
-from grace_support.network import Person, Relationship, SupportNetwork
+from grace_support.network import Person, Relationship, SupportNetwork, Tie
 from grace_support.vocabulary import Closeness, Contact, Role, RoleCategory, Strain, SupportType
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def synthetic_network(rng: random.Random, ego_id: str, *, mean_size: float = 7.0
                 0.8 if same and a.category is RoleCategory.FAMILY else 0.35 if same else 0.08
             )
             if rng.random() < tie_chance:
-                ties.append((a.person, b.person))
+                ties.append(Tie(a.person, b.person))
     needs = (
         tuple(SupportType)
         if rng.random() < 0.8

@@ -3,16 +3,20 @@
 Needs the ``pandas`` extra: ``pip install 'grace-support[pandas]'``.
 
 **egos** has one row per ego: ``ego_id``, ``name``, ``need_emotional``,
-``need_practical``, ``need_informational``, ``need_peer`` (booleans), then one column
-per ego attribute.
+``need_practical``, ``need_informational``, ``need_peer`` (booleans),
+``collected_on`` (a datetime; missing when not recorded), then one column per ego
+attribute.
 
 **alters** has one row per ego-alter relationship: ``ego_id``, ``alter_id``, ``name``,
-``role``, ``category``, one boolean column per support type (``emotional``,
-``practical``, ``informational``, ``peer``), ``closeness``, ``contact``,
-``last_contact`` (a datetime), ``strain``; then one column per person attribute (its
-name) and per relationship attribute (``rel.`` and its name).
+``role``, ``category``, one boolean column per support type the person gives
+(``emotional``, ``practical``, ``informational``, ``peer``), ``closeness``,
+``contact``, ``last_contact`` (a datetime), ``strain``, one boolean column per
+support type the ego gives them (``gives_emotional``, ...); then one column per
+person attribute (its name) and per relationship attribute (``rel.`` and its name).
+A role or closeness that is not recorded is a missing value.
 
-**ties** has one row per alter-alter tie: ``ego_id``, ``alter_a``, ``alter_b``.
+**ties** has one row per alter-alter tie: ``ego_id``, ``alter_a``, ``alter_b``,
+``weight``; then one column per tie attribute (its name).
 
 A missing value (``None``, ``NaN``, ``NaT``) is the same as an unset one, so an
 attribute explicitly set to null does not survive a trip through tables.
@@ -51,15 +55,15 @@ __all__ = [
 ]
 
 _TYPES = [t.value for t in SupportType]
-EGO_COLUMNS = ("ego_id", "name", *(f"need_{t}" for t in _TYPES))
+EGO_COLUMNS = ("ego_id", "name", *(f"need_{t}" for t in _TYPES), "collected_on")
 """The built-in columns of the egos table."""
 ALTER_COLUMNS = (
     "ego_id", "alter_id", "name", "role", "category", *_TYPES,
-    "closeness", "contact", "last_contact", "strain",
+    "closeness", "contact", "last_contact", "strain", *(f"gives_{t}" for t in _TYPES),
 )  # fmt: skip
 """The built-in columns of the alters table."""
-TIE_COLUMNS = ("ego_id", "alter_a", "alter_b")
-"""The columns of the ties table."""
+TIE_COLUMNS = ("ego_id", "alter_a", "alter_b", "weight")
+"""The built-in columns of the ties table (``weight`` may be left out on the way in)."""
 REL_PREFIX = "rel."
 """The prefix of relationship-attribute columns in the alters table."""
 
@@ -100,6 +104,7 @@ def to_tables(networks: Iterable[SupportNetwork]) -> Tables:
         egos.append(
             {"ego_id": ego, "name": network.ego.name}
             | {f"need_{t}": t in network.needs for t in SupportType}
+            | {"collected_on": network.collected_on}
             | _checked(network.ego.attributes, EGO_COLUMNS, number)
         )
         for person, rel in network.alters:
@@ -108,23 +113,30 @@ def to_tables(networks: Iterable[SupportNetwork]) -> Tables:
                     "ego_id": ego,
                     "alter_id": person.id,
                     "name": person.name,
-                    "role": rel.role.value,
-                    "category": rel.category.value,
+                    "role": rel.role.value if rel.role else None,
+                    "category": rel.category.value if rel.category else None,
                     **{t.value: t in rel.supports for t in SupportType},
-                    "closeness": rel.closeness.value,
+                    "closeness": rel.closeness.value if rel.closeness else None,
                     "contact": rel.contact.value if rel.contact else None,
                     "last_contact": rel.last_contact,
                     "strain": rel.strain.value,
+                    **{f"gives_{t.value}": t in rel.gives for t in SupportType},
                 }
                 | _checked(person.attributes, ALTER_COLUMNS, number)
                 | {f"{REL_PREFIX}{k}": v for k, v in rel.attributes.items()}
             )
-        ties += [{"ego_id": ego, "alter_a": a, "alter_b": b} for a, b in network.ties]
+        ties += [
+            {"ego_id": ego, "alter_a": tie[0], "alter_b": tie[1], "weight": tie.weight}
+            | _checked(tie.attributes, TIE_COLUMNS, number)
+            for tie in network.ties
+        ]
     alter_frame = _frame(pdm, alters, ALTER_COLUMNS)
     alter_frame["last_contact"] = pdm.to_datetime(alter_frame["last_contact"])
-    return Tables(
-        _frame(pdm, egos, EGO_COLUMNS), alter_frame, pdm.DataFrame(ties, columns=TIE_COLUMNS)
-    )
+    ego_frame = _frame(pdm, egos, EGO_COLUMNS)
+    ego_frame["collected_on"] = pdm.to_datetime(ego_frame["collected_on"])
+    tie_frame = _frame(pdm, ties, TIE_COLUMNS)
+    tie_frame["weight"] = tie_frame["weight"].astype("float64")
+    return Tables(ego_frame, alter_frame, tie_frame)
 
 
 def _checked(attributes: Mapping[str, Any], builtin: Sequence[str], number: int) -> dict[str, Any]:
@@ -174,8 +186,8 @@ def from_tables(
     """
     _pandas()
     ego_rows = _records(egos, "egos", ("ego_id",))
-    alter_rows = _records(alters, "alters", ("ego_id", "alter_id", "role", "closeness"))
-    tie_rows = _records(ties, "ties", TIE_COLUMNS) if ties is not None else []
+    alter_rows = _records(alters, "alters", ("ego_id", "alter_id"))
+    tie_rows = _records(ties, "ties", TIE_COLUMNS[:3]) if ties is not None else []
     alters_of: dict[Any, list[int]] = {}
     for index, row in enumerate(alter_rows):
         alters_of.setdefault(row["ego_id"], []).append(index)
@@ -219,20 +231,38 @@ def _document(
             data["attributes"] = attrs
         return data
 
+    def tie(row: dict[str, Any]) -> Any:
+        weight = row.get("weight")
+        attrs = {k: v for k, v in row.items() if k not in TIE_COLUMNS and v is not None}
+        if (weight is None or weight == 1) and not attrs:
+            return [row["alter_a"], row["alter_b"]]
+        return (
+            {"between": [row["alter_a"], row["alter_b"]]}
+            | ({} if weight is None else {"weight": weight})
+            | ({"attributes": attrs} if attrs else {})
+        )
+
     document: dict[str, Any] = {
         "ego": person(ego, "ego_id", EGO_COLUMNS),
         "people": [person(row, "alter_id", ALTER_COLUMNS) for row in alters],
         "relationships": [
-            {"person": row["alter_id"], "role": row["role"], "closeness": row["closeness"]}
+            {"person": row["alter_id"]}
             | {"supports": [t for t in _TYPES if row.get(t)]}
-            | {k: row[k] for k in ("contact", "last_contact", "strain") if row.get(k) is not None}
+            | {"gives": [t for t in _TYPES if row.get(f"gives_{t}")]}
+            | {
+                k: row[k]
+                for k in ("role", "closeness", "contact", "last_contact", "strain")
+                if row.get(k) is not None
+            }
             | ({"attributes": a} if (a := attributes(row, ALTER_COLUMNS, REL_PREFIX)) else {})
             for row in alters
         ],
-        "ties": [[row["alter_a"], row["alter_b"]] for row in ties],
+        "ties": [tie(row) for row in ties],
     }
     if any(f"need_{t}" in ego for t in _TYPES):
         document["needs"] = [t for t in _TYPES if ego.get(f"need_{t}")]
+    if ego.get("collected_on") is not None:
+        document["collected_on"] = ego["collected_on"]
     return document
 
 

@@ -1,7 +1,9 @@
 """Hypothesis strategies for support networks, shared by every property test.
 
 ``networks()`` draws valid networks of any shape: empty ones, ones where nobody
-gives support, everyone dormant, dense and sparse ties, every role and quality.
+gives support, everyone dormant, dense and sparse ties, every role and quality,
+and every feature of document version 2: unknown roles and closeness, support the
+ego gives, weighted ties with attributes, and the day the network was collected.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from grace_support import (
     Strain,
     SupportNetwork,
     SupportType,
+    Tie,
 )
 
 ids = st.from_regex(r"[A-Za-z0-9._-]{1,12}", fullmatch=True)
@@ -43,9 +46,10 @@ def relationships(draw: st.DrawFn, person: str) -> Relationship:
     """One relationship to `person`, with any role and qualities."""
     return Relationship(
         person=person,
-        role=draw(st.sampled_from(Role)),
+        role=draw(st.none() | st.sampled_from(Role)),
         supports=tuple(draw(support_sets)),
-        closeness=draw(st.sampled_from(Closeness)),
+        gives=tuple(draw(support_sets)),
+        closeness=draw(st.none() | st.sampled_from(Closeness)),
         contact=draw(st.none() | st.sampled_from(Contact)),
         last_contact=draw(st.none() | days),
         strain=draw(st.sampled_from(Strain)),
@@ -59,9 +63,12 @@ def networks(draw: st.DrawFn, *, max_people: int = 12) -> SupportNetwork:
     all_ids = draw(st.lists(ids, min_size=1, max_size=max_people + 1, unique=True))
     ego, people_ids = all_ids[0], all_ids[1:]
     pairs = [(a, b) for i, a in enumerate(people_ids) for b in people_ids[i + 1 :]]
-    ties = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
-    ties = [(b, a) if draw(st.booleans()) else (a, b) for a, b in ties]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
+    ties = [
+        draw(tie_between(b, a) if draw(st.booleans()) else tie_between(a, b)) for a, b in chosen
+    ]
     return SupportNetwork(
+        collected_on=draw(st.none() | days),
         ego=Person(id=ego, name=draw(names), attributes=draw(attributes)),
         needs=tuple(draw(support_sets)) if draw(st.booleans()) else tuple(SupportType),
         people=tuple(
@@ -70,3 +77,15 @@ def networks(draw: st.DrawFn, *, max_people: int = 12) -> SupportNetwork:
         relationships=tuple(draw(relationships(pid)) for pid in people_ids),
         ties=tuple(ties),
     )
+
+
+weights = st.just(1.0) | st.floats(
+    min_value=1e-6, max_value=1e6, allow_nan=False, allow_infinity=False, exclude_min=False
+)
+"""Tie weights: often 1 (a plain tie), else any finite number above 0."""
+
+
+@st.composite
+def tie_between(draw: st.DrawFn, a: str, b: str) -> Tie:
+    """A tie from `a` to `b`: plain, weighted, with attributes, or both."""
+    return Tie(a, b, weight=draw(weights), attributes=draw(attributes))

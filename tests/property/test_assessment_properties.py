@@ -19,6 +19,7 @@ from grace_support import (
     Role,
     SupportNetwork,
     SupportType,
+    Tie,
     assess,
 )
 from grace_support import measures as m
@@ -37,7 +38,7 @@ def test_measures_are_in_range(network: SupportNetwork) -> None:
     assert 0 <= ms.inner_circle_size <= n
     assert 0 <= ms.support_types_covered <= 4
     assert 0 <= ms.role_richness <= 5
-    assert sum(ms.role_counts.model_dump().values()) == ms.active_size
+    assert sum(ms.role_counts.model_dump().values()) + ms.role_unknown_count == ms.active_size
     for value in (
         ms.support_evenness,
         ms.role_blau,
@@ -89,7 +90,11 @@ def _relabelled(
         needs=network.needs,
         people=tuple(Person(id=new[p.id], name=p.name) for p, _ in order),
         relationships=tuple(r.model_copy(update={"person": new[r.person]}) for _, r in order),
-        ties=tuple((new[b], new[a]) for a, b in reversed(network.ties)),
+        ties=tuple(
+            Tie(new[b], new[a], weight=t.weight, attributes=t.attributes)
+            for t in reversed(network.ties)
+            for a, b in [t]
+        ),
     ), new
 
 

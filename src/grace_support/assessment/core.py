@@ -58,6 +58,9 @@ def compute_measures(network: SupportNetwork) -> Measures:
         density=m.density(network),
         effective_size=m.effective_size(network),
         constraint=m.constraint(network),
+        role_unknown_count=m.role_unknown_count(network),
+        support_given_counts=SupportCounts(**m.support_given_counts(network)),
+        reciprocity=m.reciprocity(network),
     )
 
 
@@ -71,8 +74,10 @@ def assess(
 
     Args:
         network: The support network.
-        as_of: The day to judge it on (a ``date`` or ``YYYY-MM-DD``); today when
-            omitted. Only ``dormant-tie`` depends on it.
+        as_of: The day to judge it on (a ``date`` or ``YYYY-MM-DD``). When omitted,
+            the network's ``collected_on`` day if it has one (so an assessment of a
+            stored document is the same on any day), else today. Only
+            ``dormant-tie`` depends on it.
         settings: The thresholds of the findings, as ``Settings`` or a mapping of
             its fields; the defaults when omitted.
 
@@ -90,7 +95,10 @@ def assess(
         >>> [f.code.value for f in result.findings]  # doctest: +NORMALIZE_WHITESPACE
         ['missing-support', 'strained-tie', 'single-provider', 'dormant-tie', 'dormant-tie']
     """
-    day = date.today() if as_of is None else _day(as_of)
+    if as_of is not None:
+        day = _day(as_of)
+    else:
+        day = network.collected_on if network.collected_on is not None else date.today()
     chosen = settings if isinstance(settings, Settings) else Settings.model_validate(settings or {})
     measures = compute_measures(network)
     context = Context(network=network, measures=measures, settings=chosen, as_of=day)

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, NonNegativeFloat, NonNegativeInt
 
 from grace_support._model import FrozenModel
-from grace_support.network import SCHEMA_VERSION, PersonId
+from grace_support.network import PersonId
 from grace_support.vocabulary import ActionId, SupportType
 
 __all__ = [
@@ -27,6 +27,9 @@ __all__ = [
     "Share",
     "SupportCounts",
 ]
+
+ASSESSMENT_VERSION: Literal[1] = 1
+"""The version of the assessment output format (independent of the network document's)."""
 
 Share = Annotated[float, Field(ge=0, le=1)]
 """A proportion between 0 and 1."""
@@ -81,7 +84,7 @@ class Settings(FrozenModel):
 
 
 class SupportCounts(FrozenModel):
-    """For each support type, the number of active people who give it."""
+    """For each support type, a number of active people (who give it, or are given it)."""
 
     emotional: NonNegativeInt
     practical: NonNegativeInt
@@ -125,7 +128,7 @@ class Measures(FrozenModel):
     support_evenness: Share | None
     """Pielou's evenness of support over the four types."""
     role_counts: RoleCounts
-    """Active people in each role category."""
+    """Active people in each role category (role known)."""
     role_richness: Annotated[int, Field(ge=0, le=5)]
     """Role categories with at least one active person."""
     role_blau: Share | None
@@ -146,6 +149,12 @@ class Measures(FrozenModel):
     """Burt's effective size of the ego."""
     constraint: NonNegativeFloat | None
     """Burt's constraint of the ego."""
+    role_unknown_count: NonNegativeInt
+    """Active people whose role is not recorded."""
+    support_given_counts: SupportCounts
+    """Active people the ego gives each support type to."""
+    reciprocity: Share | None
+    """Share of active people with whom support flows both ways."""
 
 
 class Finding(FrozenModel):
@@ -168,7 +177,7 @@ class Finding(FrozenModel):
 class Assessment(FrozenModel):
     """The measures and findings of one support network on one day."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = ASSESSMENT_VERSION
     """The version of this output format."""
     ego: PersonId
     """The id of the person at the centre of the network."""

@@ -170,12 +170,14 @@ def strained_tie(ctx: Context) -> Iterator[Finding]:
 def dormant_tie(ctx: Context) -> Iterator[Finding]:
     """A close (inner or middle) relationship that is dormant, or whose last contact is old.
 
-    Old means more than ``dormant_after_days`` days before ``as_of``: exactly that
-    many days is not yet old.
+    A relationship whose closeness is unknown is not counted as close. Old means
+    more than ``dormant_after_days`` days before ``as_of``: exactly that many days
+    is not yet old.
     """
     limit = ctx.settings.dormant_after_days
     for relationship in ctx.network.relationships:
-        if relationship.closeness is Closeness.OUTER:
+        # An unknown closeness is not counted as close: the rule is about close ties.
+        if relationship.closeness is None or relationship.closeness is Closeness.OUTER:
             continue
         circle = relationship.closeness.value
         if relationship.is_dormant:
@@ -198,8 +200,12 @@ def dormant_tie(ctx: Context) -> Iterator[Finding]:
 
 
 def no_professional_care(ctx: Context) -> Iterator[Finding]:
-    """No active professional in the network."""
-    if ctx.measures.professional_count == 0:
+    """No active professional in the network, and every active person's role is known.
+
+    While any active person's role is unknown, the rule stays silent: a gap in the
+    record is not a gap in care.
+    """
+    if ctx.measures.professional_count == 0 and ctx.measures.role_unknown_count == 0:
         yield _finding(
             FindingCode.NO_PROFESSIONAL_CARE,
             "No professional, such as a therapist, psychiatrist or group counselor, is part "
@@ -209,9 +215,16 @@ def no_professional_care(ctx: Context) -> Iterator[Finding]:
 
 
 def no_personal_support(ctx: Context) -> Iterator[Finding]:
-    """At least one active person, and every active person is a professional."""
+    """At least one active person, and every active person is a professional.
+
+    Not raised while any active person's role is unknown.
+    """
     measures = ctx.measures
-    if measures.active_size > 0 and measures.professional_count == measures.active_size:
+    if (
+        measures.active_size > 0
+        and measures.role_unknown_count == 0
+        and measures.professional_count == measures.active_size
+    ):
         yield _finding(
             FindingCode.NO_PERSONAL_SUPPORT,
             "Everyone you are in touch with in this network is a professional. Professional "

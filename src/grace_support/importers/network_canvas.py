@@ -50,7 +50,6 @@ from grace_support.importers._common import (
     read_csv_rows,
     strict_bool,
 )
-from grace_support.network import SCHEMA_VERSION
 from grace_support.vocabulary import Closeness, Contact, Role, Strain, SupportType
 
 if TYPE_CHECKING:
@@ -710,9 +709,7 @@ def _relationship(row: _Row, pid: str, mapping: NetworkCanvasMapping) -> dict[st
 
 
 def _tie(pair: list[str], attributes: dict[str, Any]) -> Any:
-    if SCHEMA_VERSION == 1 or not attributes:
-        return pair
-    return {"between": pair, "attributes": attributes}
+    return {"between": pair, "attributes": attributes} if attributes else pair
 
 
 def _network(
@@ -763,7 +760,7 @@ def _network(
         "relationships": relationships,
         "ties": [_tie(sorted(pair), ties[pair]) for pair in pairs],
     }
-    if SCHEMA_VERSION != 1 and (day := _day(ego)) is not None:
+    if (day := _day(ego)) is not None:
         document["collected_on"] = day
     try:
         network = network_from_data(document)

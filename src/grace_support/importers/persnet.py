@@ -39,7 +39,6 @@ from grace_support.importers._common import (
     number,
     read_csv_rows,
 )
-from grace_support.network import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -320,7 +319,7 @@ class _Respondent:
             "relationships": relationships,
             "ties": ties,
         }
-        if SCHEMA_VERSION != 1 and day is not None:
+        if day is not None:
             document["collected_on"] = day
         try:
             network = network_from_data(document)
@@ -453,8 +452,7 @@ class _Respondent:
                 self.drop(column, "joins a name that is not in the network; left out")
                 continue
             pair = [f"name{i}", f"name{j}"]
-            ties.append(pair if SCHEMA_VERSION == 1 or weight == 1 else
-                        {"between": pair, "weight": weight})  # fmt: skip
+            ties.append(pair if weight == 1 else {"between": pair, "weight": weight})
         return ties
 
     def _ego_attributes(self, id_column: str) -> tuple[dict[str, Any], str | None]:

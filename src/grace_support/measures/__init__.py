@@ -44,6 +44,7 @@ from grace_support.measures.roles import (
     role_counts,
     role_iqv,
     role_richness,
+    role_unknown_count,
 )
 from grace_support.measures.sizes import (
     active_size,
@@ -55,9 +56,11 @@ from grace_support.measures.sizes import (
 from grace_support.measures.structure import constraint, density, effective_size
 from grace_support.measures.support import (
     missing_support_types,
+    reciprocity,
     single_provider_types,
     support_counts,
     support_evenness,
+    support_given_counts,
     support_types_covered,
 )
 
@@ -82,18 +85,21 @@ __all__ = [
     "professional_count",
     "provider_hhi",
     "provider_loads",
+    "reciprocity",
     "regular_contact_size",
     "richness",
     "role_blau",
     "role_counts",
     "role_iqv",
     "role_richness",
+    "role_unknown_count",
     "shannon_entropy",
     "single_provider_types",
     "size",
     "strained_count",
     "support_counts",
     "support_evenness",
+    "support_given_counts",
     "support_types_covered",
     "top_provider_share",
     "top_providers",

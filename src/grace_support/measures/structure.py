@@ -30,12 +30,27 @@ if TYPE_CHECKING:
 __all__ = ["constraint", "density", "effective_size"]
 
 
-def density(network: SupportNetwork) -> float | None:
+def density(network: SupportNetwork, *, weighted: bool = False) -> float | None:
     r"""The share of possible alter-alter ties that exist (the ego excluded).
 
-    $$\text{density} = \frac{t}{n(n-1)/2}$$
+    $$\text{density} = \frac{t}{n(n-1)/2}, \qquad
+    \text{weighted density} = \frac{\sum_{\text{ties}} w}{n(n-1)/2}$$
 
     ``None`` when there are fewer than two alters, where no tie is possible.
+
+    Args:
+        network: The network.
+        weighted: Sum the ties' weights instead of counting them. With weights
+            above 1 the result can be above 1; with every weight 1 it equals the
+            unweighted density.
+
+    Examples:
+        >>> from grace_support import Relationship, SupportNetwork, Tie
+        >>> net = SupportNetwork.build("sam", [
+        ...     (p, Relationship(person=p)) for p in ("a", "b", "c")
+        ... ], ties=[Tie("a", "b", weight=2.5), ("b", "c")])
+        >>> round(density(net), 4), density(net, weighted=True)
+        (0.6667, 1.1666666666666667)
 
     Reference:
         Wasserman, S., & Faust, K. (1994). *Social Network Analysis: Methods and
@@ -45,7 +60,8 @@ def density(network: SupportNetwork) -> float | None:
     n = len(network.people)
     if n < 2:
         return None
-    return len(network.ties) / (n * (n - 1) / 2)
+    total = math.fsum(t.weight for t in network.ties) if weighted else len(network.ties)
+    return total / (n * (n - 1) / 2)
 
 
 def effective_size(network: SupportNetwork) -> float | None:
@@ -71,7 +87,7 @@ def effective_size(network: SupportNetwork) -> float | None:
     return n - (2 * len(network.ties)) / n
 
 
-def constraint(network: SupportNetwork) -> float | None:
+def constraint(network: SupportNetwork, *, weighted: bool = False) -> float | None:
     r"""Burt's constraint of the ego: how much its contacts are tied to each other.
 
     In the unweighted undirected graph, every edge has proportional strength
@@ -88,6 +104,19 @@ def constraint(network: SupportNetwork) -> float | None:
     other and grows as they do (up to about 1). ``None`` for an empty network;
     1.0 for one alter.
 
+    With ``weighted=True`` each tie has its weight $w_{qj}$ and each ego-alter
+    edge weight 1, so $p_{uv} = w_{uv} / \sum_k w_{uk}$ and
+
+    $$c = \frac{1}{n^2} \sum_{j} \Bigl(1 + \sum_{q \in N(j)}
+    \frac{w_{qj}}{1 + \sum_{k \in N(q)} w_{qk}}\Bigr)^2$$
+
+    which equals networkx's ``constraint(G, [ego], weight="weight")`` on
+    ``network.to_networkx()``. With every weight 1 it is the unweighted value.
+
+    Args:
+        network: The network.
+        weighted: Use the ties' weights (see above).
+
     References:
         Burt, R. S. (1992). *Structural Holes*, pp. 54-55. Cambridge, MA: Harvard
         University Press.
@@ -99,12 +128,17 @@ def constraint(network: SupportNetwork) -> float | None:
     n = len(network.people)
     if n == 0:
         return None
-    degree = dict.fromkeys((p.id for p in network.people), 0)
-    for a, b in network.ties:
-        degree[a] += 1
-        degree[b] += 1
-    indirect = dict.fromkeys(degree, 0.0)
-    for a, b in network.ties:
-        indirect[a] += 1 / (1 + degree[b])
-        indirect[b] += 1 / (1 + degree[a])
+    # strength[j] = the summed weight of j's ties to other alters (its degree when
+    # unweighted); 1 + strength[j] is j's strength with the ego-alter edge.
+    strength: dict[str, float] = dict.fromkeys((p.id for p in network.people), 0.0)
+    for tie in network.ties:
+        w = tie.weight if weighted else 1.0
+        strength[tie[0]] += w
+        strength[tie[1]] += w
+    indirect = dict.fromkeys(strength, 0.0)
+    for tie in network.ties:
+        a, b = tie
+        w = tie.weight if weighted else 1.0
+        indirect[a] += w / (1 + strength[b])
+        indirect[b] += w / (1 + strength[a])
     return math.fsum((1 + v) ** 2 for v in indirect.values()) / (n * n)
