@@ -41,6 +41,7 @@ def test_formats_registry() -> None:
         "network-canvas-graphml",
         "graphml",
         "tables",
+        "persnet",
     ]
 
 

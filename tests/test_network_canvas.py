@@ -119,7 +119,14 @@ def test_reads_every_interview(export: Path) -> None:
     assert (jo.role, jo.strain, jo.is_dormant) == ("sibling", "high", True)
     assert (group.role, group.supports) == ("peer", (SupportType.PEER,))
     assert counselor.role == "therapist"
-    assert first.ties == (("n1", "n2"), ("n3", "n4"))  # two edge types, one tie
+    assert [t.between for t in first.ties] == [("n1", "n2"), ("n3", "n4")]  # one tie a pair
+    assert first.ties[0].attributes == {
+        "type.Knows": True,
+        "Knows.since": 2010,
+        "type.Family": True,
+    }
+    assert first.ties[1].attributes == {"type.Knows": True}
+    assert str(first.collected_on) == "2026-01-01"  # the day of sessionStart
     assert second.ego.id == "P02"
     assert [p.id for p in second.people] == ["n5"]  # only Person nodes
 
@@ -275,7 +282,14 @@ def test_graphml_gives_the_same_networks_as_csv(export: Path, tmp_path: Path) ->
             ]
         )
     )
-    assert read_network_canvas_graphml(path, MAPPING) == from_csv
+    from_graphml = read_network_canvas_graphml(path, MAPPING)
+    # This GraphML has no session times and no edge variables; all else is the same.
+    for a, b in zip(from_graphml, from_csv, strict=True):
+        assert (a.ego, a.people, a.relationships) == (b.ego, b.people, b.relationships)
+        assert [(t.between, dict(t.attributes)) for t in a.ties] == [
+            (t.between, {k: v for k, v in t.attributes.items() if k.startswith("type.")})
+            for t in b.ties
+        ]
 
 
 def test_graphml_refuses_entities(tmp_path: Path) -> None:

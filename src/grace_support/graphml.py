@@ -143,9 +143,10 @@ def from_graphml(
         MissingExtraError: defusedxml is not installed.
         InputError: The input is larger than ``max_bytes`` (a kind of DocumentError).
         DocumentError: The XML is unsafe (a DTD or entities) or malformed, is not
-            GraphML of the shape above, the ego is not found, or the network it
-            describes breaks a rule of the document. No other exception escapes, and
-            none quotes a value.
+            GraphML of the shape above, is a Network Canvas export (the message
+            points to ``importers.read_network_canvas_graphml``), the ego is not
+            found, or the network it describes breaks a rule of the document. No
+            other exception escapes, and none quotes a value.
         TypeError: ``source`` is neither text nor bytes.
 
     Examples:
@@ -161,6 +162,18 @@ def from_graphml(
     if len(data) > max_bytes:
         raise too_large(max_bytes, source=name)
     root = safe_xml_root(data, source=name, feature="from_graphml()")
+    if _is_network_canvas(root):
+        raise DocumentError(
+            [
+                Problem(
+                    "(document)",
+                    "is a Network Canvas export, not a support network; read it with"
+                    " grace_support.importers.read_network_canvas_graphml and a"
+                    " NetworkCanvasMapping",
+                )
+            ],
+            source=name,
+        )
     _check_shape(root, name)
     problem = None
     try:
@@ -241,3 +254,16 @@ def _network(graph: Any, name: str, ego: str | None) -> SupportNetwork:
     except Exception:  # e.g. a value of an unexpected type; never quoted
         problems = (Problem("(graphml)", "has values of a type this reader does not expect"),)
     raise DocumentError(problems, source=name)
+
+
+_NC_NAMESPACE = "http://schema.networkcanvas.com/xmlns"
+
+
+def _is_network_canvas(root: Any) -> bool:
+    """Whether the XML is a Network Canvas export (its namespace or its fixed keys)."""
+    for element in root.iter():
+        if any(str(name).startswith(f"{{{_NC_NAMESPACE}}}") for name in element.attrib):
+            return True
+        if str(element.tag).endswith("}key") and element.get("attr.name") == "networkCanvasUUID":
+            return True
+    return False

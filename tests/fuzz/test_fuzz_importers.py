@@ -26,6 +26,9 @@ from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
 if TYPE_CHECKING:
     from pathlib import Path
 
+# Dropped self-loops and repeated edges are reported by a documented warning.
+pytestmark = pytest.mark.filterwarnings("ignore::grace_support.importers.DroppedDataWarning")
+
 FUZZ = settings(
     max_examples=40,
     deadline=None,

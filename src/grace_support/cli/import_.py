@@ -211,6 +211,7 @@ FORMATS: dict[str, Format] = {
         per_file("grace_support.cli.import_:_graphml"),
     ),
     "tables": Format("egos, alters and ties CSV files (or a folder of them)", _tables),
+    "persnet": Format("REDCap exports of the PERSNET survey (CSV)", per_file("read_persnet")),
 }
 """Every format ``import`` reads: name -> help and reader. A new format is one line."""
 

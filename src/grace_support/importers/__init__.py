@@ -8,7 +8,9 @@
   study, three files, one or two wide files, EgoWeb and openeddi exports);
 - [`read_networks`][grace_support.importers.read_networks] and
   [`write_networks`][grace_support.importers.write_networks]: many network
-  documents as JSON Lines, or a folder of ``.json`` documents.
+  documents as JSON Lines, or a folder of ``.json`` documents;
+- [`read_persnet`][grace_support.importers.read_persnet]: a REDCap export of the
+  PERSNET personal network survey (one row per respondent).
 
 Booleans in every table are read strictly (``true``/``false``, ``yes``/``no``,
 ``y``/``n``, ``t``/``f``, ``1``/``0`` in any case, and real booleans; a blank support
@@ -18,9 +20,13 @@ Readers of many networks share one policy for bad data (``errors="raise"`` or
 ``"collect"``, see [`ImportResult`][grace_support.importers.ImportResult]): with
 ``"raise"`` (the default) they return a tuple of networks or raise one
 [`DocumentError`][grace_support.DocumentError] listing every problem; with
-``"collect"`` they return an ``ImportResult``.
+``"collect"`` they return an ``ImportResult``. Things left out of networks that
+were imported (a self-loop, a repeated edge) are listed in ``ImportResult.dropped``;
+with ``"raise"`` they are reported by one
+[`DroppedDataWarning`][grace_support.importers.DroppedDataWarning].
 """
 
+from grace_support.importers._common import DroppedDataWarning
 from grace_support.importers._result import ErrorMode, ImportResult
 from grace_support.importers.egor import EgorLayout, read_egor
 from grace_support.importers.json_lines import read_networks, write_networks
@@ -28,16 +34,24 @@ from grace_support.importers.network_canvas import (
     NetworkCanvasMapping,
     read_network_canvas_csv,
     read_network_canvas_graphml,
+    ring_radii,
+    sociogram_ring,
 )
+from grace_support.importers.persnet import alter_pairs, read_persnet
 
 __all__ = [
+    "DroppedDataWarning",
     "EgorLayout",
     "ErrorMode",
     "ImportResult",
     "NetworkCanvasMapping",
+    "alter_pairs",
     "read_egor",
     "read_network_canvas_csv",
     "read_network_canvas_graphml",
     "read_networks",
+    "read_persnet",
+    "ring_radii",
+    "sociogram_ring",
     "write_networks",
 ]

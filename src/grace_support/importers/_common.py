@@ -1,0 +1,227 @@
+"""Small pieces shared by the study-data importers: CSV rows, strict booleans, warnings.
+
+Nothing here is public API except
+[`DroppedDataWarning`][grace_support.importers.DroppedDataWarning].
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from typing import TYPE_CHECKING, Literal, overload
+
+from grace_support._input import DEFAULT_MAX_BYTES, read_text
+from grace_support.errors import DocumentError, InputError, Problem
+from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from grace_support.network import SupportNetwork
+
+__all__ = [
+    "DroppedDataWarning",
+    "attribute_name_ok",
+    "complete",
+    "number",
+    "read_csv_rows",
+    "strict_bool",
+]
+
+
+class DroppedDataWarning(UserWarning):
+    """Something was left out of networks that were imported (a self-loop, a repeated edge).
+
+    With ``errors="collect"`` these things are listed in
+    [`ImportResult.dropped`][grace_support.importers.ImportResult]. With
+    ``errors="raise"`` a reader returns only the networks, so it warns once with
+    this category, giving the count and each place (file and row, never a value).
+    Turn it into an error with ``warnings.simplefilter("error", DroppedDataWarning)``,
+    or silence it on purpose with ``"ignore"``.
+    """
+
+
+_SHOWN = 20
+
+
+def _warn_dropped(dropped: tuple[Problem, ...], source: str) -> None:
+    places = "; ".join(str(p) for p in dropped[:_SHOWN])
+    more = f"; and {len(dropped) - _SHOWN} more" if len(dropped) > _SHOWN else ""
+    count = len(dropped)
+    warnings.warn(
+        DroppedDataWarning(
+            f"{source}: {count} thing{'s' if count != 1 else ''} left out of the imported "
+            f"networks (use errors='collect' to get them as ImportResult.dropped): {places}{more}"
+        ),
+        stacklevel=4,  # the caller of the reader
+    )
+
+
+@overload
+def complete(
+    networks: Iterable[SupportNetwork],
+    problems: Iterable[Problem],
+    *,
+    errors: Literal["raise"],
+    source: str,
+    dropped: Iterable[Problem] = (),
+) -> tuple[SupportNetwork, ...]: ...
+@overload
+def complete(
+    networks: Iterable[SupportNetwork],
+    problems: Iterable[Problem],
+    *,
+    errors: Literal["collect"],
+    source: str,
+    dropped: Iterable[Problem] = (),
+) -> ImportResult: ...
+@overload
+def complete(
+    networks: Iterable[SupportNetwork],
+    problems: Iterable[Problem],
+    *,
+    errors: ErrorMode,
+    source: str,
+    dropped: Iterable[Problem] = (),
+) -> tuple[SupportNetwork, ...] | ImportResult: ...
+def complete(
+    networks: Iterable[SupportNetwork],
+    problems: Iterable[Problem],
+    *,
+    errors: ErrorMode,
+    source: str,
+    dropped: Iterable[Problem] = (),
+) -> tuple[SupportNetwork, ...] | ImportResult:
+    """`finish`, then the reader's return shape: a tuple (raise) or the result (collect).
+
+    With ``errors="raise"``, anything dropped is reported with a `DroppedDataWarning`.
+    """
+    result = finish(networks, problems, errors=errors, source=source, dropped=dropped)
+    if errors == "collect":
+        return result
+    if result.dropped:
+        _warn_dropped(result.dropped, source)
+    return result.networks
+
+
+_TRUE = frozenset({"true", "yes", "y", "t", "1"})
+_FALSE = frozenset({"false", "no", "n", "f", "0"})
+
+
+def strict_bool(text: str | None, *, blank: bool | None = False) -> bool | None:
+    """Read a boolean strictly: true/false, yes/no, y/n, t/f, 1/0 in any case.
+
+    Args:
+        text: The cell.
+        blank: What an empty cell means.
+
+    Raises:
+        ValueError: Anything else (the caller names the place).
+
+    Examples:
+        >>> strict_bool("TRUE"), strict_bool("n"), strict_bool(""), strict_bool("", blank=None)
+        (True, False, False, None)
+    """
+    if text is None or not text.strip():
+        return blank
+    lowered = text.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ValueError("is not a true/false value")
+
+
+_INT = re.compile(r"[+-]?\d+")
+
+
+def number(value: str | None) -> str | int | float | bool | None:
+    """A cell as the plainest value: ``true``/``false``, a whole number, a finite number, text.
+
+    Text that a number would change (leading zeros as in ZIP codes, spaces,
+    ``nan``) stays text.
+
+    Examples:
+        >>> number("12"), number("2.5"), number("true"), number("02143"), number("x"), number("")
+        (12, 2.5, True, '02143', 'x', None)
+    """
+    if value is None or value == "":
+        return None
+    if value in ("true", "false"):
+        return value == "true"
+    if _INT.fullmatch(value):
+        return value if _LEADING_ZERO.match(value) else int(value)
+    if _FLOAT.fullmatch(value) and not _LEADING_ZERO.match(value):
+        return float(value)
+    return value
+
+
+_FLOAT = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
+_LEADING_ZERO = re.compile(r"[+-]?0\d")
+
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
+
+
+def attribute_name_ok(name: str) -> bool:
+    """Whether `name` can be an attribute name (letter or ``_`` first; at most 64).
+
+    Examples:
+        >>> attribute_name_ok("age"), attribute_name_ok("Knows.since"), attribute_name_ok("1st")
+        (True, True, False)
+    """
+    return bool(_NAME.fullmatch(name))
+
+
+def read_csv_rows(
+    path: Path, *, encoding: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
+    """The header, each data row (numbered counting the header as row 1) and problems.
+
+    A file that cannot be decoded, a row with more cells than the header, and a
+    broken CSV row are problems naming the file and the row or line; nothing in a
+    problem repeats a value.
+
+    Raises:
+        InputError: The file cannot be read at all (missing, too large, not a file).
+    """
+    name = path.name
+    try:
+        text = read_text(path, encoding=encoding, max_bytes=max_bytes)
+    except InputError:
+        raise
+    except DocumentError as error:
+        return [], [], [Problem(f"{name} {p.location}", p.message) for p in error.problems]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    problems: list[Problem] = []
+    rows: list[tuple[int, dict[str, str]]] = []
+    header: list[str] = []
+    number_ = 1
+    try:
+        for number_, cells in enumerate(reader, start=1):
+            if number_ == 1:
+                header = cells
+                continue
+            if not cells:
+                continue
+            if len(cells) > len(header):
+                problems.append(
+                    Problem(f"{name} row {number_}", "has more cells than the header has columns")
+                )
+                continue
+            rows.append(
+                (number_, dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
+            )
+    except csv.Error:
+        problems.append(
+            Problem(f"{name} row {number_ + 1}", "is not a readable CSV row (quotes or bytes)")
+        )
+    return header, rows, problems
+
+
+def check_mode(errors: object) -> ErrorMode:
+    """Check ``errors=`` before any work is done."""
+    return check_errors_mode(errors)
