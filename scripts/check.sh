@@ -12,7 +12,7 @@ command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
 step "ruff check";          ruff check .
 step "ruff format --check"; ruff format --check .
 step "mypy --strict";       mypy
-step "pytest";              HYPOTHESIS_PROFILE=ci pytest -q   # full property runs; exit 5 ("no tests") fails too
+step "pytest";              HYPOTHESIS_PROFILE=ci pytest   # full property runs; exit 5 ("no tests") fails too
 step "mkdocs build --strict"
 site=$(mktemp -d)
 mkdocs build --strict --site-dir "$site"
