@@ -192,7 +192,8 @@ def test_bad_booleans_are_problems_naming_the_place(folder: Path, cell: str) -> 
     with pytest.raises(DocumentError) as caught:
         read_network_canvas_csv(folder, MAPPING)
     assert [str(p) for p in caught.value.problems] == [
-        "c1_s1_attributeList_Person.csv row 2, column sup_listen: is not a true/false value"
+        "c1_s1_attributeList_Person.csv row 2, column sup_listen: is not true or false "
+        "(write true/false, yes/no, y/n, t/f or 1/0)"
     ]
     assert cell not in "".join(p.message for p in caught.value.problems)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal, overload
 
 from grace_support._input import DEFAULT_MAX_BYTES, read_text
 from grace_support.errors import DocumentError, InputError, Problem
+from grace_support.importers import _values
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
 
 if TYPE_CHECKING:
@@ -107,12 +108,11 @@ def complete(
     return result.networks
 
 
-_TRUE = frozenset({"true", "yes", "y", "t", "1"})
-_FALSE = frozenset({"false", "no", "n", "f", "0"})
-
-
 def strict_bool(text: str | None, *, blank: bool | None = False) -> bool | None:
     """Read a boolean strictly: true/false, yes/no, y/n, t/f, 1/0 in any case.
+
+    The one reading of booleans is ``_values.strict_bool`` (shared with egor and the
+    tables); this adds what an empty cell means.
 
     Args:
         text: The cell.
@@ -127,12 +127,7 @@ def strict_bool(text: str | None, *, blank: bool | None = False) -> bool | None:
     """
     if text is None or not text.strip():
         return blank
-    lowered = text.strip().lower()
-    if lowered in _TRUE:
-        return True
-    if lowered in _FALSE:
-        return False
-    raise ValueError("is not a true/false value")
+    return _values.strict_bool(text)
 
 
 _INT = re.compile(r"[+-]?\d+")
