@@ -21,7 +21,11 @@ from grace_support import (
     network_from_data,
 )
 from grace_support import measures as m
-from grace_support.importers import EgorLayout, ImportResult, read_egor
+from grace_support.importers import DroppedDataWarning, EgorLayout, ImportResult, read_egor
+
+# The shared fixtures hold one weight-0 tie; with errors="raise" it is reported by a
+# DroppedDataWarning (tested below), which the other tests here do not look at.
+pytestmark = pytest.mark.filterwarnings("ignore::grace_support.importers.DroppedDataWarning")
 
 DATA = Path(__file__).parent / "data" / "egor"
 MAPPING = {"rel": "role", "close": "closeness", "emo": "emotional"}
@@ -101,6 +105,14 @@ def test_weight_zero_ties_are_dropped_and_listed(layout: str) -> None:
     assert dropped.source is not None
     assert dropped.location.startswith("row ")
     assert not result.ok
+
+
+@pytest.mark.filterwarnings("error::grace_support.importers.DroppedDataWarning")
+def test_weight_zero_ties_warn_with_errors_raise() -> None:
+    with pytest.warns(DroppedDataWarning, match="1 thing left out") as caught:
+        networks = read_egor(source("folder"), columns=MAPPING)
+    assert networks == read_egor(source("folder"), columns=MAPPING, errors="collect").networks
+    assert "weight 0" in str(caught[0].message)
 
 
 def test_a_separate_mapping_per_file() -> None:

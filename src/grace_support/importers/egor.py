@@ -70,7 +70,8 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
 from grace_support._input import DEFAULT_MAX_BYTES, read_text, source_name
 from grace_support.errors import DocumentError, InputError, Problem
-from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
+from grace_support.importers._common import complete
+from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode
 from grace_support.importers._study import AlterRow, EgoRow, Origin, TieRow, assemble
 from grace_support.importers._values import (
     detect_decimal,
@@ -924,8 +925,9 @@ def read_egor(
         max_bytes: The largest file accepted.
 
     Returns:
-        The networks in the order of the egos (``errors="raise"``), or the
-        ``ImportResult`` (``errors="collect"``).
+        The networks in the order of the egos (``errors="raise"``; ties left out,
+        such as weight-0 ties, are reported with a ``DroppedDataWarning``), or the
+        ``ImportResult`` (``errors="collect"``), whose ``dropped`` lists them.
 
     Raises:
         InputError: A source does not exist (a kind of ``DocumentError``).
@@ -956,16 +958,12 @@ def read_egor(
     try:
         egos, alters, ties, problems, dropped = _read_layout(paths, chosen, options)
     except _UnreadableError as error:
-        return _result(finish([], error.problems, errors=mode, source=name), mode)
+        return complete([], error.problems, errors=mode, source=name)
     networks, more, dropped_ties = assemble(egos, alters, ties)
-    result = finish(
+    # weight-0 ties and the like: ImportResult.dropped, or a DroppedDataWarning with "raise"
+    return complete(
         networks, [*problems, *more], errors=mode, source=name, dropped=[*dropped, *dropped_ties]
     )
-    return _result(result, mode)
-
-
-def _result(result: ImportResult, mode: ErrorMode) -> tuple[SupportNetwork, ...] | ImportResult:
-    return result.networks if mode == "raise" else result
 
 
 def _options(
