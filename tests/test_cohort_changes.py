@@ -1,0 +1,331 @@
+"""`cohort.changes`: two waves of a cohort compared column-wise, equal to `change_table`."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from grace_support import (
+    DocumentError,
+    Person,
+    Relationship,
+    Settings,
+    SupportNetwork,
+    network_from_data,
+)
+from grace_support.change import change_table, compare
+from grace_support.cohort import changes, write_dataset
+from grace_support.tables import to_tables
+from tests.property.strategies import days, network_pairs, networks
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pandas as pd
+    from polars import DataFrame
+
+pl = pytest.importorskip("polars")
+pytest.importorskip("pyarrow")
+pytest.importorskip("pandas")
+
+DAYS = ("2026-08-01", "2026-11-01")
+settings_strategy = st.builds(
+    Settings,
+    over_reliance_share=st.floats(0.05, 0.95),
+    over_reliance_min_support=st.integers(1, 6),
+    dormant_after_days=st.integers(0, 400),
+    small_network_size=st.integers(1, 8),
+)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def assert_equal(got: DataFrame, want: pd.DataFrame) -> None:
+    """Same columns in the same order, same rows; ints exactly, floats to 1e-12, nulls equal."""
+    assert got.columns == list(want.columns)
+    assert got.height == len(want)
+    for column in got.columns[1:]:  # integers stay integers, as in change_table
+        kind = want[column].dtype.kind
+        expected = {"i": pl.Int64, "f": pl.Float64}.get(kind)
+        if expected is not None and len(want):
+            assert got.schema[column] == expected, (column, got.schema[column])
+        assert got.schema[column] in (pl.Int64, pl.Float64), column
+    for row, expected_row in zip(
+        got.iter_rows(named=True), want.to_dict(orient="records"), strict=True
+    ):
+        for key, value in expected_row.items():
+            column, actual = str(key), row[str(key)]
+            if _missing(value):
+                assert actual is None, (column, actual)
+            elif isinstance(value, float):
+                assert isinstance(actual, float), (column, actual)
+                assert math.isclose(actual, value, rel_tol=1e-12, abs_tol=1e-12), (column, actual)
+            else:
+                assert actual == value, (row["ego_id"], column, actual, value)
+                assert isinstance(actual, str if column == "ego_id" else int), (column, actual)
+
+
+def _plain(network: SupportNetwork) -> SupportNetwork:
+    """The network without study attributes (they play no part in a change)."""
+
+    def strip(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if k != "attributes"}
+        if isinstance(node, list):
+            return [strip(item) for item in node]
+        return node
+
+    return network_from_data(strip(network.to_document()))
+
+
+@st.composite
+def waves(draw: st.DrawFn) -> tuple[list[SupportNetwork], list[SupportNetwork]]:
+    """Two waves of a cohort: egos in both (people kept, gained and lost), and egos in one."""
+    pairs = draw(st.lists(network_pairs(max_people=6), max_size=5, unique_by=lambda p: p[0].ego.id))
+    taken = {before.ego.id for before, _ in pairs}
+    alone = draw(
+        st.lists(
+            networks(max_people=4).filter(lambda n: n.ego.id not in taken),
+            max_size=3,
+            unique_by=lambda n: n.ego.id,
+        )
+    )
+    sides = [draw(st.booleans()) for _ in alone]
+    before = [b for b, _ in pairs] + [n for n, first in zip(alone, sides, strict=True) if first]
+    after = [a for _, a in pairs] + [n for n, first in zip(alone, sides, strict=True) if not first]
+    return draw(st.permutations(before)), draw(st.permutations(after))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(
+    cohort=waves(),
+    as_of=st.none() | st.tuples(days, days),
+    chosen=st.none() | settings_strategy,
+)
+def test_changes_equal_change_table(
+    cohort: tuple[list[SupportNetwork], list[SupportNetwork]],
+    as_of: tuple[Any, Any] | None,
+    chosen: Settings | None,
+) -> None:
+    before, after = cohort
+    assert_equal(
+        changes(before, after, as_of=as_of, settings=chosen),
+        change_table(before, after, as_of=as_of, settings=chosen),
+    )
+
+
+@settings(
+    max_examples=20,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
+@given(cohort=waves(), part_size=st.integers(1, 3))
+def test_changes_of_datasets_and_tables_equal_change_table(
+    cohort: tuple[list[SupportNetwork], list[SupportNetwork]], part_size: int, tmp_path: Path
+) -> None:
+    before, after = ([_plain(n) for n in side] for side in cohort)
+    want = change_table(before, after, as_of=DAYS)
+    old = write_dataset(before, tmp_path / "before", part_size=part_size)
+    new = write_dataset(after, tmp_path / "after", part_size=part_size)
+    assert_equal(changes(old, new, as_of=DAYS), want)
+    assert_equal(changes(to_tables(before), new, as_of=DAYS), want)
+
+
+# -- a worked example (every number below was worked out by hand) ------------------------------
+
+
+def wave(
+    day: str, *relationships: Relationship, ties: list[tuple[str, str]], ego: str = "sam"
+) -> SupportNetwork:
+    """One interview of `ego` on `day`."""
+    return SupportNetwork.build(
+        Person(id=ego),
+        [(Person(id=r.person), r) for r in relationships],
+        ties=ties,
+        collected_on=day,
+    )
+
+
+def rel(person: str, role: str, supports: list[str], closeness: str, **more: Any) -> Relationship:
+    return Relationship.model_validate(
+        {"person": person, "role": role, "supports": supports, "closeness": closeness} | more
+    )
+
+
+def sam_before() -> SupportNetwork:
+    return wave(
+        "2026-08-01",
+        rel("ana", "friend", ["emotional", "practical"], "inner", contact="weekly",
+            last_contact="2026-06-01"),
+        rel("ben", "sibling", ["practical"], "middle", contact="monthly"),
+        rel("cy", "coworker", [], "outer", contact="monthly", strain="high"),
+        rel("dee", "parent", ["emotional"], "middle"),
+        ties=[("ana", "ben"), ("ben", "cy"), ("cy", "dee")],
+    )  # fmt: skip
+
+
+def sam_after() -> SupportNetwork:
+    return wave(
+        "2026-11-01",
+        rel("ana", "friend", ["emotional", "practical"], "middle", contact="weekly",
+            last_contact="2026-06-01"),
+        rel("ben", "sibling", ["practical", "emotional"], "inner", contact="weekly"),
+        rel("cy", "coworker", [], "outer", contact="monthly", strain="high"),
+        rel("fay", "peer", ["peer"], "middle", contact="weekly"),
+        ties=[("ben", "ana"), ("ana", "cy"), ("cy", "fay")],
+    )  # fmt: skip
+
+
+def test_worked_example() -> None:
+    before = [
+        sam_before(),
+        wave("2026-08-01", ties=[], ego="zed"),
+        wave("2026-08-01", ties=[], ego="only-before"),
+    ]
+    after = [
+        wave("2026-11-01", ties=[], ego="only-after"),
+        wave("2026-11-01", rel("p", "friend", [], "inner"), ties=[], ego="zed"),
+        sam_after(),
+    ]
+    table = changes(before, after)  # each wave judged on its own collected_on day
+    assert table["ego_id"].to_list() == ["sam", "zed"]
+    sam = table.row(0, named=True)
+    # ana, ben and cy kept; fay gained; dee lost.
+    assert (sam["kept"], sam["gained"], sam["lost"]) == (3, 1, 1)
+    # ana moved out (inner -> middle), ben in (middle -> inner) and got closer in
+    # contact and support; cy is as before.
+    assert (sam["alter_changes"], sam["closer"], sam["further"]) == (2, 1, 1)
+    # Among kept people, ana-cy is new and ben-cy went; cy-dee went with dee.
+    assert (sam["ties_gained"], sam["ties_lost"]) == (1, 1)
+    assert sam["alter_jaccard"] == pytest.approx(3 / 5)  # 3 kept of 5 people
+    assert sam["tie_jaccard"] == pytest.approx(1 / 5)  # ana-ben of 5 ties in all
+    # Peer support arrived with fay; nothing went.
+    assert (sam["support_types_gained"], sam["support_types_lost"]) == (1, 0)
+    assert (sam["coverage_before"], sam["coverage_after"]) == (2, 3)
+    assert (sam["delta_size"], sam["delta_support_counts.peer"]) == (0, 1)
+    assert sam["delta_support_counts.emotional"] == 0  # ana and dee, then ana and ben
+    # Resolved: no peer support. New: one peer supporter only; ana not in touch for
+    # 153 days (61 at the first interview). Persisting: no informational support,
+    # cy's strain, no professional.
+    assert (sam["findings_resolved"], sam["findings_new"], sam["findings_persisting"]) == (1, 2, 3)
+    zed = table.row(1, named=True)
+    assert (zed["kept"], zed["gained"], zed["lost"], zed["alter_jaccard"]) == (0, 1, 0, 0.0)
+    assert zed["tie_jaccard"] is None
+    assert_equal(table, change_table(before, after))
+
+
+@pytest.mark.parametrize(
+    ("as_of", "options", "expected"),
+    [
+        (DAYS, None, (1, 2, 3)),  # the same days as the waves' own
+        (("2026-08-01", "2026-08-01"), None, (1, 1, 3)),  # ana's last contact 61 days ago
+        (None, {"dormant_after_days": 200}, (1, 1, 3)),
+        (None, Settings(small_network_size=5), (1, 2, 4)),  # 4 in touch, both times
+    ],
+)
+def test_days_and_settings(
+    as_of: tuple[str, str] | None, options: Any, expected: tuple[int, int, int]
+) -> None:
+    table = changes([sam_before()], [sam_after()], as_of=as_of, settings=options)
+    row = table.row(0, named=True)
+    assert (row["findings_resolved"], row["findings_new"], row["findings_persisting"]) == expected
+    assert_equal(table, change_table([sam_before()], [sam_after()], as_of=as_of, settings=options))
+
+
+def test_findings_match_by_what_they_are_about() -> None:
+    """Over-reliance on a different person, and strain with someone else, are new findings."""
+    heavy = ["emotional", "practical", "informational"]
+    before = wave(
+        "2026-08-01",
+        rel("ana", "friend", heavy, "outer", strain="high"),
+        rel("ben", "friend", ["peer"], "outer"),
+        ties=[],
+    )
+    after = wave(
+        "2026-11-01",
+        rel("ana", "friend", ["peer"], "outer"),
+        rel("ben", "friend", heavy, "outer", strain="high"),
+        ties=[],
+    )
+    row = changes([before], [after]).row(0, named=True)
+    change = compare(before, after)
+    codes = sorted(f.code.value for f in change.findings_new)
+    assert codes == ["over-reliance", "strained-tie"]
+    assert row["findings_new"] == len(change.findings_new)
+    assert row["findings_resolved"] == len(change.findings_resolved)
+    assert row["findings_persisting"] == len(change.findings_persisting)
+    assert row["alter_changes"] == 2
+
+
+def test_empty_waves_and_output_files(tmp_path: Path) -> None:
+    table = changes([], [])
+    assert table.height == 0
+    assert table.columns == list(change_table([], []).columns)
+    assert table.schema["kept"] == pl.Int64
+    assert table.schema["alter_jaccard"] == pl.Float64
+    assert table.schema["delta_density"] == pl.Float64
+    assert table.schema["delta_size"] == pl.Int64
+    assert changes([sam_before()], []).height == 0
+    path = write_dataset([sam_before()], tmp_path / "before")
+    for name in ("changes.parquet", "changes.csv"):
+        assert changes(path, [sam_after()], out=tmp_path / name) is None
+    expected = changes([sam_before()], [sam_after()])
+    assert pl.read_parquet(tmp_path / "changes.parquet").equals(expected)
+    again = pl.read_csv(tmp_path / "changes.csv")
+    assert again.columns == expected.columns
+    assert again["findings_new"].to_list() == expected["findings_new"].to_list()
+
+
+# -- errors ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_a_repeated_ego_names_the_side_and_positions_never_the_id(side: str) -> None:
+    networks = [wave("2026-08-01", ties=[], ego=e) for e in ("secret-a", "secret-b", "secret-a")]
+    other = [wave("2026-08-01", ties=[], ego="secret-a")]
+    arguments = (networks, other) if side == "before" else (other, networks)
+    with pytest.raises(ValueError, match=rf"^{side}\[2\] is of the same ego as {side}\[0\]$") as e:
+        changes(*arguments)
+    assert "secret" not in str(e.value)
+    assert e.value.__cause__ is None
+    assert e.value.__suppress_context__ or e.value.__context__ is None
+
+
+def test_a_repeated_ego_in_a_dataset_is_a_document_error(tmp_path: Path) -> None:
+    ones = [wave("2026-08-01", ties=[], ego="secret-a") for _ in range(2)]
+    path = write_dataset(ones, tmp_path / "twice", part_size=1)
+    with pytest.raises(DocumentError) as e:
+        changes(path, [])
+    assert "secret" not in str(e.value)
+    assert "egos/part-00001.parquet" in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "message"),
+    [
+        ("2026-08-01", r"as_of must be a pair of days: \(before, after\)"),
+        (("2026-08-01",), r"as_of must be a pair of days"),
+        (("2026-08-01", "first of May"), r"^as_of\[1\] "),
+    ],
+)
+def test_bad_days(as_of: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        changes([sam_before()], [sam_after()], as_of=as_of)
+
+
+def test_bad_sources_and_settings(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match="source must be"):
+        changes(5, [])  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="small_network_size"):
+        changes([], [], settings={"small_network_size": -1})
+    with pytest.raises(Exception, match="not a cohort dataset"):
+        changes(tmp_path / "nowhere", [])
