@@ -18,6 +18,7 @@ from grace_support import (
     network_from_data,
 )
 from grace_support.change import change_table, compare
+from grace_support.cli import main
 from grace_support.cohort import changes, write_dataset
 from grace_support.tables import to_tables
 from tests.property.strategies import days, network_pairs, networks
@@ -329,3 +330,33 @@ def test_bad_sources_and_settings(tmp_path: Path) -> None:
         changes([], [], settings={"small_network_size": -1})
     with pytest.raises(Exception, match="not a cohort dataset"):
         changes(tmp_path / "nowhere", [])
+
+
+# -- command line ----------------------------------------------------------------------------
+
+
+def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = str(write_dataset([sam_before()], tmp_path / "w1"))
+    new = str(write_dataset([sam_after()], tmp_path / "w2"))
+    expected = changes(old, new, as_of=("2026-08-01", "2026-08-01"))
+    assert main(["cohort", "changes", old, new, "--as-of", "2026-08-01", "2026-08-01"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out == expected.write_csv()
+    target = str(tmp_path / "c.parquet")
+    arguments = ["cohort", "changes", old, new, "--setting", "small_network_size=5"]
+    assert main([*arguments, "--out", target]) == 0
+    assert "1 networks" in capsys.readouterr()[0]
+    assert pl.read_parquet(target).equals(changes(old, new, settings={"small_network_size": 5}))
+    for bad, status, words in (
+        (["--out", "c.txt"], 2, ".parquet or .csv"),
+        (["--setting", "small_network_size=-1"], 2, "--setting"),
+    ):
+        assert main(["cohort", "changes", old, new, *bad]) == status
+        assert words in capsys.readouterr()[1]
+    with pytest.raises(SystemExit) as exit_status:  # argparse's own usage error
+        main(["cohort", "changes", old, new, "--as-of", "2026-08-01"])
+    assert exit_status.value.code == 2
+    assert "--as-of" in capsys.readouterr()[1]
+    assert main(["cohort", "changes", old, str(tmp_path / "nowhere")]) == 3
+    assert "not a cohort dataset" in capsys.readouterr()[1]

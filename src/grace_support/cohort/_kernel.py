@@ -427,7 +427,10 @@ def finding_keys(
     table = pa.table(
         {
             "ego_id": ego_ids.take(pa.array(rows, pa.int64())),
-            "code": pa.array([c.value for r, c, _ in pieces for _ in range(len(r))], pa.string()),
+            "code": pa.DictionaryArray.from_arrays(
+                pa.array(numpy.repeat(numpy.arange(len(pieces)), [len(r) for r, _, _ in pieces])),
+                pa.array([c.value for _, c, _ in pieces]),
+            ).cast(pa.string()),
             "subject": pa.concat_arrays([s for _, _, s in pieces]),
         }
     )
