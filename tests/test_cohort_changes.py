@@ -19,7 +19,8 @@ from grace_support import (
 )
 from grace_support.change import change_table, compare
 from grace_support.cli import main
-from grace_support.cohort import changes, write_dataset
+from grace_support.cohort import changes, read_networks, write_dataset
+from grace_support.cohort._layout import write_parts
 from grace_support.tables import to_tables
 from tests.property.strategies import days, network_pairs, networks
 
@@ -284,6 +285,57 @@ def test_empty_waves_and_output_files(tmp_path: Path) -> None:
     again = pl.read_csv(tmp_path / "changes.csv")
     assert again.columns == expected.columns
     assert again["findings_new"].to_list() == expected["findings_new"].to_list()
+
+
+def _minimal_part(
+    alters: list[tuple[str, str]], ties: list[tuple[str, str, str]], **more: Any
+) -> Any:
+    """A part as another tool may write it: only the required columns, and `more`."""
+    pa = pytest.importorskip("pyarrow")
+
+    def text(values: list[str]) -> Any:
+        return pa.array(values, pa.string())
+
+    columns = {"ego_id": text([a[0] for a in alters]), "alter_id": text([a[1] for a in alters])}
+    return {
+        "egos": pa.table({"ego_id": text(["e1", "e2"])}),
+        "alters": pa.table(columns | more),
+        "ties": pa.table(
+            {
+                name: text([t[i] for t in ties])
+                for i, name in enumerate(("ego_id", "alter_a", "alter_b"))
+            }
+        ),
+    }
+
+
+def test_datasets_with_only_the_required_columns(tmp_path: Path) -> None:
+    """Absent columns, and columns of nothing but missing values, read as unset."""
+    pa = pytest.importorskip("pyarrow")
+    before = write_parts(
+        tmp_path / "w1",
+        [_minimal_part([("e1", "x"), ("e1", "y"), ("e2", "z")], [("e1", "y", "x")])],
+    )
+    after = write_parts(
+        tmp_path / "w2",
+        [
+            _minimal_part(
+                [("e1", "x"), ("e1", "w"), ("e2", "z")],
+                [("e1", "x", "w")],
+                closeness=pa.nulls(3, pa.string()),
+                peer=pa.nulls(3),
+                strain=pa.array([None, "high", None], pa.string()),
+            )
+        ],
+    )
+    table = changes(before, after, as_of=DAYS)
+    assert table.select("kept", "alter_changes", "ties_gained", "ties_lost").rows() == [
+        (1, 0, 0, 0),
+        (1, 0, 0, 0),
+    ]
+    assert_equal(
+        table, change_table(list(read_networks(before)), list(read_networks(after)), as_of=DAYS)
+    )
 
 
 # -- errors ----------------------------------------------------------------------------------

@@ -58,7 +58,8 @@ def _alters(table: pa.Table) -> DataFrame:
     frame: DataFrame = pl.from_arrow(table.select([c for c in table.column_names if c in _WANTED]))
 
     def text(name: str) -> Any:
-        return pl.col(name).cast(pl.String) if name in present else pl.lit(None, pl.String)
+        found = pl.col(name).cast(pl.String) if name in present else pl.lit(None, pl.String)
+        return found.alias(name)
 
     def mask(names: tuple[str, ...]) -> Any:
         bits = [
