@@ -3,6 +3,7 @@ days that are in order, and lines that wrap."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +15,13 @@ from grace_support.cli import main
 from grace_support.errors import AsOfError, DocumentError
 from grace_support.recommendations import recommend
 from grace_support.report import render_html, render_report
+from grace_support.report.html import DOCS_URL
 from grace_support.vocabulary import ActionId
 from tests.helpers import net, rel
 
 AS_OF = "2026-11-25"
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "networks"
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "networks"
 PROFESSIONAL_ADVICE = ActionId.ADD_PROFESSIONAL_CARE.advice
 
 
@@ -162,3 +165,19 @@ def test_the_command_line_refuses_an_early_as_of_and_writes_nothing(
     err = capsys.readouterr().err
     assert "relationships[0].last_contact: is later than as_of" in err
     assert not out.exists()
+
+
+def test_the_report_links_to_pages_the_docs_site_has() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    site_url = next(
+        line.split(":", 1)[1].strip()
+        for line in config.splitlines()
+        if line.startswith("site_url:")
+    )
+    assert f"{site_url}measures/" == DOCS_URL
+    network = net(rel("a", role="friend", supports=["emotional"]))
+    page = render_html(assess(network, as_of=AS_OF), network)
+    linked = set(re.findall(re.escape(DOCS_URL) + r"([a-z-]+)/", page))
+    assert linked  # the measures table links each measure to its page
+    for name in linked:
+        assert (ROOT / "docs" / "measures" / f"{name}.md").is_file(), name
