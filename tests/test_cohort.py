@@ -31,7 +31,7 @@ from grace_support.cohort import (
     validate,
     write_dataset,
 )
-from grace_support.errors import InputError
+from grace_support.errors import AsOfError, InputError
 from grace_support.synthetic import cohort as synthetic_cohort
 from tests.cohort_helpers import assert_measured_like_assess, assert_same, expected_rows
 from tests.property.strategies import days, networks
@@ -505,6 +505,12 @@ def test_dask_local_cluster_gives_the_same_table(tmp_path: Path) -> None:
         )
         from_networks = measure(networks[:50], as_of="2026-11-25", client=client)
         measure(path, as_of="2026-11-25", client=client, out=tmp_path / "dask.parquet")
+        # An error raised on a worker arrives whole: its type and the places it names.
+        with pytest.raises(AsOfError) as refused:
+            measure(path, as_of="2000-01-01", client=client)
+    assert refused.value.problems
+    assert refused.value.problems[0].source == "alters/part-00000.parquet"
+    assert str(refused.value).startswith("as_of is earlier than a day recorded")
     assert remote.equals(local)
     assert_same(from_networks, expected_rows(networks[:50], as_of="2026-11-25"))
     assert pl.read_parquet(tmp_path / "dask.parquet").height == 900
