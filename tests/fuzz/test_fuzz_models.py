@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import given
@@ -19,6 +18,9 @@ from pydantic import ValidationError
 from grace_support import Person, Relationship, Settings, SupportNetwork
 from grace_support.content import Article, Resource, default_catalog
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 BAD_ID = f"{MARKER} with spaces!"
 NETWORK = {
