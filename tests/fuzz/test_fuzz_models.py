@@ -35,8 +35,8 @@ RESOURCE = default_catalog().resources[0].model_dump(mode="json") | {"kind": MAR
 CASES: dict[str, Callable[[], Any]] = {
     "Person()": lambda: Person(id=BAD_ID, name=MARKER * 100),
     "Person.model_validate": lambda: Person.model_validate({"id": BAD_ID, "name": [MARKER]}),
-    "Relationship()": lambda: Relationship(person="p", role=MARKER, supports=[MARKER]),
-    "Settings()": lambda: Settings(dormant_after_days=MARKER),
+    "Relationship()": lambda: Relationship(person="p", role=MARKER, supports=[MARKER]),  # type: ignore[arg-type]
+    "Settings()": lambda: Settings(dormant_after_days=MARKER),  # type: ignore[arg-type]
     "Settings.model_validate_strings": lambda: Settings.model_validate_strings(
         {"over_reliance_share": MARKER}
     ),
@@ -44,7 +44,9 @@ CASES: dict[str, Callable[[], Any]] = {
     "SupportNetwork.model_validate_json": lambda: SupportNetwork.model_validate_json(
         json.dumps(NETWORK)
     ),
-    "SupportNetwork.build": lambda: SupportNetwork.build(Person(id="e"), [(BAD_ID, MARKER)]),
+    "SupportNetwork.build": lambda: SupportNetwork.build(
+        Person(id="e"), [(BAD_ID, Relationship.model_construct(person=BAD_ID))]
+    ),
     "Article.model_validate": lambda: Article.model_validate(ARTICLE),
     "Resource.model_validate": lambda: Resource.model_validate(RESOURCE),
 }
