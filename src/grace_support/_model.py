@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing
 from functools import cache
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -20,14 +20,17 @@ def _builtin_error_types() -> frozenset[str]:
     return frozenset(typing.get_args(ErrorType))
 
 
-def scrubbed(error: ValidationError) -> ValidationError:
+def scrubbed(
+    error: ValidationError, *, input_type: Literal["python", "json"] = "python"
+) -> ValidationError:
     """The same validation error without the input values it carries.
 
     pydantic's ``ValidationError`` keeps every rejected value in ``errors()``
     (``input``) even when ``hide_input_in_errors`` keeps it out of the message.
     Names and ids are personal health information, so the library's models raise
-    this copy instead: the same title, locations, types and messages, every
-    ``input`` replaced by ``None``. Raise it *outside* the ``except`` block that
+    this copy instead: the same title, locations, types and messages (worded for
+    `input_type`, as pydantic words them for JSON or Python input), every ``input``
+    replaced by ``None``. Raise it *outside* the ``except`` block that
     caught the original, so the original is not kept as ``__context__``.
 
     Examples:
@@ -50,7 +53,9 @@ def scrubbed(error: ValidationError) -> ValidationError:
         if ctx is not None:
             line["ctx"] = ctx
         details.append(line)
-    return ValidationError.from_exception_data(error.title, details, hide_input=True)
+    return ValidationError.from_exception_data(
+        error.title, details, input_type=input_type, hide_input=True
+    )
 
 
 class FrozenModel(BaseModel):
@@ -97,7 +102,7 @@ class FrozenModel(BaseModel):
         try:
             return super().model_validate_json(json_data, **options)
         except ValidationError as error:
-            clean = scrubbed(error)
+            clean = scrubbed(error, input_type="json")
         raise clean
 
     @classmethod

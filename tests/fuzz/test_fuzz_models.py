@@ -86,3 +86,9 @@ def test_nested_models_are_still_validated_by_pydantic_core() -> None:
     # The wrapping __init__ must not make pydantic call Python per nested model.
     assert not Person.__pydantic_custom_init__
     assert not SupportNetwork.__pydantic_custom_init__
+
+
+def test_json_input_keeps_the_json_wording() -> None:
+    with pytest.raises(ValidationError) as raised:
+        SupportNetwork.model_validate_json("[]")
+    assert raised.value.errors()[0]["msg"] == "Input should be an object"
