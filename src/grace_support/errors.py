@@ -109,14 +109,17 @@ class DocumentError(GraceSupportError, ValueError):
         # Rebuilt from its problems (not its message), so it survives pickling (Dask workers).
         return (_restore, (type(self), self.problems, self.source))
 
-    def _render(self) -> str:
+    def _head(self) -> str:
         what = f"{self.source} is not" if self.source else "This is not"
         count = len(self.problems)
-        head = f"{what} a valid document ({count} problem{'s' if count != 1 else ''}):"
+        return f"{what} a valid document ({count} problem{'s' if count != 1 else ''}):"
+
+    def _render(self) -> str:
+        count = len(self.problems)
         listed = [f"  {problem}" for problem in self.problems[:MAX_LISTED_PROBLEMS]]
         if count > MAX_LISTED_PROBLEMS:
             listed.append(f"  ... and {count - MAX_LISTED_PROBLEMS} more")
-        return "\n".join([head, *listed])
+        return "\n".join([self._head(), *listed])
 
     @classmethod
     def from_validation_error(
@@ -188,16 +191,12 @@ class AsOfError(DocumentError):
           relationships[0].last_contact: is later than as_of
     """
 
-    def _render(self) -> str:
+    def _head(self) -> str:
         count = len(self.problems)
-        head = (
+        return (
             "as_of is earlier than a day recorded in the network "
             f"({count} place{'s' if count != 1 else ''}):"
         )
-        listed = [f"  {problem}" for problem in self.problems[:MAX_LISTED_PROBLEMS]]
-        if count > MAX_LISTED_PROBLEMS:
-            listed.append(f"  ... and {count - MAX_LISTED_PROBLEMS} more")
-        return "\n".join([head, *listed])
 
 
 class UnknownPersonError(GraceSupportError, KeyError):
