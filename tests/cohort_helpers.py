@@ -6,11 +6,14 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from grace_support import FindingCode, assess
+import pytest
+
+from grace_support import AsOfError, FindingCode, assess
 from grace_support.cohort import OUTPUT_COLUMNS
+from grace_support.network import parse_day
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from datetime import date
 
     import polars as pl
@@ -69,3 +72,33 @@ def assert_same(frame: pl.DataFrame, expected: list[dict[str, Any]]) -> None:
             else:
                 assert actual == value, (got["ego_id"], column, actual, value)
                 assert type(actual) is type(value), (column, type(actual), type(value))
+
+
+def too_early(networks: Iterable[SupportNetwork], as_of: date | str | None) -> bool:
+    """Whether `as_of` comes before a day recorded in any of the networks."""
+    if as_of is None:
+        return False
+    day = parse_day(as_of)
+    return any(
+        (n.collected_on is not None and n.collected_on > day)
+        or any(r.last_contact is not None and r.last_contact > day for r in n.relationships)
+        for n in networks
+    )
+
+
+def assert_measured_like_assess(
+    run: Callable[[], pl.DataFrame],
+    networks: list[SupportNetwork],
+    *,
+    as_of: date | str | None = None,
+    settings: Settings | Mapping[str, Any] | None = None,
+) -> None:
+    """`run()` gives what `assess` gives, or refuses an early `as_of` as `assess` does."""
+    if too_early(networks, as_of):
+        with pytest.raises(AsOfError):
+            expected_rows(networks, as_of=as_of, settings=settings)
+        with pytest.raises(AsOfError) as refused:
+            run()
+        assert all(p.message == "is later than as_of" for p in refused.value.problems)
+        return
+    assert_same(run(), expected_rows(networks, as_of=as_of, settings=settings))

@@ -14,7 +14,9 @@ from pydantic import ValidationError
 
 from grace_support import (
     ActionId,
+    AsOfError,
     Assessment,
+    DocumentError,
     FindingCode,
     Settings,
     Severity,
@@ -129,12 +131,26 @@ def test_needs_narrower_than_four_types() -> None:
         pytest.param("2026-08-27", False, id="exactly-90-days"),
         pytest.param("2026-08-26", True, id="91-days"),
         pytest.param("2026-11-25", False, id="same-day"),
-        pytest.param("2026-12-25", False, id="in-the-future"),
     ],
 )
 def test_dormant_tie_boundary(last_contact: str, flagged: bool) -> None:
     network = HEALTHY.with_person("e", rel("e", closeness="inner", last_contact=last_contact))
     assert (("dormant-tie", None, ("e",)) in codes(network)) is flagged
+
+
+def test_as_of_before_a_recorded_day_names_each_field() -> None:
+    network = HEALTHY.with_person(
+        "e", rel("e", closeness="inner", last_contact="2026-12-25")
+    ).model_copy(update={"collected_on": date(2026, 12, 1)})
+    with pytest.raises(AsOfError) as refused:
+        assess(network, as_of="2026-11-25")
+    places = [p.location for p in refused.value.problems]
+    last = len(network.relationships) - 1
+    assert places == ["collected_on", f"relationships[{last}].last_contact"]
+    assert "2026-12" not in str(refused.value)
+    assert isinstance(refused.value, DocumentError)
+    # the same day as the recorded ones is fine
+    assert assess(network, as_of="2026-12-25").as_of == date(2026, 12, 25)
 
 
 @pytest.mark.parametrize(

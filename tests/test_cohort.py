@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -30,14 +31,13 @@ from grace_support.cohort import (
     validate,
     write_dataset,
 )
-from grace_support.errors import InputError
+from grace_support.errors import AsOfError, InputError
 from grace_support.synthetic import cohort as synthetic_cohort
-from tests.cohort_helpers import assert_same, expected_rows
+from tests.cohort_helpers import assert_measured_like_assess, assert_same, expected_rows
 from tests.property.strategies import days, networks
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from datetime import date
     from pathlib import Path
 
 pl = pytest.importorskip("polars")
@@ -148,6 +148,10 @@ def weighted_ties() -> SupportNetwork:
     )
 
 
+judging_days = st.none() | days | st.dates(min_value=date(2026, 8, 1), max_value=date(2027, 12, 31))
+"""Days to judge on: none (each network's own day), or any day, before or after those recorded
+(an early one must be refused by both, as assess refuses it)."""
+
 EDGE_CASES: dict[str, Callable[[], SupportNetwork]] = {
     "no alters": lambda: SupportNetwork.build("ego"),
     "no alters, no needs": lambda: SupportNetwork.build("ego", needs=[]),
@@ -163,10 +167,9 @@ EDGE_CASES: dict[str, Callable[[], SupportNetwork]] = {
 @pytest.mark.parametrize("as_of", [None, "2026-11-25", "2025-03-01"])
 def test_edge_cases_equal_assess(case: str, as_of: str | None, tmp_path: Path) -> None:
     network = EDGE_CASES[case]()
-    expected = expected_rows([network], as_of=as_of)
-    assert_same(measure([network], as_of=as_of), expected)
+    assert_measured_like_assess(lambda: measure([network], as_of=as_of), [network], as_of=as_of)
     path = write_dataset([network], tmp_path / "d")
-    assert_same(measure(path, as_of=as_of), expected)
+    assert_measured_like_assess(lambda: measure(path, as_of=as_of), [network], as_of=as_of)
 
 
 def test_every_finding_case_raises_every_code() -> None:
@@ -177,22 +180,20 @@ def test_every_finding_case_raises_every_code() -> None:
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
-@given(
-    cohort=cohorts,
-    as_of=st.none() | days,
-    chosen=st.none() | settings_strategy,
-)
+@given(cohort=cohorts, as_of=judging_days, chosen=st.none() | settings_strategy)
 def test_measure_equals_assess(
     cohort: list[SupportNetwork], as_of: date | None, chosen: Settings | None
 ) -> None:
-    assert_same(
-        measure(cohort, as_of=as_of, settings=chosen),
-        expected_rows(cohort, as_of=as_of, settings=chosen),
+    assert_measured_like_assess(
+        lambda: measure(cohort, as_of=as_of, settings=chosen),
+        cohort,
+        as_of=as_of,
+        settings=chosen,
     )
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(cohort=cohorts, as_of=st.none() | days, chosen=st.none() | settings_strategy)
+@given(cohort=cohorts, as_of=judging_days, chosen=st.none() | settings_strategy)
 def test_dataset_round_trip_and_measures(
     cohort: list[SupportNetwork], as_of: date | None, chosen: Settings | None, tmp_path: Path
 ) -> None:
@@ -205,9 +206,11 @@ def test_dataset_round_trip_and_measures(
         ties=sum(len(n.ties) for n in cohort),
     )
     assert list(read_networks(path)) == [_without_null_attributes(n) for n in cohort]
-    assert_same(
-        measure(path, as_of=as_of, settings=chosen),
-        expected_rows(cohort, as_of=as_of, settings=chosen),
+    assert_measured_like_assess(
+        lambda: measure(path, as_of=as_of, settings=chosen),
+        cohort,
+        as_of=as_of,
+        settings=chosen,
     )
 
 
@@ -502,6 +505,12 @@ def test_dask_local_cluster_gives_the_same_table(tmp_path: Path) -> None:
         )
         from_networks = measure(networks[:50], as_of="2026-11-25", client=client)
         measure(path, as_of="2026-11-25", client=client, out=tmp_path / "dask.parquet")
+        # An error raised on a worker arrives whole: its type and the places it names.
+        with pytest.raises(AsOfError) as refused:
+            measure(path, as_of="2000-01-01", client=client)
+    assert refused.value.problems
+    assert refused.value.problems[0].source == "alters/part-00000.parquet"
+    assert str(refused.value).startswith("as_of is earlier than a day recorded")
     assert remote.equals(local)
     assert_same(from_networks, expected_rows(networks[:50], as_of="2026-11-25"))
     assert pl.read_parquet(tmp_path / "dask.parquet").height == 900

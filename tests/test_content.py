@@ -129,8 +129,12 @@ def test_article_round_trips_and_renders() -> None:
     assert Article.model_validate_json(ARTICLE.model_dump_json()) == ARTICLE
     markdown = ARTICLE.to_markdown()
     assert markdown.startswith("# The Role of Social Support in Mental Health Recovery")
-    practical = "Practical support: help with chores, childcare or rides to appointments"
-    assert f"- 🚗 {practical} (Mental Health America)" in markdown
+    practical = "Practical support: Help with chores, childcare, or rides to appointments"
+    assert f"- 🚗 {practical}\n" in markdown  # the list names its source once, at its end
+    assert (
+        "- 🤝 Peer support: Others who\u2019ve experienced similar struggles"
+        " (Mental Health America)" in markdown
+    )
     text = ARTICLE.to_text()
     assert "Sources: National Institute of Mental Health (NIMH); Mental Health America" in text
 
@@ -141,6 +145,7 @@ def test_article_rules() -> None:
     with pytest.raises(ValidationError, match=r"sections\[0\]\.items\[0\]\.source names no source"):
         Article.model_validate(data)
     data = ARTICLE.model_dump(mode="json")
+    data["date_published"] = "2021-06-02"
     data["date_modified"] = "2020-01-01"
     with pytest.raises(ValidationError, match="before date_published"):
         Article.model_validate(data)
@@ -198,7 +203,7 @@ def test_html_rendering_strips_hostile_markdown(paragraph: str) -> None:
 def test_html_keeps_safe_content() -> None:
     html = ARTICLE.to_html()
     assert "<h1>The Role of Social Support in Mental Health Recovery</h1>" in html
-    assert "🧠 Lower risk of depression and suicidal thoughts" in html
+    assert "🧠 Reduced risk of depression and suicidal thoughts" in html
     assert 'href="https://www.nimh.nih.gov"' in html
     assert 'rel="noopener noreferrer"' in html
 

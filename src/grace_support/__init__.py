@@ -34,6 +34,7 @@ from grace_support.documents import (
     read_network,
 )
 from grace_support.errors import (
+    AsOfError,
     DocumentError,
     GraceSupportError,
     InputError,
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION",
     "ActionId",
+    "AsOfError",
     "Assessment",
     "Attributes",
     "Closeness",

@@ -2,11 +2,60 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import typing
+from functools import cache
+from typing import Any, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core.core_schema import ErrorType
 
 from grace_support._schema_docs import describe_fields
 
-__all__ = ["FrozenModel"]
+__all__ = ["FrozenModel", "scrubbed"]
+
+
+@cache
+def _builtin_error_types() -> frozenset[str]:
+    return frozenset(typing.get_args(ErrorType))
+
+
+def scrubbed(
+    error: ValidationError, *, input_type: Literal["python", "json"] = "python"
+) -> ValidationError:
+    """The same validation error without the input values it carries.
+
+    pydantic's ``ValidationError`` keeps every rejected value in ``errors()``
+    (``input``) even when ``hide_input_in_errors`` keeps it out of the message.
+    Names and ids are personal health information, so the library's models raise
+    this copy instead: the same title, locations, types and messages (worded for
+    `input_type`, as pydantic words them for JSON or Python input), every ``input``
+    replaced by ``None``. Raise it *outside* the ``except`` block that
+    caught the original, so the original is not kept as ``__context__``.
+
+    Examples:
+        >>> from grace_support import Person
+        >>> try:
+        ...     Person(id="Ana Díaz!")
+        ... except ValidationError as error:
+        ...     [detail["input"] for detail in error.errors()]
+        [None]
+    """
+    known = _builtin_error_types()
+    details: list[InitErrorDetails] = []
+    for detail in error.errors(include_url=False):
+        ctx = detail.get("ctx")
+        kind: str | PydanticCustomError = detail["type"]
+        if kind not in known:  # a custom error: keep its type and its (value-free) message
+            kind = PydanticCustomError(detail["type"], detail["msg"].replace("{", "{{"))
+            ctx = None
+        line: InitErrorDetails = {"type": kind, "loc": detail["loc"], "input": None}
+        if ctx is not None:
+            line["ctx"] = ctx
+        details.append(line)
+    return ValidationError.from_exception_data(
+        error.title, details, input_type=input_type, hide_input=True
+    )
 
 
 class FrozenModel(BaseModel):
@@ -14,6 +63,8 @@ class FrozenModel(BaseModel):
 
     ``defer_build`` keeps ``import grace_support`` cheap (schemas are built on first
     use), and field descriptions in JSON Schemas come from attribute docstrings.
+    A ``ValidationError`` raised while building or validating a model carries no
+    input value, not in its message and not in ``errors()`` (see `scrubbed`).
     """
 
     model_config = ConfigDict(
@@ -23,3 +74,42 @@ class FrozenModel(BaseModel):
         defer_build=True,
         json_schema_extra=describe_fields,
     )
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+            return
+        except ValidationError as error:
+            clean = scrubbed(error)
+        raise clean  # outside the except block: the original is not kept as context
+
+    # Tell pydantic this __init__ only wraps the base one, so validation of nested models
+    # (and model_validate) stays in pydantic-core instead of calling it per model.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate `obj` as pydantic does; an error carries no input value."""
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError as error:
+            clean = scrubbed(error)
+        raise clean
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """Validate JSON text as pydantic does; an error carries no input value."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError as error:
+            clean = scrubbed(error, input_type="json")
+        raise clean
+
+    @classmethod
+    def model_validate_strings(cls, obj: Any, **options: Any) -> Self:
+        """Validate string data as pydantic does; an error carries no input value."""
+        try:
+            return super().model_validate_strings(obj, **options)
+        except ValidationError as error:
+            clean = scrubbed(error)
+        raise clean

@@ -614,11 +614,16 @@ def _attention(change: NetworkChange, *, names: bool) -> tuple[list[str], list[A
             )
         )
         advice.append(ActionId.RECONNECT)
+    professional = (change.measures["professional_count"].after or 0) > 0
     for support_type in change.support_types_lost:
         items.append(
             f"No one in touch gives {support_type.value} support now, as someone did last time."
         )
-        advice.extend(actions_for(FindingCode.MISSING_SUPPORT, support_type))
+        advice.extend(
+            actions_for(
+                FindingCode.MISSING_SUPPORT, support_type, professional_in_network=professional
+            )
+        )
     for finding in change.findings_new:
         items.append(f"New since last time: {finding.message}")
         advice.extend(finding.actions)

@@ -16,7 +16,7 @@ network are personal health information.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_LISTED_PROBLEMS",
+    "AsOfError",
     "DocumentError",
     "GraceSupportError",
     "InputError",
@@ -104,14 +105,21 @@ class DocumentError(GraceSupportError, ValueError):
         self.source = source
         super().__init__(self._render())
 
-    def _render(self) -> str:
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its problems (not its message), so it survives pickling (Dask workers).
+        return (_restore, (type(self), self.problems, self.source))
+
+    def _head(self) -> str:
         what = f"{self.source} is not" if self.source else "This is not"
         count = len(self.problems)
-        head = f"{what} a valid document ({count} problem{'s' if count != 1 else ''}):"
+        return f"{what} a valid document ({count} problem{'s' if count != 1 else ''}):"
+
+    def _render(self) -> str:
+        count = len(self.problems)
         listed = [f"  {problem}" for problem in self.problems[:MAX_LISTED_PROBLEMS]]
         if count > MAX_LISTED_PROBLEMS:
             listed.append(f"  ... and {count - MAX_LISTED_PROBLEMS} more")
-        return "\n".join([head, *listed])
+        return "\n".join([self._head(), *listed])
 
     @classmethod
     def from_validation_error(
@@ -123,6 +131,16 @@ class DocumentError(GraceSupportError, ValueError):
         the models in this package never contain the input (``hide_input_in_errors``).
         """
         return cls(problems_from_validation_error(error), source=source)
+
+
+def _restore(
+    cls: type[DocumentError], problems: tuple[Problem, ...], source: str | None
+) -> DocumentError:
+    """A `DocumentError` (or subclass) rebuilt from its problems, for pickle."""
+    error = cls.__new__(cls)
+    error.problems, error.source = problems, source
+    Exception.__init__(error, error._render())
+    return error
 
 
 def problems_from_validation_error(error: ValidationError) -> list[Problem]:
@@ -156,6 +174,29 @@ class InputError(DocumentError):
 
     def _render(self) -> str:
         return f"{self.source or 'The input'} {self.problems[0].message}"
+
+
+class AsOfError(DocumentError):
+    """The day a network is judged on comes before a day recorded in it.
+
+    A [`DocumentError`][grace_support.DocumentError] whose problems name each
+    field with a later day (``collected_on``, ``relationships[3].last_contact``),
+    never the days themselves. An assessment on such a day would count a contact
+    that had not happened yet.
+
+    Examples:
+        >>> error = AsOfError([Problem("relationships[0].last_contact", "is later than as_of")])
+        >>> print(error)
+        as_of is earlier than a day recorded in the network (1 place):
+          relationships[0].last_contact: is later than as_of
+    """
+
+    def _head(self) -> str:
+        count = len(self.problems)
+        return (
+            "as_of is earlier than a day recorded in the network "
+            f"({count} place{'s' if count != 1 else ''}):"
+        )
 
 
 class UnknownPersonError(GraceSupportError, KeyError):

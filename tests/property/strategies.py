@@ -28,7 +28,10 @@ from grace_support import (
 ids = st.from_regex(r"[A-Za-z0-9._-]{1,12}", fullmatch=True)
 names = st.none() | st.text(min_size=1, max_size=30).filter(lambda s: len(s) <= 200)
 support_sets = st.lists(st.sampled_from(SupportType), unique=True, max_size=4)
-days = st.dates(min_value=date(2020, 1, 1), max_value=date(2027, 12, 31))
+LAST_DAY = date(2026, 7, 31)
+"""The last day drawn: before every day the tests judge networks on (2026-08-01 and after),
+since ``assess`` refuses an ``as_of`` earlier than a recorded contact or collection day."""
+days = st.dates(min_value=date(2020, 1, 1), max_value=LAST_DAY)
 attribute_values = (
     st.none()
     | st.booleans()

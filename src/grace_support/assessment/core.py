@@ -15,6 +15,7 @@ from grace_support.assessment.models import (
     SupportCounts,
 )
 from grace_support.assessment.rules import RULES, Context, sort_key
+from grace_support.errors import AsOfError, Problem
 from grace_support.measures.diversity import blau_index, hhi, iqv, pielou_evenness
 from grace_support.network import SupportNetwork, parse_day
 from grace_support.vocabulary import Closeness, Contact, RoleCategory, Strain, SupportType
@@ -133,6 +134,10 @@ def assess(
             document: read it with ``network_from_data`` or ``parse_network`` first).
         ValueError: ``as_of`` is not a ``YYYY-MM-DD`` date, or a setting is out of
             range (a ``pydantic.ValidationError`` naming the setting).
+        grace_support.errors.AsOfError: ``as_of`` is earlier than the day the
+            network was collected or than a recorded last contact; the error names
+            each such field (``collected_on``, ``relationships[3].last_contact``),
+            never its value. A ``DocumentError``, so a ``ValueError`` too.
 
     Examples:
         >>> from grace_support.demo import example_network
@@ -147,6 +152,7 @@ def assess(
         )
     if as_of is not None:
         day = _day(as_of)
+        _check_not_before(network, day)
     else:
         day = network.collected_on if network.collected_on is not None else date.today()
     if isinstance(settings, Settings):
@@ -159,6 +165,18 @@ def assess(
     return Assessment(
         ego=network.ego.id, as_of=day, settings=chosen, measures=measures, findings=tuple(findings)
     )
+
+
+def _check_not_before(network: SupportNetwork, day: date) -> None:
+    """Raise an `AsOfError` naming every recorded day that is later than `day`."""
+    problems = []
+    if network.collected_on is not None and network.collected_on > day:
+        problems.append(Problem("collected_on", "is later than as_of"))
+    for index, relationship in enumerate(network.relationships):
+        if relationship.last_contact is not None and relationship.last_contact > day:
+            problems.append(Problem(f"relationships[{index}].last_contact", "is later than as_of"))
+    if problems:
+        raise AsOfError(problems)
 
 
 def _day(value: date | str) -> date:

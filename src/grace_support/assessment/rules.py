@@ -60,24 +60,40 @@ _ACTIONS: dict[FindingCode, tuple[ActionId, ...]] = {
 }
 
 
-def actions_for(code: FindingCode, support_type: SupportType | None = None) -> tuple[ActionId, ...]:
+def actions_for(
+    code: FindingCode,
+    support_type: SupportType | None = None,
+    *,
+    professional_in_network: bool = False,
+) -> tuple[ActionId, ...]:
     """The advice for a finding: the action ids, in their declared order.
 
     ``missing-support`` and ``single-provider`` depend on the support type: a gap
     in peer support points to support groups, one in informational support to
     asking for it and to professional care, and one in emotional or practical
-    support to reconnecting and telling people how they can help.
+    support to reconnecting and telling people how they can help. When an active
+    professional is already in the network (`professional_in_network`), a gap's
+    advice leaves out adding professional care: the person has it already, and
+    asking for what they need (from that professional too) is the advice that fits.
 
     Examples:
         >>> [a.value for a in actions_for(FindingCode.MISSING_SUPPORT, SupportType.PEER)]
         ['join-support-group']
         >>> [a.value for a in actions_for(FindingCode.STRAINED_TIE)]
         ['set-boundaries', 'work-with-therapist']
+        >>> gap = FindingCode.SINGLE_PROVIDER, SupportType.INFORMATIONAL
+        >>> [a.value for a in actions_for(*gap)]
+        ['share-needs', 'add-professional-care']
+        >>> [a.value for a in actions_for(*gap, professional_in_network=True)]
+        ['share-needs']
     """
     if code in (FindingCode.MISSING_SUPPORT, FindingCode.SINGLE_PROVIDER):
         if support_type is None:
             raise ValueError(f"{code} needs a support type")
-        return _GAP_ACTIONS[support_type]
+        actions = _GAP_ACTIONS[support_type]
+        if professional_in_network:
+            return tuple(a for a in actions if a is not A.ADD_PROFESSIONAL_CARE)
+        return actions
     return _ACTIONS[code]
 
 
@@ -101,6 +117,7 @@ def _finding(
     *,
     support_type: SupportType | None = None,
     people: tuple[str, ...] = (),
+    professional_in_network: bool = False,
 ) -> Finding:
     return Finding(
         code=code,
@@ -108,7 +125,7 @@ def _finding(
         message=message,
         support_type=support_type,
         people=tuple(sorted(people)),
-        actions=actions_for(code, support_type),
+        actions=actions_for(code, support_type, professional_in_network=professional_in_network),
     )
 
 
@@ -120,6 +137,7 @@ def missing_support(ctx: Context) -> Iterator[Finding]:
             f"No one you are in touch with gives {support_type} support right now "
             f"({support_type.description}).",
             support_type=support_type,
+            professional_in_network=ctx.measures.professional_count > 0,
         )
 
 
@@ -133,6 +151,7 @@ def single_provider(ctx: Context) -> Iterator[Finding]:
             "and it can help to have someone else too, for times they are not available.",
             support_type=support_type,
             people=(provider.person,),
+            professional_in_network=ctx.measures.professional_count > 0,
         )
 
 

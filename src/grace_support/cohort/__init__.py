@@ -246,7 +246,7 @@ def _batches(
                 seen = _run.SeenEgos()
                 for index in range(dataset.parts):
                     tables = _run.checked_part(dataset, index, seen)
-                    yield _run.measure_arrow(tables, as_of, settings)
+                    yield _run.measure_arrow(tables, as_of, settings, index)
 
             return dataset.parts, local()
         futures = [
@@ -348,6 +348,9 @@ def measure(
         InputError: The dataset folder or one of its files cannot be read.
         DocumentError: The dataset breaks a rule of the network document.
         ValueError: ``as_of`` is not a day, or a setting is out of range.
+        AsOfError: ``as_of`` is earlier than a recorded ``collected_on`` or
+            ``last_contact``, as [`assess`][grace_support.assess] refuses it; the
+            problems name the table, row and column (and the part's file).
     """
     from grace_support.cohort import _run  # noqa: PLC0415
     from grace_support.cohort._layout import polars  # noqa: PLC0415

@@ -21,7 +21,7 @@ from grace_support.cohort._layout import (
     pyarrow,
 )
 from grace_support.cohort._validate import MAX_ROWS_PER_CHECK, validate_part
-from grace_support.errors import DocumentError, InputError, Problem
+from grace_support.errors import AsOfError, DocumentError, InputError, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -137,10 +137,47 @@ def checked_part(dataset: Dataset, index: int, seen: SeenEgos | None = None) -> 
     return tables
 
 
+_RECORDED_DAYS = (("egos", "collected_on"), ("alters", "last_contact"))
+
+
+def check_as_of(tables: dict[str, pa.Table], as_of: date | None, index: int | None) -> None:
+    """Refuse an `as_of` earlier than a recorded day, as ``assess`` does.
+
+    Raises:
+        AsOfError: Each row (of part `index`, when known) with a later
+            ``collected_on`` or ``last_contact``, by table, row and column.
+    """
+    if as_of is None:
+        return
+    pa = pyarrow()
+    pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
+    day = pa.scalar(as_of, type=pa.date32())
+    problems: list[Problem] = []
+    for table, column in _RECORDED_DAYS:
+        values = pc.cast(tables[table].column(column), pa.date32(), safe=False)
+        later = pc.fill_null(pc.greater(values, day), False).combine_chunks()
+        rows = later.to_numpy(zero_copy_only=False).nonzero()[0][:MAX_ROWS_PER_CHECK]
+        source = None if index is None else f"{table}/part-{index:05d}.parquet"
+        problems.extend(
+            Problem(f"{table} row {row}, column {column}", "is later than as_of", source=source)
+            for row in rows.tolist()
+        )
+    if problems:
+        raise AsOfError(problems)
+
+
 def measure_arrow(
-    tables: dict[str, pa.Table], as_of: date | None, settings: Settings
+    tables: dict[str, pa.Table],
+    as_of: date | None,
+    settings: Settings,
+    index: int | None = None,
 ) -> pl.DataFrame:
-    """The measures of one part's (valid) Arrow tables."""
+    """The measures of one part's (valid) Arrow tables.
+
+    Raises:
+        AsOfError: `as_of` is earlier than a recorded day (see `check_as_of`).
+    """
+    check_as_of(tables, as_of, index)
     return measure_part(
         tables["egos"], tables["alters"], tables["ties"], as_of=as_of, settings=settings
     )
@@ -152,7 +189,7 @@ def measure_file_part(
     """Measure part `index` of the dataset at `path` (what a Dask worker runs)."""
     dataset = Dataset(Path(path), index + 1)
     tables = checked_part(dataset, index) if check else read_part(dataset, index)
-    return measure_arrow(tables, as_of, settings)
+    return measure_arrow(tables, as_of, settings, index)
 
 
 # -- writing results ------------------------------------------------------------------------

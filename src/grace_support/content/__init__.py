@@ -21,6 +21,7 @@ from grace_support.content.article import (
     Review,
     Section,
     Source,
+    plain_text,
 )
 from grace_support.content.catalog import Catalog, default_catalog
 from grace_support.content.crisis import CRISIS_RESOURCES, CRISIS_RESOURCES_VERSION
@@ -57,4 +58,5 @@ __all__ = [
     "Source",
     "Weekday",
     "default_catalog",
+    "plain_text",
 ]

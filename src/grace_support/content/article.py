@@ -20,7 +20,16 @@ from grace_support._model import FrozenModel
 from grace_support.content._common import HttpsUrl, Slug, Text
 from grace_support.vocabulary import SupportType
 
-__all__ = ["Agent", "Article", "CallToAction", "ListItem", "Review", "Section", "Source"]
+__all__ = [
+    "Agent",
+    "Article",
+    "CallToAction",
+    "ListItem",
+    "Review",
+    "Section",
+    "Source",
+    "plain_text",
+]
 
 SAFE_TAGS = {
     "h1",
@@ -47,6 +56,47 @@ scheme-relative ones (``//host``) are dropped, since where they lead depends on 
 page that shows the article.
 """
 _ABSOLUTE_LINK = re.compile(r"(?:https?://[^/\\\s]|mailto:|tel:)", re.IGNORECASE)
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:|tel:)[^>\s]+)>")
+_CODE = re.compile(r"`([^`]*)`")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\*)|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?!\w)"
+)
+_UNESCAPE = re.compile("[\ue000-\ue07f]")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")
+
+
+def plain_text(markdown: str) -> str:
+    r"""Inline Markdown as plain text: what a reader of the rendered HTML would read.
+
+    A link becomes its text followed by its address in brackets (just the text when
+    the two are the same), emphasis and code marks are dropped, and backslash
+    escapes are resolved. Used by ``to_text`` and ``to_jsonld``, so items and the
+    call to action read the same in HTML, JSON-LD and text.
+
+    Examples:
+        >>> plain_text("Call **988** or [visit us](https://example.org)")
+        'Call 988 or visit us (https://example.org)'
+        >>> plain_text(r"Read *this* and `that`, 5 \* 3")
+        'Read this and that, 5 * 3'
+    """
+
+    def link(match: re.Match[str]) -> str:
+        text, url = match.group(1), match.group(2)
+        return text if not url or url == text else f"{text} ({url})" if text else url
+
+    # Escaped characters are set aside first (as private-use characters), so that
+    # ``\*`` is never read as emphasis, and put back as themselves at the end.
+    text = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), markdown)
+    text = _CODE.sub(r"\1", text)
+    text = _LINK.sub(link, text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return _UNESCAPE.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text)
 
 
 def _keep_absolute_links(element: str, attribute: str, value: str) -> str | None:
@@ -130,6 +180,8 @@ class Section(FrozenModel):
     """Paragraphs, in Markdown."""
     items: tuple[ListItem, ...] = ()
     """A list of short items."""
+    closing: tuple[Text, ...] = ()
+    """Paragraphs after the list, in Markdown (a section's closing lines)."""
 
 
 class Review(FrozenModel):
@@ -163,8 +215,17 @@ class Article(FrozenModel):
     """Who wrote it."""
     publisher: Agent
     """Who published it."""
-    date_published: date
-    """When it was published."""
+    subtitle: Text | None = None
+    """A line under the title, as the source shows it."""
+    introduction: tuple[Text, ...] = ()
+    """Paragraphs before the first section, in Markdown (the source's opening)."""
+    date_published: date | None = None
+    """When it was published, when the full date is known. Never guessed: a source
+    that shows no year leaves it unset and gives ``published_as`` instead."""
+    published_as: Text | None = None
+    """The publication date exactly as the source shows it, e.g. ``Jun 2`` (no year).
+    Shown in the renderings instead of ``date_published``; left out of JSON-LD,
+    whose ``datePublished`` must be a full ISO 8601 date."""
     date_modified: date | None = None
     """When it was last changed."""
     reading_minutes: int = Field(ge=1, le=600)
@@ -196,7 +257,11 @@ class Article(FrozenModel):
             for m, item in enumerate(section.items):
                 if item.source is not None and item.source not in source_ids:
                     raise ValueError(f"sections[{n}].items[{m}].source names no source")
-        if self.date_modified is not None and self.date_modified < self.date_published:
+        if (
+            self.date_modified is not None
+            and self.date_published is not None
+            and self.date_modified < self.date_published
+        ):
             raise ValueError("date_modified is before date_published")
         return self
 
@@ -213,44 +278,75 @@ class Article(FrozenModel):
 
     # -- renderings ---------------------------------------------------------------------------
 
-    def _item_line(self, item: ListItem) -> str:
-        cited = f" ({self.source(item.source).name})" if item.source else ""
-        icon = f"{item.icon} " if item.icon else ""
-        return f"{icon}{item.text}{cited}"
+    def _item_lines(self, section: Section, *, plain: bool = False) -> list[str]:
+        """The items of a section; a run of items citing one source names it once, last."""
+        lines = []
+        items = section.items
+        for n, item in enumerate(items):
+            following = items[n + 1].source if n + 1 < len(items) else None
+            cite = item.source is not None and item.source != following
+            cited = f" ({self.source(item.source).name})" if cite and item.source else ""
+            icon = f"{item.icon} " if item.icon else ""
+            lines.append(f"{icon}{plain_text(item.text) if plain else item.text}{cited}")
+        return lines
 
     def to_markdown(self) -> str:
         """The article as Markdown (paragraphs are already Markdown; nothing is sanitised)."""
-        lines = [f"# {self.title}", "", f"*{self._meta()}*", "", self.summary, ""]
+        lines = [f"# {self.title}", ""]
+        if self.subtitle:
+            lines += [f"**{self.subtitle}**", ""]
+        lines += [f"*{self._meta()}*", "", self.summary, ""]
+        for paragraph in self.introduction:
+            lines += [paragraph, ""]
         for section in self.sections:
             lines += [f"## {section.heading}", ""]
             for paragraph in section.paragraphs:
                 lines += [paragraph, ""]
             if section.items:
-                lines += [f"- {self._item_line(item)}" for item in section.items] + [""]
+                lines += [f"- {line}" for line in self._item_lines(section)] + [""]
+            for paragraph in section.closing:
+                lines += [paragraph, ""]
         if self.call_to_action:
             cta = self.call_to_action
             lines += [f"**[{cta.text}]({cta.url})**" if cta.url else f"**{cta.text}**", ""]
         if self.sources:
             lines += ["## Sources", ""]
             for source in self.sources:
-                named = source.publisher and source.publisher != source.name
-                where = f" ({source.publisher})" if named else ""
+                # A source is named once: no "Cleveland Clinic (Cleveland Clinic)".
+                where = (
+                    f" ({source.publisher})"
+                    if source.publisher and source.publisher != source.name
+                    else ""
+                )
                 link = f": <{source.url}>" if source.url else ""
                 lines.append(f"- {source.name}{where}{link}")
             lines.append("")
         return "\n".join(lines)
 
     def to_text(self) -> str:
-        """The article as plain text, for terminals and plain-text email."""
-        lines = [self.title, "=" * len(self.title), self._meta(), "", self.summary, ""]
+        """The article as plain text, for terminals and plain-text email.
+
+        Markdown in paragraphs, items and the call to action is turned into plain
+        text (see `grace_support.content.article.plain_text`): a link
+        becomes its text with the address in brackets, emphasis marks are dropped.
+        """
+        lines = [self.title, "=" * len(self.title)]
+        if self.subtitle:
+            lines.append(self.subtitle)
+        lines += [self._meta(), "", self.summary, ""]
+        for paragraph in self.introduction:
+            lines += [plain_text(paragraph), ""]
         for section in self.sections:
             lines += [section.heading, "-" * len(section.heading)]
-            lines += [*section.paragraphs, ""] if section.paragraphs else []
-            lines += [f"  * {self._item_line(item)}" for item in section.items]
-            lines.append("")
+            for paragraph in section.paragraphs:
+                lines += [plain_text(paragraph), ""]
+            if section.items:
+                lines += [f"  * {line}" for line in self._item_lines(section, plain=True)] + [""]
+            for paragraph in section.closing:
+                lines += [plain_text(paragraph), ""]
         if self.call_to_action:
             cta = self.call_to_action
-            lines += [cta.text + (f" {cta.url}" if cta.url else ""), ""]
+            lines += [plain_text(cta.text) + (f" {cta.url}" if cta.url else ""), ""]
         if self.sources:
             lines += ["Sources: " + "; ".join(s.name for s in self.sources)]
         return "\n".join(lines)
@@ -283,11 +379,14 @@ class Article(FrozenModel):
         )
 
     def _meta(self) -> str:
-        published = (
-            f"{self.date_published:%B} {self.date_published.day}, {self.date_published.year}"
-        )
-        minutes = f"{self.reading_minutes} min read"
-        return f"By {self.author.byline()} · {self.publisher.name} · {published} · {minutes}"
+        parts = [f"By {self.author.byline()}", self.publisher.name]
+        if self.published_as:
+            parts.append(self.published_as)
+        elif self.date_published:
+            day = self.date_published
+            parts.append(f"{day:%B} {day.day}, {day.year}")
+        parts.append(f"{self.reading_minutes} min read")
+        return " · ".join(parts)
 
     # -- schema.org ---------------------------------------------------------------------------
 
@@ -310,19 +409,24 @@ class Article(FrozenModel):
             "description": self.summary,
             "author": self.author.to_jsonld(),
             "publisher": self.publisher.to_jsonld(),
-            "datePublished": self.date_published.isoformat(),
             "timeRequired": f"PT{self.reading_minutes}M",
             "inLanguage": self.language,
             "keywords": [t.value for t in self.topics],
             "citation": [s.to_jsonld() for s in self.sources],
             "hasPart": [self._section_jsonld(s) for s in self.sections],
         }
+        if self.subtitle:
+            posting["alternativeHeadline"] = self.subtitle
+        if self.introduction:
+            posting["abstract"] = "\n\n".join(map(plain_text, self.introduction))
+        if self.date_published:
+            posting["datePublished"] = self.date_published.isoformat()
         if self.date_modified:
             posting["dateModified"] = self.date_modified.isoformat()
         if self.call_to_action:
             action: dict[str, Any] = {
                 "@type": "CommunicateAction",
-                "name": self.call_to_action.text,
+                "name": plain_text(self.call_to_action.text),
             }
             if self.call_to_action.url:
                 action["target"] = self.call_to_action.url
@@ -347,12 +451,16 @@ class Article(FrozenModel):
             "identifier": section.id,
             "headline": section.heading,
         }
-        if section.paragraphs:
-            part["text"] = "\n\n".join(section.paragraphs)
+        if section.paragraphs or section.closing:
+            part["text"] = "\n\n".join(map(plain_text, (*section.paragraphs, *section.closing)))
         if section.items:
             tips = []
             for position, item in enumerate(section.items, start=1):
-                tip: dict[str, Any] = {"@type": "HowToTip", "position": position, "text": item.text}
+                tip: dict[str, Any] = {
+                    "@type": "HowToTip",
+                    "position": position,
+                    "text": plain_text(item.text),
+                }
                 if item.source:
                     tip["citation"] = self.source(item.source).to_jsonld()
                 tips.append(tip)

@@ -13,6 +13,13 @@ Examples:
 
 from grace_support.report.html import render_html
 from grace_support.report.svg import egogram_svg
-from grace_support.report.text import CRISIS_LINE, REASONS, render_report
+from grace_support.report.text import CRISIS_LINE, REASONS, out_of_touch, render_report
 
-__all__ = ["CRISIS_LINE", "REASONS", "egogram_svg", "render_html", "render_report"]
+__all__ = [
+    "CRISIS_LINE",
+    "REASONS",
+    "egogram_svg",
+    "out_of_touch",
+    "render_html",
+    "render_report",
+]

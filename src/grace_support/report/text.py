@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from grace_support.assessment.models import FindingCode
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from grace_support.network import SupportNetwork
     from grace_support.recommendations import Recommendations
 
-__all__ = ["CRISIS_LINE", "REASONS", "neutralise", "render_report"]
+__all__ = ["CRISIS_LINE", "REASONS", "neutralise", "out_of_touch", "render_report"]
 
 CRISIS_LINE = "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline) or call 911."
 """The closing line of every person-facing report."""
@@ -71,8 +72,27 @@ def _wrap(text: str, *, indent: str, hang: str) -> list[str]:
     return textwrap.wrap(text, width=_WIDTH, initial_indent=indent, subsequent_indent=hang)
 
 
-def _row(label: str, value: str) -> str:
-    return f"  {label:<24}{value}"
+def _row(label: str, value: str) -> list[str]:
+    """A labelled row; a long value wraps under itself, like the rest of the report."""
+    return textwrap.wrap(
+        f"{label:<24}{value}",
+        width=_WIDTH,
+        initial_indent="  ",
+        subsequent_indent=" " * 26,
+        break_on_hyphens=False,
+    )
+
+
+def out_of_touch(network: SupportNetwork, assessment: Assessment) -> frozenset[str]:
+    """The people a report calls out of touch.
+
+    They are those whose contact is recorded as rare or never (dormant), and
+    those a ``dormant-tie`` finding names (a close person not contacted for longer
+    than the settings allow). Reports never list them as in touch.
+    """
+    named = (p for f in assessment.findings if f.code is FindingCode.DORMANT_TIE for p in f.people)
+    dormant = (r.person for r in network.relationships if r.is_dormant)
+    return frozenset((*named, *dormant))
 
 
 def render_report(
@@ -96,38 +116,39 @@ def render_report(
     ms = assessment.measures
     # One lookup table, so the report stays linear in the number of people.
     labels = {person.id: person.label for person in (network.ego, *network.people)}
-    lines = [f"Support network of {network.ego.label}, as of {assessment.as_of.isoformat()}", ""]
+    title = f"Support network of {network.ego.label}, as of {assessment.as_of.isoformat()}"
+    lines = [*_wrap(title, indent="", hang="  "), ""]
 
+    apart = out_of_touch(network, assessment)
+    in_touch = [r for r in network.relationships if r.person not in apart]
     lines.append("At a glance")
-    dormant = ms.size - ms.active_size
-    people = f"{ms.size} named" + (f", {ms.active_size} in touch" if dormant else "")
-    if dormant:
-        people += f", {dormant} out of touch"
-    lines.append(_row("People", people))
-    lines.append(_row("Inner circle", str(ms.inner_circle_size)))
-    lines.append(_row("In touch every 2 weeks", str(ms.regular_contact_size)))
-    role_counts = ms.role_counts.model_dump()
-    parts = [f"{c} {role_counts[c]}" for c in RoleCategory if role_counts[c]]
-    if ms.role_unknown_count:
-        parts.append(f"role not recorded {ms.role_unknown_count}")
-    lines.append(_row("Who is in touch", ", ".join(parts) or "no one yet"))
+    people = f"{ms.size} named" + (f", {len(in_touch)} in touch" if apart else "")
+    if apart:
+        people += f", {len(apart)} out of touch"
+    lines.extend(_row("People", people))
+    lines.extend(_row("Inner circle", str(ms.inner_circle_size)))
+    lines.extend(_row("In touch every 2 weeks", str(ms.regular_contact_size)))
+    categories = Counter(r.category for r in in_touch)
+    parts = [f"{c} {categories[c]}" for c in RoleCategory if categories[c]]
+    if categories[None]:
+        parts.append(f"role not recorded {categories[None]}")
+    lines.extend(_row("Who is in touch", ", ".join(parts) or "no one yet"))
     if ms.size >= 2:
         possible = ms.size * (ms.size - 1) // 2
-        lines.append(_row("Who knows whom", f"{len(network.ties)} of {possible} possible pairs"))
+        lines.extend(_row("Who knows whom", f"{len(network.ties)} of {possible} possible pairs"))
     if tuple(network.needs) != tuple(SupportType):
-        lines.append(_row("Support wanted", ", ".join(network.needs) or "none listed"))
+        lines.extend(_row("Support wanted", ", ".join(network.needs) or "none listed"))
     lines.append("")
 
     lines.append(f"Support by type ({ms.support_types_covered} of 4 kinds covered)")
     for support_type in SupportType:
-        active = [r.person for r in network.providers(support_type)]
-        resting = [r.person for r in network.providers(support_type, include_dormant=True)]
-        in_touch = set(active)
-        out_of_touch = [pid for pid in resting if pid not in in_touch]
+        givers = [r.person for r in network.providers(support_type, include_dormant=True)]
+        active = [pid for pid in givers if pid not in apart]
+        resting = [pid for pid in givers if pid in apart]
         given = _names(labels, active) if active else "no one right now"
-        if out_of_touch:
-            given += f" (out of touch: {_names(labels, out_of_touch)})"
-        lines.append(_row(support_type.value.capitalize(), given))
+        if resting:
+            given += f" (out of touch: {_names(labels, resting)})"
+        lines.extend(_row(support_type.value.capitalize(), given))
     lines.append("")
 
     if assessment.findings:
@@ -135,7 +156,8 @@ def render_report(
         for number, finding in enumerate(assessment.findings, start=1):
             lines.extend(_wrap(f"{number}. {finding.message}", indent="  ", hang="     "))
             if finding.people:
-                lines.append(f"     About: {_names(labels, finding.people)}")
+                about = f"About: {_names(labels, finding.people)}"
+                lines.extend(_wrap(about, indent="     ", hang="       "))
             lines.append("     What could help:")
             for action in finding.actions:
                 lines.extend(_wrap(f"- {action.advice}", indent="       ", hang="         "))
@@ -167,7 +189,7 @@ def _help_lines(recommendations: Recommendations) -> list[str]:
             )
         )
         reasons = ", ".join(dict.fromkeys(REASONS[code] for code in codes))
-        lines.append(f"    (may help with {reasons})")
+        lines.extend(_wrap(f"(may help with {reasons})", indent="    ", hang="     "))
     for article in recommendations.articles:
         lines.extend(_wrap(f"- Read: {article.title}", indent="  ", hang="    "))
     return lines
