@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -10,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grace_support import (
+    AsOfError,
     DocumentError,
     Person,
     Relationship,
@@ -25,6 +28,7 @@ from grace_support.tables import to_tables
 from tests.property.strategies import days, network_pairs, networks
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     import pandas as pd
@@ -35,6 +39,8 @@ pytest.importorskip("pyarrow")
 pytest.importorskip("pandas")
 
 DAYS = ("2026-08-01", "2026-11-01")
+later_days = st.dates(min_value=date(2026, 8, 1), max_value=date(2027, 12, 31))
+"""Days after every day the strategies record: an as_of pair that is never refused."""
 settings_strategy = st.builds(
     Settings,
     over_reliance_share=st.floats(0.05, 0.95),
@@ -73,6 +79,19 @@ def assert_equal(got: DataFrame, want: pd.DataFrame) -> None:
                 assert isinstance(actual, str if column == "ego_id" else int), (column, actual)
 
 
+def assert_equal_or_refused(got: Callable[[], DataFrame], want: Callable[[], pd.DataFrame]) -> None:
+    """Equal tables, or both refuse the days (an as_of before a day recorded in a network)."""
+    try:
+        expected = want()
+    except AsOfError:
+        with pytest.raises(AsOfError) as refused:
+            got()
+        assert refused.value.problems
+        assert all(p.message == "is later than as_of" for p in refused.value.problems)
+        return
+    assert_equal(got(), expected)
+
+
 def _plain(network: SupportNetwork) -> SupportNetwork:
     """The network without study attributes (they play no part in a change)."""
 
@@ -107,7 +126,7 @@ def waves(draw: st.DrawFn) -> tuple[list[SupportNetwork], list[SupportNetwork]]:
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(
     cohort=waves(),
-    as_of=st.none() | st.tuples(days, days),
+    as_of=st.none() | st.tuples(later_days, later_days) | st.tuples(days, days),
     chosen=st.none() | settings_strategy,
 )
 def test_changes_equal_change_table(
@@ -116,9 +135,9 @@ def test_changes_equal_change_table(
     chosen: Settings | None,
 ) -> None:
     before, after = cohort
-    assert_equal(
-        changes(before, after, as_of=as_of, settings=chosen),
-        change_table(before, after, as_of=as_of, settings=chosen),
+    assert_equal_or_refused(
+        lambda: changes(before, after, as_of=as_of, settings=chosen),
+        lambda: change_table(before, after, as_of=as_of, settings=chosen),
     )
 
 
@@ -135,11 +154,12 @@ def test_changes_of_datasets_and_tables_equal_change_table(
     cohort: tuple[list[SupportNetwork], list[SupportNetwork]], part_size: int, tmp_path: Path
 ) -> None:
     before, after = ([_plain(n) for n in side] for side in cohort)
-    want = change_table(before, after, as_of=DAYS)
     old = write_dataset(before, tmp_path / "before", part_size=part_size)
     new = write_dataset(after, tmp_path / "after", part_size=part_size)
-    assert_equal(changes(old, new, as_of=DAYS), want)
-    assert_equal(changes(to_tables(before), new, as_of=DAYS), want)
+    for as_of in (DAYS, None):
+        want = partial(change_table, before, after, as_of=as_of)
+        assert_equal_or_refused(partial(changes, old, new, as_of=as_of), want)
+        assert_equal_or_refused(partial(changes, to_tables(before), new, as_of=as_of), want)
 
 
 # -- a worked example (every number below was worked out by hand) ------------------------------
@@ -229,7 +249,7 @@ def test_worked_example() -> None:
     ("as_of", "options", "expected"),
     [
         (DAYS, None, (1, 2, 3)),  # the same days as the waves' own
-        (("2026-08-01", "2026-08-01"), None, (1, 1, 3)),  # ana's last contact 61 days ago
+        (("2026-09-01", "2026-11-01"), None, (1, 1, 4)),  # ana: 92 days at the first too
         (None, {"dormant_after_days": 200}, (1, 1, 3)),
         (None, Settings(small_network_size=5), (1, 2, 4)),  # 4 in touch, both times
     ],
@@ -384,14 +404,48 @@ def test_bad_sources_and_settings(tmp_path: Path) -> None:
         changes(tmp_path / "nowhere", [])
 
 
+def test_a_day_before_a_recorded_day_is_refused_as_compare_refuses_it(tmp_path: Path) -> None:
+    """The error names the wave, table, row and column, never a day or an id."""
+    early = ("2026-08-01", "2026-10-01")  # before the second interview (2026-11-01)
+    with pytest.raises(AsOfError):
+        change_table([sam_before()], [sam_after()], as_of=early)
+    with pytest.raises(AsOfError) as refused:
+        changes([sam_before()], [sam_after()], as_of=early)
+    assert [str(p) for p in refused.value.problems] == [
+        "after: egos row 0, column collected_on: is later than as_of"
+    ]
+    assert "2026" not in str(refused.value)
+    assert "sam" not in str(refused.value)
+    # Only egos in both waves are compared, so only they can be refused.
+    assert changes([sam_before()], [wave("2026-11-01", ties=[], ego="x")], as_of=early).height == 0
+    old = write_dataset([sam_before()], tmp_path / "w1")
+    new = write_dataset([sam_after()], tmp_path / "w2")
+    with pytest.raises(AsOfError) as refused:
+        changes(old, new, as_of=("2026-05-01", "2026-11-01"))  # ana's last contact: June
+    assert refused.value.source == str(old)
+    assert [str(p) for p in refused.value.problems] == [
+        "egos/part-00000.parquet: egos row 0, column collected_on: is later than as_of",
+        "alters/part-00000.parquet: alters row 0, column last_contact: is later than as_of",
+    ]
+    # Judged on its own day, a network whose last contact is later than it is refused too.
+    odd = wave("2026-05-01", rel("ana", "friend", [], "inner", last_contact="2026-06-01"), ties=[])
+    with pytest.raises(AsOfError):
+        change_table([odd], [sam_after()])
+    with pytest.raises(AsOfError) as refused:
+        changes([odd], [sam_after()])
+    assert [str(p) for p in refused.value.problems] == [
+        "before: alters row 0, column last_contact: is later than as_of"
+    ]
+
+
 # -- command line ----------------------------------------------------------------------------
 
 
 def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old = str(write_dataset([sam_before()], tmp_path / "w1"))
     new = str(write_dataset([sam_after()], tmp_path / "w2"))
-    expected = changes(old, new, as_of=("2026-08-01", "2026-08-01"))
-    assert main(["cohort", "changes", old, new, "--as-of", "2026-08-01", "2026-08-01"]) == 0
+    expected = changes(old, new, as_of=("2026-08-01", "2026-12-01"))
+    assert main(["cohort", "changes", old, new, "--as-of", "2026-08-01", "2026-12-01"]) == 0
     out, err = capsys.readouterr()
     assert err == ""
     assert out == expected.write_csv()

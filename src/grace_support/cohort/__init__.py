@@ -436,6 +436,10 @@ def changes(
         InputError: A dataset folder or one of its files cannot be read.
         DocumentError: A dataset breaks a rule of the network document (two egos
             with one id included).
+        AsOfError: A day of `as_of` is earlier than a ``collected_on`` or
+            ``last_contact`` recorded for an ego of both waves, as ``compare``
+            refuses it; the problems name the table, row and column, and the wave
+            (its dataset folder and part file, or ``before`` / ``after``).
         ValueError: ``as_of`` is not a pair of days; a setting is out of range; or
             two networks given to one side are of the same ego (the message names
             the side and both positions, as ``before[3] ... before[1]``, never an id).
@@ -453,15 +457,29 @@ def changes(
     """
     from grace_support.change import _days_pair  # noqa: PLC0415
     from grace_support.cohort import _run  # noqa: PLC0415
-    from grace_support.cohort._changes import change_frame, read_side, source_parts  # noqa: PLC0415
+    from grace_support.cohort._changes import (  # noqa: PLC0415
+        change_frame,
+        common_egos,
+        late_problems,
+        read_side,
+        source_parts,
+    )
     from grace_support.cohort._layout import polars  # noqa: PLC0415
+    from grace_support.errors import AsOfError  # noqa: PLC0415
 
     polars()
     days = (None, None) if as_of is None else _days_pair(as_of)
     chosen = _settings(settings)
-    old = read_side(source_parts(before), side="before", as_of=days[0], settings=chosen)
-    new = read_side(source_parts(after), side="after", as_of=days[1], settings=chosen)
-    frame = change_frame(old, new)
+    paths, sides = [], []
+    for side, source, day in (("before", before, days[0]), ("after", after, days[1])):
+        path, parts = source_parts(source)
+        paths.append(path)
+        sides.append(read_side(parts, side=side, as_of=day, settings=chosen))
+    egos = common_egos(*sides)
+    for name, path, side_read in zip(("before", "after"), paths, sides, strict=True):
+        if problems := late_problems(side_read, egos, name, path):
+            raise AsOfError(problems, source=path)
+    frame = change_frame(sides[0], sides[1], egos)
     if out is None:
         return frame
     writer = _run.ResultWriter(out)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
@@ -24,7 +25,6 @@ from grace_support.vocabulary import Closeness
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from datetime import date
 
     import pyarrow as pa
     from polars import DataFrame
@@ -46,6 +46,8 @@ class Side:
     """`cohort.measure`'s columns, one row per ego."""
     keys: DataFrame
     """``ego_id``, ``code``, ``subject``: one row per finding."""
+    late: DataFrame
+    """``ego_id``, ``location``, ``source``: rows with a day later than ``as_of``."""
     alters: DataFrame
     """``ego_id``, ``alter_id``, the qualities, and ``supports`` and ``gives`` as bit masks."""
     ties: DataFrame
@@ -97,10 +99,88 @@ def _ties(table: pa.Table) -> DataFrame:
     )
 
 
+_RECORDED_DAYS: Final = (("egos", "collected_on"), ("alters", "last_contact"))
+
+
+def _late(tables: dict[str, pa.Table], as_of: date | None, index: int | None) -> DataFrame:
+    """The rows with a recorded day later than the day judged on: ``ego_id``, ``part``, ...
+
+    `compare` judges a network on `as_of`, or on its own ``collected_on`` (today
+    without one), and refuses a day before one recorded in the network (an
+    `AsOfError`): a ``collected_on`` later than `as_of`, or a ``last_contact``
+    later than the day. The rows (``ego_id``, ``part``, ``table``, ``row``) are
+    kept until the egos of both waves are known, as only egos in both are compared.
+    """
+    pl = polars()
+    schema = {"ego_id": pl.String, "part": pl.Int64, "table": pl.String, "row": pl.Int64}
+    frames = [pl.DataFrame(schema=schema)]
+    for table, column in _RECORDED_DAYS:
+        if column not in tables[table].column_names or (as_of is None and table == "egos"):
+            continue  # without as_of, a network is judged on its own collected_on
+        rows = _days_frame(tables[table], column).with_row_index("row")
+        if as_of is not None:
+            day: Any = pl.lit(as_of, pl.Date)
+        else:
+            collected = (
+                _days_frame(tables["egos"], "collected_on")
+                .rename({"collected_on": "day"})
+                .unique("ego_id", keep="last")
+            )
+            rows = rows.join(collected, on="ego_id", how="left").sort("row")
+            day = pl.col("day").fill_null(pl.lit(date.today(), pl.Date))
+        found = rows.filter(pl.col(column) > day)
+        frames.append(
+            found.select(
+                "ego_id",
+                pl.lit(index, pl.Int64).alias("part"),
+                pl.lit(table, pl.String).alias("table"),
+                pl.col("row").cast(pl.Int64),
+            )
+        )
+    frame: DataFrame = pl.concat(frames)
+    return frame
+
+
+def _days_frame(table: pa.Table, column: str) -> DataFrame:
+    """``ego_id`` and a date column of a table, as text and dates."""
+    pl = polars()
+    present = column in table.column_names
+    frame: DataFrame = pl.from_arrow(table.select(["ego_id", column] if present else ["ego_id"]))
+    return frame.select(
+        pl.col("ego_id").cast(pl.String),
+        (pl.col(column).cast(pl.Date) if present else pl.lit(None, pl.Date)).alias(column),
+    )
+
+
+def late_problems(side: Side, egos: DataFrame, name: str, path: str | None) -> list[Any]:
+    """The `AsOfError` problems of one wave's compared egos (`egos`), at most 100 per file."""
+    from grace_support.cohort._validate import MAX_ROWS_PER_CHECK  # noqa: PLC0415
+    from grace_support.errors import Problem  # noqa: PLC0415
+
+    pl = polars()
+    rows = (
+        side.late.with_row_index("order")
+        .join(egos, on="ego_id", how="semi")
+        .sort("order")
+        .filter(pl.int_range(pl.len()).over("part", "table") < MAX_ROWS_PER_CHECK)
+    )
+    columns = dict(_RECORDED_DAYS)
+    problems = []
+    for part, table, row in rows.select("part", "table", "row").iter_rows():
+        source = name if path is None else f"{table}/part-{part:05d}.parquet"
+        where = f"{table} row {row}, column {columns[table]}"
+        problems.append(Problem(where, "is later than as_of", source=source))
+    return problems
+
+
 def read_side(
-    parts: Iterator[dict[str, pa.Table]], *, side: str, as_of: date | None, settings: Settings
+    parts: Iterator[tuple[int | None, dict[str, pa.Table]]],
+    *,
+    side: str,
+    as_of: date | None,
+    settings: Settings,
 ) -> Side:
-    """Measure and collect one wave's parts.
+    """Measure and collect one wave's parts (each with its number in a dataset, or ``None``).
 
     Raises:
         ValueError: Two networks of the wave are of the same ego (the message names
@@ -109,18 +189,19 @@ def read_side(
     from grace_support.cohort._run import empty_tables  # noqa: PLC0415
 
     pl = polars()
-    measures, keys, alters, ties = [], [], [], []
-    for tables in parts:
+    measures, keys, late, alters, ties = [], [], [], [], []
+    for index, tables in parts:
+        late.append(_late(tables, as_of, index))
         egos, alter_table, tie_table = tables["egos"], tables["alters"], tables["ties"]
         measures.append(measure_part(egos, alter_table, tie_table, as_of=as_of, settings=settings))
         keys.append(finding_keys(egos, alter_table, tie_table, as_of=as_of, settings=settings))
         alters.append(_alters(alter_table))
         ties.append(_ties(tie_table))
     if not measures:
-        empty = empty_tables()
-        return read_side(iter([empty]), side=side, as_of=as_of, settings=settings)
+        parts = iter([(None, empty_tables())])
+        return read_side(parts, side=side, as_of=as_of, settings=settings)
     result = Side(
-        pl.concat(measures), pl.concat(keys), pl.concat(alters), pl.concat(ties, how="vertical")
+        pl.concat(measures), pl.concat(keys), pl.concat(late), pl.concat(alters), pl.concat(ties)
     )
     repeated = result.measures.select(pl.col("ego_id").is_first_distinct().not_().arg_true())
     if repeated.height:
@@ -161,14 +242,18 @@ def _per_ego(frame: DataFrame, name: str) -> DataFrame:
     return frame.group_by("ego_id").agg(pl.len().cast(pl.Int64).alias(name))
 
 
-def change_frame(before: Side, after: Side) -> DataFrame:
-    """The `change_table` columns for every ego of both waves, sorted by ``ego_id``."""
-    pl = polars()
-    egos = (
+def common_egos(before: Side, after: Side) -> DataFrame:
+    """The ``ego_id`` of every ego in both waves, sorted."""
+    return (
         before.measures.select("ego_id")
         .join(after.measures.select("ego_id"), on="ego_id", how="inner")
         .sort("ego_id")
     )
+
+
+def change_frame(before: Side, after: Side, egos: DataFrame) -> DataFrame:
+    """The `change_table` columns for every ego of both waves (`egos`), sorted by ``ego_id``."""
+    pl = polars()
 
     def common(frame: DataFrame) -> DataFrame:
         return frame.join(egos, on="ego_id", how="semi")
@@ -263,19 +348,25 @@ def change_frame(before: Side, after: Side) -> DataFrame:
     )
 
 
-def _file_parts(path: str | os.PathLike[str]) -> Iterator[dict[str, pa.Table]]:
+def _file_parts(path: str | os.PathLike[str]) -> Iterator[tuple[int | None, dict[str, pa.Table]]]:
     from grace_support.cohort import _run  # noqa: PLC0415
 
     dataset = _run.open_dataset(path)
     seen = _run.SeenEgos()
     for index in range(dataset.parts):
-        yield _run.checked_part(dataset, index, seen)
+        yield index, _run.checked_part(dataset, index, seen)
 
 
-def source_parts(source: Any) -> Iterator[dict[str, pa.Table]]:
-    """The Arrow parts of a dataset path (validated), tables, an import result or networks."""
+def source_parts(
+    source: Any,
+) -> tuple[str | None, Iterator[tuple[int | None, dict[str, pa.Table]]]]:
+    """The dataset folder (``None`` for other sources) and the source's Arrow parts.
+
+    A dataset's parts are validated as they are read and come with their number;
+    tables, an import result or networks come as parts of ``PART_ROWS`` networks.
+    """
     from grace_support.cohort import _networks, arrow_parts  # noqa: PLC0415
 
     if isinstance(source, (str, os.PathLike)):
-        return _file_parts(source)
-    return arrow_parts(_networks(source))
+        return str(source), _file_parts(source)
+    return None, ((None, tables) for tables in arrow_parts(_networks(source)))
