@@ -22,7 +22,7 @@ from grace_support import (
 )
 from grace_support.change import change_table, compare
 from grace_support.cli import main
-from grace_support.cohort import changes, read_networks, write_dataset
+from grace_support.cohort import changes, measure, read_networks, write_dataset
 from grace_support.cohort._layout import write_parts
 from grace_support.tables import to_tables
 from tests.property.strategies import days, network_pairs, networks
@@ -348,6 +348,7 @@ def test_datasets_with_only_the_required_columns(tmp_path: Path) -> None:
             )
         ],
     )
+    assert measure(before, as_of=DAYS[0]).height == 2  # no collected_on, no last_contact
     table = changes(before, after, as_of=DAYS)
     assert table.select("kept", "alter_changes", "ties_gained", "ties_lost").rows() == [
         (1, 0, 0, 0),
