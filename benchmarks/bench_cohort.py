@@ -99,7 +99,7 @@ def versus_change_table(folder: Path, n: int, repeat: int) -> dict[str, float]:
 
     first = synthetic_cohort(n, seed=2026)
     second = follow_up(first, seed=2027)
-    days = ("2026-08-01", "2026-11-01")
+    days = ("2026-11-25", "2027-02-25")  # the synthetic interview day, then 3 months on
     before = cohort.write_dataset(first, folder / "wave1")
     after = cohort.write_dataset(second, folder / "wave2")
     cohort.changes(before, after, as_of=days)  # warm up
