@@ -5,7 +5,9 @@
 - ``cohort synth`` and ``cohort measure`` of 1,000,000 networks: wall time and peak
   memory, each in a fresh process; goal each within 60 s and under 3 GB;
 - ``cohort.measure`` on a Dask ``LocalCluster`` of two worker processes against
-  in-process, on the same dataset.
+  in-process, on the same dataset;
+- ``cohort.changes`` of two waves of 2,000 egos (datasets, and the objects) against
+  ``change.change_table`` over the same networks.
 
 Figures are ratios measured in the same run, plus the seconds on this machine.
 
@@ -89,6 +91,24 @@ def versus_measures_table(folder: Path, n: int, repeat: int) -> dict[str, float]
     return {"table": table, "dataset": from_dataset, "objects": from_objects}
 
 
+def versus_change_table(folder: Path, n: int, repeat: int) -> dict[str, float]:
+    from grace_support import cohort
+    from grace_support.change import change_table
+    from grace_support.synthetic import cohort as synthetic_cohort
+    from grace_support.synthetic import follow_up
+
+    first = synthetic_cohort(n, seed=2026)
+    second = follow_up(first, seed=2027)
+    days = ("2026-11-25", "2027-02-25")  # the synthetic interview day, then 3 months on
+    before = cohort.write_dataset(first, folder / "wave1")
+    after = cohort.write_dataset(second, folder / "wave2")
+    cohort.changes(before, after, as_of=days)  # warm up
+    table = best(lambda: change_table(first, second, as_of=days), repeat=1)
+    from_datasets = best(lambda: cohort.changes(before, after, as_of=days), repeat=repeat)
+    from_objects = best(lambda: cohort.changes(first, second, as_of=days), repeat=repeat)
+    return {"table": table, "datasets": from_datasets, "objects": from_objects}
+
+
 def versus_dask(folder: Path, n: int) -> dict[str, float]:
     import importlib
 
@@ -114,6 +134,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="short smoke run; write nothing")
     args = parser.parse_args()
     same_n, big_n, dask_n = (1_000, 10_000, 5_000) if args.quick else (20_000, 1_000_000, 300_000)
+    waves_n = 200 if args.quick else 2_000
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -128,6 +149,11 @@ def main() -> int:
         for name, figures in (("synth", synth), ("measure", measured)):
             print(f"{big_n} networks: {name} {figures['seconds']:.1f} s, "
                   f"peak {figures['peak_bytes'] / 1024**2:.0f} MiB")  # fmt: skip
+        waves = versus_change_table(folder, waves_n, repeat=2 if args.quick else 5)
+        print(f"{waves_n} egos, two waves: change_table {waves['table']:.2f} s, cohort.changes "
+              f"of datasets {waves['datasets']:.3f} s "
+              f"({waves['table'] / waves['datasets']:.0f}x), of objects "
+              f"{waves['objects']:.3f} s ({waves['table'] / waves['objects']:.0f}x)")  # fmt: skip
         dask = versus_dask(folder, dask_n)
         speedup = dask["local"] / dask["dask"]
         print(f"{dask_n} networks: in-process {dask['local']:.2f} s, Dask LocalCluster "
@@ -135,7 +161,7 @@ def main() -> int:
     if not args.quick:
         write_readme(
             same_n=same_n, same=same, big_n=big_n, synth=synth, measured=measured,
-            dask_n=dask_n, dask=dask,
+            dask_n=dask_n, dask=dask, waves_n=waves_n, waves=waves,
         )  # fmt: skip
     return 0
 
@@ -149,11 +175,15 @@ def write_readme(
     measured: dict[str, float],
     dask_n: int,
     dask: dict[str, float],
+    waves_n: int,
+    waves: dict[str, float],
 ) -> None:
     import polars
     import pyarrow
 
     ratio = same["table"] / same["dataset"]
+    by_datasets = waves["table"] / waves["datasets"]
+    by_objects = waves["table"] / waves["objects"]
 
     def met(ok: bool) -> str:
         return "met" if ok else "not met"
@@ -194,6 +224,16 @@ worker processes on the same two cores: {dask["local"]:.2f} s in-process,
 {dask["dask"]:.2f} s on the cluster ({dask["local"] / dask["dask"]:.2f}x). On one
 machine the cluster and the in-process engine share the same cores, so the
 cluster can add little; it pays off when its workers are other machines.
+
+**Two waves.** {waves_n:,} synthetic egos and a second wave of them
+(`synthetic.follow_up`): `change.change_table` against `cohort.changes`, which
+gives the same table.
+
+| route | time | ratio to change_table |
+|---|---|---|
+| `change_table(first, second)` (baseline) | {waves["table"]:.2f} s | 1x |
+| `cohort.changes(dataset, dataset)` | {waves["datasets"]:.3f} s | {by_datasets:.0f}x |
+| `cohort.changes(networks, networks)` | {waves["objects"]:.3f} s | {by_objects:.0f}x |
 
 Machine: Python {platform.python_version()}, polars {polars.__version__}, pyarrow
 {pyarrow.__version__}, {os.cpu_count()} cores, {platform.machine()}.

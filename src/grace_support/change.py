@@ -297,13 +297,18 @@ def _own_day(network: SupportNetwork) -> date | None:
     return network.collected_on
 
 
+def _days_pair(as_of: Sequence[DayLike]) -> tuple[date, date]:
+    """An explicit ``(before, after)`` pair of days, checked."""
+    if isinstance(as_of, str | date) or len(as_of) != 2:
+        raise ValueError("as_of must be a pair of days: (before, after)")
+    return _day(as_of[0], "as_of[0]"), _day(as_of[1], "as_of[1]")
+
+
 def _days(
     before: SupportNetwork, after: SupportNetwork, as_of: Sequence[DayLike] | None
 ) -> tuple[date, date]:
     if as_of is not None:
-        if isinstance(as_of, str | date) or len(as_of) != 2:
-            raise ValueError("as_of must be a pair of days: (before, after)")
-        return _day(as_of[0], "as_of[0]"), _day(as_of[1], "as_of[1]")
+        return _days_pair(as_of)
     today = date.today()
     return _own_day(before) or today, _own_day(after) or today
 

@@ -1,4 +1,4 @@
-"""``cohort synth``, ``cohort validate`` and ``cohort measure``: many networks at once.
+"""``cohort synth``, ``validate``, ``measure`` and ``changes``: many networks at once.
 
 Needs the ``cohort`` extra; ``--scheduler`` also needs the ``dask`` extra. On a
 terminal, a progress bar goes to standard error (when ``tqdm`` is installed).
@@ -28,7 +28,7 @@ def register(commands: Commands) -> None:
         commands,
         "cohort",
         _missing_subcommand,
-        help="synthesize, validate and measure a cohort dataset (Parquet)",
+        help="synthesize, validate, measure and compare cohort datasets (Parquet)",
         description=(
             "Work with a cohort dataset: a folder of Parquet files of the egos, alters and "
             "ties tables. Needs grace-support[cohort]."
@@ -86,6 +86,37 @@ def register(commands: Commands) -> None:
         help="a finding threshold, e.g. dormant_after_days=60 (repeatable)",
     )
 
+    changes = actions.add_parser(
+        "changes",
+        help="how each ego's network changed between two waves",
+        description=(
+            "Compare two waves of a cohort: one row per ego in both, the columns of "
+            "change_table. CSV on standard output, or --out."
+        ),
+    )
+    changes.set_defaults(run=_changes)
+    changes.add_argument("before", metavar="BEFORE", help="the dataset of the earlier wave")
+    changes.add_argument("after", metavar="AFTER", help="the dataset of the later wave")
+    changes.add_argument(
+        "--as-of",
+        type=day,
+        nargs=2,
+        default=None,
+        metavar=("BEFORE_DAY", "AFTER_DAY"),
+        help="the day to judge each wave on (default: each network's collected_on, else today)",
+    )
+    changes.add_argument(
+        "--out", metavar="FILE", help="write FILE.parquet or FILE.csv instead of printing CSV"
+    )
+    changes.add_argument(
+        "--setting",
+        type=setting,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a finding threshold, e.g. dormant_after_days=60 (repeatable)",
+    )
+
 
 def _count(text: str) -> int:
     import argparse  # noqa: PLC0415
@@ -100,7 +131,9 @@ def _count(text: str) -> int:
 
 
 def _missing_subcommand(args: argparse.Namespace) -> str:
-    raise UsageError("choose an action: cohort synth, cohort validate or cohort measure")
+    raise UsageError(
+        "choose an action: cohort synth, cohort validate, cohort measure or cohort changes"
+    )
 
 
 def _progress(items: Iterable[Any], *, total: int | None, unit: str) -> Iterator[Any]:
@@ -181,6 +214,30 @@ def _measure(args: argparse.Namespace) -> str | None:
         if client is not None:
             client.close()
     return f"Wrote the measures of {rows} networks to {args.out}."
+
+
+def _changes(args: argparse.Namespace) -> str | None:
+    from grace_support.cohort import changes  # noqa: PLC0415
+
+    if args.out and not args.out.lower().endswith((".parquet", ".csv")):
+        raise UsageError("--out must name a .parquet or .csv file")
+    chosen = _settings(args.setting)
+    try:
+        table = changes(args.before, args.after, as_of=args.as_of, settings=chosen)
+        if args.out is None:
+            sys.stdout.write(table.write_csv())
+            sys.stdout.flush()
+            return None
+        rows = _write([table], args.out)
+    except MissingExtraError as error:
+        raise UsageError(str(error)) from None
+    except ValueError as error:
+        if isinstance(error, DocumentError):
+            raise
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise InputError(_reason(error), source=args.out) from None
+    return f"Wrote the changes of {rows} networks to {args.out}."
 
 
 def _print_csv(batches: Iterable[Any]) -> None:

@@ -14,7 +14,10 @@ Needs the ``cohort`` extra (pyarrow, polars and numpy):
 - [`read_networks`][grace_support.cohort.read_networks] yields its networks one by one;
 - [`measure`][grace_support.cohort.measure] gives one row per ego with every measure
   of [`measures_table`][grace_support.tables.measures_table] and the number of
-  findings of each code, the same values as [`assess`][grace_support.assess].
+  findings of each code, the same values as [`assess`][grace_support.assess];
+- [`changes`][grace_support.cohort.changes] compares two waves of a cohort: one row
+  per ego in both, the same values as
+  [`change_table`][grace_support.change.change_table].
 
 Examples:
     >>> import tempfile
@@ -32,7 +35,7 @@ Examples:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
@@ -63,6 +66,7 @@ __all__ = [
     "FINDING_COLUMNS",
     "OUTPUT_COLUMNS",
     "DatasetSummary",
+    "changes",
     "measure",
     "read_networks",
     "synthesize",
@@ -361,6 +365,127 @@ def measure(
         for batch in batches:
             writer.write(batch)
         writer.commit(_empty())
+    except BaseException:
+        writer.abort()
+        raise
+    return None
+
+
+@overload
+def changes(
+    before: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
+    after: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
+    *,
+    as_of: Sequence[date | str] | None = None,
+    settings: Settings | Mapping[str, Any] | None = None,
+    out: None = None,
+) -> pl.DataFrame: ...
+@overload
+def changes(
+    before: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
+    after: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
+    *,
+    as_of: Sequence[date | str] | None = None,
+    settings: Settings | Mapping[str, Any] | None = None,
+    out: str | os.PathLike[str],
+) -> None: ...
+def changes(
+    before: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
+    after: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
+    *,
+    as_of: Sequence[date | str] | None = None,
+    settings: Settings | Mapping[str, Any] | None = None,
+    out: str | os.PathLike[str] | None = None,
+) -> pl.DataFrame | None:
+    """How each ego's network changed between two waves: `change_table`, column-wise.
+
+    One row per ego present in both waves, sorted by ``ego_id``; egos of one wave
+    only are left out. The columns, in order, are exactly those of
+    [`change_table`][grace_support.change.change_table] (``ego_id``; the counts
+    ``kept`` ... ``support_types_lost``; ``alter_jaccard`` and ``tie_jaccard``;
+    ``coverage_before`` and ``coverage_after``; ``delta_<measure>`` for every
+    numeric measure; ``findings_resolved``, ``findings_new`` and
+    ``findings_persisting``), and every value equals what it gives (and so what
+    [`compare`][grace_support.change.compare] gives for that ego): counts and
+    whole-number deltas as integers, shares and other deltas as floats, ``null``
+    where ``change_table`` has a missing value.
+
+    People are matched by id (``compare`` without ``match``). Each wave is read
+    part by part and measured with the engine of [`measure`][grace_support.cohort.measure];
+    the columns a change needs of both waves' alters and ties (ids, qualities,
+    support given each way) are held in memory together to be joined.
+
+    Args:
+        before: The earlier wave: a dataset folder (validated part by part as it is
+            read), tables, an import result, or networks.
+        after: The later wave, in any of the same forms.
+        as_of: The days to judge the waves on, ``(before_day, after_day)``. When
+            omitted, each network is judged on its own ``collected_on`` day (today
+            for one without it), as ``compare`` does. Only ``dormant-tie`` depends
+            on the day.
+        settings: The thresholds of the findings (``Settings`` or a mapping of its
+            fields); the defaults when omitted.
+        out: Write the table here instead of returning it: Parquet, or CSV when the
+            name ends in ``.csv``. The file appears whole or not at all.
+
+    Returns:
+        A polars ``DataFrame``, or ``None`` with `out`.
+
+    Raises:
+        MissingExtraError: pyarrow or polars is not installed.
+        InputError: A dataset folder or one of its files cannot be read.
+        DocumentError: A dataset breaks a rule of the network document (two egos
+            with one id included).
+        AsOfError: A day of `as_of` is earlier than a ``collected_on`` or
+            ``last_contact`` recorded for an ego of both waves, as ``compare``
+            refuses it; the problems name the table, row and column, and the wave
+            (its dataset folder and part file, or ``before`` / ``after``).
+        ValueError: ``as_of`` is not a pair of days; a setting is out of range; or
+            two networks given to one side are of the same ego (the message names
+            the side and both positions, as ``before[3] ... before[1]``, never an id).
+
+    Examples:
+        >>> from grace_support import Relationship, SupportNetwork
+        >>> def wave(*people: str) -> SupportNetwork:
+        ...     return SupportNetwork.build("sam", [
+        ...         (p, Relationship(person=p, role="friend", supports=["emotional"]))
+        ...         for p in people
+        ...     ])
+        >>> table = changes([wave("jo", "al")], [wave("jo", "kim")])
+        >>> table.select("ego_id", "kept", "gained", "lost", "alter_jaccard").row(0)
+        ('sam', 1, 1, 1, 0.3333333333333333)
+    """
+    from grace_support.change import _days_pair  # noqa: PLC0415
+    from grace_support.cohort import _run  # noqa: PLC0415
+    from grace_support.cohort._changes import (  # noqa: PLC0415
+        change_frame,
+        common_egos,
+        late_problems,
+        read_side,
+        source_parts,
+    )
+    from grace_support.cohort._layout import polars  # noqa: PLC0415
+    from grace_support.errors import AsOfError  # noqa: PLC0415
+
+    polars()
+    days = (None, None) if as_of is None else _days_pair(as_of)
+    chosen = _settings(settings)
+    paths, sides = [], []
+    for side, source, day in (("before", before, days[0]), ("after", after, days[1])):
+        path, parts = source_parts(source)
+        paths.append(path)
+        sides.append(read_side(parts, side=side, as_of=day, settings=chosen))
+    egos = common_egos(*sides)
+    for name, path, side_read in zip(("before", "after"), paths, sides, strict=True):
+        if problems := late_problems(side_read, egos, name, path):
+            raise AsOfError(problems, source=path)
+    frame = change_frame(sides[0], sides[1], egos)
+    if out is None:
+        return frame
+    writer = _run.ResultWriter(out)
+    try:
+        writer.write(frame)
+        writer.commit(frame)
     except BaseException:
         writer.abort()
         raise

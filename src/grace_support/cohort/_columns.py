@@ -103,6 +103,8 @@ def flags(table: pa.Table, name: str, *, default: bool = False) -> Any:
     if name not in table.column_names:
         return numpy.full(table.num_rows, default, dtype=bool)
     column = table.column(name)
+    if pyarrow().types.is_null(column.type):  # a column of nothing but missing values
+        return numpy.zeros(table.num_rows, dtype=bool)
     filled = column.fill_null(False) if column.null_count else column
     return filled.to_numpy().astype(bool)
 

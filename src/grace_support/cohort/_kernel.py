@@ -233,8 +233,8 @@ def provider_loads(part: Part) -> tuple[Any, Any, Any]:
     return total, top, squares
 
 
-def dormant_ties(part: Part, *, as_of: date | None, settings: Settings) -> Any:
-    """The number of ``dormant-tie`` findings: close alters out of touch, or not lately.
+def dormant(part: Part, *, as_of: date | None, settings: Settings) -> Any:
+    """Per alter: whether it raises ``dormant-tie`` (close, and out of touch or not lately).
 
     Judged on `as_of`, or when it is ``None`` on each ego's ``collected_on`` (today
     for an ego without one), as `assess` does. Unknown closeness is not close.
@@ -247,7 +247,12 @@ def dormant_ties(part: Part, *, as_of: date | None, settings: Settings) -> Any:
         day = (as_of - _EPOCH).days
     cutoff = day - settings.dormant_after_days
     old = part.has_last_contact & (part.last_contact < cutoff)
-    return _count(part, part.close & (~part.active | old))
+    return part.close & (~part.active | old)
+
+
+def dormant_ties(part: Part, *, as_of: date | None, settings: Settings) -> Any:
+    """The number of ``dormant-tie`` findings of each ego (see `dormant`)."""
+    return _count(part, dormant(part, as_of=as_of, settings=settings))
 
 
 # -- measures over the ties ------------------------------------------------------------------
@@ -343,6 +348,114 @@ def constraint(n: Any, tied: Any, sums: Any) -> tuple[Any, Any]:
     return _ratio(sums + (n - tied), n * n, n > 0)
 
 
+# -- findings --------------------------------------------------------------------------------
+
+
+def whole_network_findings(
+    part: Part, *, support: Any, roles: Any, active: Any, total: Any, top: Any, settings: Settings
+) -> dict[FindingCode, Any]:
+    """Per ego, whether each finding raised at most once per network is raised."""
+    share, share_defined = top_provider_share(total, top)
+    professional = roles[:, _PROFESSIONAL]
+    unknown = role_unknown_count(part)
+    return {
+        FindingCode.OVER_RELIANCE: share_defined
+        & (share > settings.over_reliance_share)
+        & (support.sum(axis=1) >= settings.over_reliance_min_support),
+        FindingCode.NO_PROFESSIONAL_CARE: (professional == 0) & (unknown == 0),
+        FindingCode.NO_PERSONAL_SUPPORT: (active > 0) & (unknown == 0) & (professional == active),
+        FindingCode.SMALL_NETWORK: active < settings.small_network_size,
+    }
+
+
+FINDING_KEY_COLUMNS: Final = ("ego_id", "code", "subject")
+"""The columns of `finding_keys`."""
+
+
+def finding_keys(
+    egos: pa.Table, alters: pa.Table, ties: pa.Table, *, as_of: date | None, settings: Settings
+) -> pl.DataFrame:
+    """One row per finding of every ego in one (valid) part: what the finding is about.
+
+    These are the keys by which [`compare`][grace_support.change.compare] matches the
+    findings of two interviews: ``code`` is the finding code, and ``subject`` the
+    support type (``missing-support``, ``single-provider``), the person
+    (``strained-tie``, ``dormant-tie``), the people with the largest load, sorted and
+    joined by spaces (``over-reliance``), or empty text for a finding about the
+    whole network. The rows of one ego and code are as many as ``measure_part``
+    counts; their order is not meaningful.
+    """
+    numpy = np()
+    pa = pyarrow()
+    part = part_from_arrow(egos, alters, ties)
+    active = active_size(part)
+    support = support_counts(part)
+    roles = role_counts(part)
+    total, top, _ = provider_loads(part)
+    whole = whole_network_findings(
+        part, support=support, roles=roles, active=active, total=total, top=top, settings=settings
+    )
+    alter_ids = alters.column("alter_id").cast(pa.string()).combine_chunks()
+    types = numpy.asarray(TYPES, dtype=object)
+    pieces: list[tuple[Any, FindingCode, Any]] = []
+    for code, flagged in (
+        (FindingCode.MISSING_SUPPORT, part.needs & (support == 0)),
+        (FindingCode.SINGLE_PROVIDER, part.needs & (support == 1)),
+    ):
+        rows, columns = numpy.nonzero(flagged)
+        pieces.append((rows, code, pa.array(types[columns], pa.string())))
+    load = part.supports.sum(axis=1) * part.active
+    busiest = numpy.flatnonzero(
+        whole[FindingCode.OVER_RELIANCE][part.ego] & (load == top[part.ego]) & (load > 0)
+    )
+    pieces.append(_joined(part.ego[busiest], alter_ids.take(pa.array(busiest, pa.int64()))))
+    for code, flagged in (
+        (FindingCode.STRAINED_TIE, part.strained),
+        (FindingCode.DORMANT_TIE, dormant(part, as_of=as_of, settings=settings)),
+    ):
+        at = numpy.flatnonzero(flagged)
+        pieces.append((part.ego[at], code, alter_ids.take(pa.array(at, pa.int64()))))
+    for code in (
+        FindingCode.NO_PROFESSIONAL_CARE,
+        FindingCode.NO_PERSONAL_SUPPORT,
+        FindingCode.SMALL_NETWORK,
+    ):
+        rows = numpy.flatnonzero(whole[code])
+        pieces.append((rows, code, pa.array([""] * len(rows), pa.string())))
+    ego_ids = egos.column("ego_id").cast(pa.string()).combine_chunks()
+    rows = numpy.concatenate([numpy.asarray(r, dtype=numpy.int64) for r, _, _ in pieces])
+    table = pa.table(
+        {
+            "ego_id": ego_ids.take(pa.array(rows, pa.int64())),
+            "code": pa.DictionaryArray.from_arrays(
+                pa.array(numpy.repeat(numpy.arange(len(pieces)), [len(r) for r, _, _ in pieces])),
+                pa.array([c.value for _, c, _ in pieces]),
+            ).cast(pa.string()),
+            "subject": pa.concat_arrays([s for _, _, s in pieces]),
+        }
+    )
+    frame: pl.DataFrame = polars().from_arrow(table)
+    return frame
+
+
+def _joined(ego_rows: Any, people: pa.Array) -> tuple[Any, FindingCode, pa.Array]:
+    """The over-reliance keys: per ego, its busiest people sorted and joined by spaces."""
+    numpy = np()
+    pl = polars()
+    frame = (
+        pl.DataFrame({"row": numpy.asarray(ego_rows, dtype=numpy.int64)})
+        .with_columns(person=pl.from_arrow(people))
+        .sort("row", "person")
+        .group_by("row", maintain_order=True)
+        .agg(pl.col("person").str.join(" "))
+    )
+    return (
+        frame["row"].to_numpy(),
+        FindingCode.OVER_RELIANCE,
+        frame["person"].to_arrow().cast(pyarrow().string()),
+    )
+
+
 # -- the whole table ---------------------------------------------------------------------------
 
 
@@ -393,17 +506,18 @@ def measure_part(
         **{f"support_given_count_{x}": given[:, i] for i, x in enumerate(TYPES)},
         "reciprocity": reciprocity(part, active),
     }
+    whole = whole_network_findings(
+        part, support=support, roles=roles, active=active, total=total, top=top, settings=settings
+    )
     findings = {
         FindingCode.MISSING_SUPPORT: missing.sum(axis=1),
         FindingCode.SINGLE_PROVIDER: single.sum(axis=1),
-        FindingCode.OVER_RELIANCE: share_defined
-        & (share > settings.over_reliance_share)
-        & (support.sum(axis=1) >= settings.over_reliance_min_support),
+        FindingCode.OVER_RELIANCE: whole[FindingCode.OVER_RELIANCE],
         FindingCode.STRAINED_TIE: strained,
         FindingCode.DORMANT_TIE: dormant_ties(part, as_of=as_of, settings=settings),
-        FindingCode.NO_PROFESSIONAL_CARE: (professional == 0) & (unknown == 0),
-        FindingCode.NO_PERSONAL_SUPPORT: (active > 0) & (unknown == 0) & (professional == active),
-        FindingCode.SMALL_NETWORK: active < settings.small_network_size,
+        FindingCode.NO_PROFESSIONAL_CARE: whole[FindingCode.NO_PROFESSIONAL_CARE],
+        FindingCode.NO_PERSONAL_SUPPORT: whole[FindingCode.NO_PERSONAL_SUPPORT],
+        FindingCode.SMALL_NETWORK: whole[FindingCode.SMALL_NETWORK],
     }
     counts = [numpy.asarray(v, dtype=numpy.int64) for v in findings.values()]
     columns["findings"] = sum(counts, numpy.zeros(part.egos, dtype=numpy.int64))

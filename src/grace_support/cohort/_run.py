@@ -154,6 +154,8 @@ def check_as_of(tables: dict[str, pa.Table], as_of: date | None, index: int | No
     day = pa.scalar(as_of, type=pa.date32())
     problems: list[Problem] = []
     for table, column in _RECORDED_DAYS:
+        if column not in tables[table].column_names:  # an optional column left out
+            continue
         values = pc.cast(tables[table].column(column), pa.date32(), safe=False)
         later = pc.fill_null(pc.greater(values, day), False).combine_chunks()
         rows = later.to_numpy(zero_copy_only=False).nonzero()[0][:MAX_ROWS_PER_CHECK]
