@@ -454,8 +454,11 @@ def compare(
     tie_union = len(before.ties) + len(after.ties) - common_ties
     alter_union = len(before.people) + len(after.people) - len(mapping)
 
-    before_result = assess(before, as_of=before_day, settings=chosen)
-    after_result = assess(after, as_of=after_day, settings=chosen)
+    # Without an explicit pair, each network is judged as assess() judges it on its own
+    # (its collected_on, else today): the same days, and no AsOfError for an odd document.
+    explicit = as_of is not None
+    before_result = assess(before, as_of=before_day if explicit else None, settings=chosen)
+    after_result = assess(after, as_of=after_day if explicit else None, settings=chosen)
     old_values, new_values = numeric_measures(before_result), numeric_measures(after_result)
     measures = {}
     for name in dict.fromkeys([*old_values, *new_values]):
@@ -736,8 +739,8 @@ class Timeline:
     def assessments(self) -> tuple[Assessment, ...]:
         """Each network assessed on its own ``collected_on`` date."""
         return tuple(
-            assess(n, as_of=d, settings=self._settings)
-            for n, d in zip(self._networks, self._days, strict=True)
+            assess(n, settings=self._settings)  # on its collected_on, as assess judges it
+            for n in self._networks
         )
 
     def changes(self) -> tuple[NetworkChange, ...]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
@@ -25,6 +24,7 @@ from grace_support.vocabulary import Closeness
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from datetime import date
 
     import pyarrow as pa
     from polars import DataFrame
@@ -105,30 +105,23 @@ _RECORDED_DAYS: Final = (("egos", "collected_on"), ("alters", "last_contact"))
 def _late(tables: dict[str, pa.Table], as_of: date | None, index: int | None) -> DataFrame:
     """The rows with a recorded day later than the day judged on: ``ego_id``, ``part``, ...
 
-    `compare` judges a network on `as_of`, or on its own ``collected_on`` (today
-    without one), and refuses a day before one recorded in the network (an
-    `AsOfError`): a ``collected_on`` later than `as_of`, or a ``last_contact``
-    later than the day. The rows (``ego_id``, ``part``, ``table``, ``row``) are
+    `compare` given an explicit `as_of` refuses a day before one recorded in the
+    network (an `AsOfError`): a ``collected_on`` or a ``last_contact`` later than
+    `as_of`. Without `as_of` each network is judged on its own day, as `assess`
+    judges it, and nothing is refused. The rows (``ego_id``, ``part``, ``table``, ``row``) are
     kept until the egos of both waves are known, as only egos in both are compared.
     """
     pl = polars()
     schema = {"ego_id": pl.String, "part": pl.Int64, "table": pl.String, "row": pl.Int64}
-    frames = [pl.DataFrame(schema=schema)]
+    empty: DataFrame = pl.DataFrame(schema=schema)
+    if as_of is None:  # each network judged on its own day, as assess() does: nothing to refuse
+        return empty
+    frames = [empty]
     for table, column in _RECORDED_DAYS:
-        if column not in tables[table].column_names or (as_of is None and table == "egos"):
-            continue  # without as_of, a network is judged on its own collected_on
+        if column not in tables[table].column_names:
+            continue
         rows = _days_frame(tables[table], column).with_row_index("row")
-        if as_of is not None:
-            day: Any = pl.lit(as_of, pl.Date)
-        else:
-            collected = (
-                _days_frame(tables["egos"], "collected_on")
-                .rename({"collected_on": "day"})
-                .unique("ego_id", keep="last")
-            )
-            rows = rows.join(collected, on="ego_id", how="left").sort("row")
-            day = pl.col("day").fill_null(pl.lit(date.today(), pl.Date))
-        found = rows.filter(pl.col(column) > day)
+        found = rows.filter(pl.col(column) > pl.lit(as_of, pl.Date))
         frames.append(
             found.select(
                 "ego_id",
