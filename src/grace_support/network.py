@@ -35,8 +35,8 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
-from functools import cache, partial
-from itertools import chain, islice
+from functools import cache
+from itertools import chain, islice, repeat
 from numbers import Real
 from operator import attrgetter, eq
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
@@ -442,10 +442,6 @@ def _validate_tie(value: object) -> Tie:
 
 class _WrittenAsObject(Tie):
     """A plain tie that its document wrote as an object (so errors say ``.between``)."""
-
-
-_plain_tie = partial(_new_tuple, Tie)
-"""A plain tie from a pair known to be two strings (no checks: the caller made them)."""
 
 
 class _PairsToCheck(list[tuple[str, str]]):
@@ -994,7 +990,7 @@ def _checked_pairs(network: SupportNetwork, pairs: _PairsToCheck) -> tuple[Tie, 
         return None
     if any(map(eq, pairs, islice(pairs, 1, None))):
         return None
-    return tuple(map(_plain_tie, pairs))
+    return tuple(map(_new_tuple, repeat(Tie), pairs))  # plain ties, made without checks
 
 
 def _references_hold(network: SupportNetwork) -> bool:
