@@ -36,12 +36,12 @@ import math
 import re
 from datetime import date, datetime
 from functools import cache
-from itertools import pairwise
+from itertools import chain, islice, repeat
 from numbers import Real
+from operator import attrgetter, eq
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, Self
 
 from pydantic import (
-    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -67,7 +67,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     import networkx as nx
-    from pydantic import GetCoreSchemaHandler, TypeAdapter
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, TypeAdapter
+    from pydantic.json_schema import JsonSchemaValue
 
     from grace_support.attributes import AttributeValue
 
@@ -132,7 +133,46 @@ def _iso_date(value: object) -> date:
         raise PydanticCustomError("date_format", str(error)) from None
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+class _IsoDay:
+    r"""The schema of `IsoDate`: `parse_day`'s rules, checked without Python in JSON.
+
+    In JSON (not strict) a day is read by pydantic-core: text of the shape
+    ``\d{4}-\d{2}-\d{2}`` (as `parse_day` asks), then a real calendar day, each
+    failure with `parse_day`'s own words. Python values, and strict mode (whose
+    date schema takes no text), go through `parse_day` itself.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        day = handler(source)
+        python = core_schema.no_info_before_validator_function(_iso_date, day)
+        in_json = core_schema.chain_schema(
+            [
+                core_schema.custom_error_schema(
+                    core_schema.str_schema(pattern=rf"^{_DATE_SHAPE.pattern}$"),
+                    "date_format",
+                    custom_error_message="must be a date written YYYY-MM-DD",
+                ),
+                core_schema.custom_error_schema(
+                    day,
+                    "date_format",
+                    custom_error_message="is not a real calendar day (YYYY-MM-DD)",
+                ),
+            ]
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.lax_or_strict_schema(lax_schema=in_json, strict_schema=python),
+            python_schema=python,
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler(core_schema.date_schema())
+
+
+IsoDate = Annotated[date, _IsoDay()]
 """A calendar day, written ``YYYY-MM-DD`` in documents."""
 
 
@@ -299,9 +339,9 @@ class Tie(tuple[str, str]):
 _NO_ATTRIBUTES = Attributes()
 
 
-def _no_attributes() -> Attributes:
-    """The one empty `Attributes` (immutable, so every model without attributes shares it)."""
-    return _NO_ATTRIBUTES
+def _no_default_shown(schema: dict[str, Any]) -> None:
+    """Leave the shared empty default out of the JSON Schema (it reads as no attributes)."""
+    schema.pop("default", None)
 
 
 def _make_tie(a: str, b: str, weight: float, attributes: dict[str, AttributeValue]) -> Tie:
@@ -314,6 +354,15 @@ def _is_one(value: float) -> bool:
 
 def _empty(value: Attributes | tuple[object, ...]) -> bool:
     return not value
+
+
+def _no_attributes() -> Any:
+    """The field of a model's ``attributes``, empty by default and then left out of documents.
+
+    The default is the one empty `Attributes`, shared: it is immutable and hashable,
+    so pydantic neither copies it nor calls a factory for each model it reads.
+    """
+    return Field(default=_NO_ATTRIBUTES, exclude_if=_empty, json_schema_extra=_no_default_shown)
 
 
 class WeightedTie(FrozenModel):
@@ -395,15 +444,90 @@ class _WrittenAsObject(Tie):
     """A plain tie that its document wrote as an object (so errors say ``.between``)."""
 
 
+class _PairsToCheck(list[tuple[str, str]]):
+    """The ties of a document read on the fast path, waiting for the network's check.
+
+    Every tie was a plain pair of two different strings; each is kept here as a
+    sorted pair (``a < b``). ``document`` is the list as read, so that, when a rule
+    is broken, the ties are read again one by one and the errors name each place.
+    """
+
+    document: list[object] | tuple[object, ...]
+
+
+def _sorted_pairs(ties: list[object] | tuple[object, ...]) -> _PairsToCheck | None:
+    """Each tie as a sorted pair, when every tie is a plain pair of two different strings."""
+    pairs = _PairsToCheck()
+    add = pairs.append
+    a: str
+    b: str
+    for item in ties:
+        kind = type(item)
+        if kind is list:
+            try:
+                a, b = item  # type: ignore[misc]
+            except ValueError:  # not two items
+                return None
+            if type(a) is not str or type(b) is not str:
+                return None
+        elif kind is Tie and not item.__dict__:
+            a, b = item  # type: ignore[misc]
+        else:  # an object, a weighted tie, a tuple (whose ids are checked), or a mistake
+            return None
+        if a < b:
+            add((a, b))
+        elif b < a:
+            add((b, a))
+        else:  # a self-tie: the slow path words it
+            return None
+    pairs.document = ties
+    return pairs
+
+
+def _read_ties(
+    value: object,
+    handler: core_schema.ValidatorFunctionWrapHandler,
+    info: core_schema.ValidationInfo,
+) -> object:
+    """The ``ties`` of a network: plain pairs in one pass, anything else tie by tie.
+
+    The fast pass takes a document's list of ``[a, b]`` pairs (or a tuple of plain
+    ties, as the ``with_*`` methods give) and leaves the rules to the network's
+    check. Anything else, and a list given in Python (where strict mode wants a
+    tuple), goes to the schema of ``tuple[Tie, ...]``, which reads each tie and
+    names the place of each problem (``ties[i]``, ``ties[i].between``).
+    """
+    kind = type(value)
+    if kind is tuple or (kind is list and info.mode == "json"):
+        pairs = _sorted_pairs(value)  # type: ignore[arg-type]
+        if pairs is not None:
+            return pairs
+        if kind is list:  # a JSON array: a tuple, so that strict mode accepts it as JSON does
+            value = tuple(value)  # type: ignore[arg-type]
+    return handler(value)
+
+
+class _ReadTies:
+    """Marks the network's ``ties``: read by `_read_ties` (JSON Schema of ``tuple[Tie, ...]``)."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.with_info_wrap_validator_function(_read_ties, handler(source))
+
+
 _SUPPORT_ORDER = {t: i for i, t in enumerate(SupportType)}
+
+_IN_ORDER: Final = frozenset(
+    tuple(t for i, t in enumerate(SupportType) if chosen >> i & 1)
+    for chosen in range(2 ** len(SupportType))
+)
+"""Every list of support types without repeats, in the declared order (one set lookup)."""
 
 
 def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportType, ...]:
     """Reject repeats, then put support types in their declared order."""
-    if len(values) < 2:
-        return values
-    ranks = [_SUPPORT_ORDER[value] for value in values]
-    if all(a < b for a, b in pairwise(ranks)):
+    if values in _IN_ORDER:
         return values  # already in order, without repeats (the common case)
     seen: set[SupportType] = set()
     for value in values:
@@ -426,7 +550,7 @@ class Person(FrozenModel):
         default=None, repr=False
     )
     """How to show the person, if known. Personal health information: never logged."""
-    attributes: Attributes = Field(default_factory=_no_attributes, exclude_if=_empty)
+    attributes: Attributes = _no_attributes()
     """Study variables about the person (e.g. age group); left out of documents when empty."""
 
     @property
@@ -459,7 +583,7 @@ class Relationship(FrozenModel):
     """The day they were last in touch, if known."""
     strain: Strain = Strain.NONE
     """How draining or conflict-laden the relationship feels."""
-    attributes: Attributes = Field(default_factory=_no_attributes, exclude_if=_empty)
+    attributes: Attributes = _no_attributes()
     """Study variables about the relationship (e.g. years known); left out when empty."""
 
     _check_supports = field_validator("supports", "gives")(_canonical_support_types)
@@ -529,7 +653,7 @@ class SupportNetwork(FrozenModel):
     """Everyone the ego names (the alters), in the order they were named."""
     relationships: tuple[Relationship, ...] = ()
     """Exactly one relationship from the ego to each person."""
-    ties: tuple[Tie, ...] = ()
+    ties: Annotated[tuple[Tie, ...], _ReadTies()] = ()
     """People who know each other (the ego is never part of a tie): each a pair of ids,
     or an object with the pair (``between``), a ``weight`` and ``attributes``."""
 
@@ -548,6 +672,14 @@ class SupportNetwork(FrozenModel):
 
     @model_validator(mode="after")
     def _check_references(self) -> Self:
+        read: object = self.ties
+        if type(read) is _PairsToCheck:  # plain pairs read in one pass
+            ties = _checked_pairs(self, read)
+            if ties is not None:
+                object.__setattr__(self, "ties", ties)
+                return self
+            # A rule is broken: read the ties one by one, as written, to word the errors.
+            object.__setattr__(self, "ties", tuple(map(_validate_tie, read.document)))
         if not _references_hold(self):  # only then find (and word) every problem
             problems = _Problems()
             index = _check_ids(self, problems)
@@ -828,18 +960,47 @@ class _Problems:
         )
 
 
+_id_of = attrgetter("id")
+_person_of = attrgetter("person")
+
+
+def _people_ids(network: SupportNetwork) -> set[str] | None:
+    """The people's ids, when they are unique, not the ego's, and each has one relationship."""
+    ids = list(map(_id_of, network.people))
+    known = set(ids)
+    if len(known) != len(ids) or network.ego.id in known:
+        return None
+    persons = list(map(_person_of, network.relationships))
+    if len(persons) != len(ids) or known.symmetric_difference(persons):
+        return None
+    return known
+
+
+def _checked_pairs(network: SupportNetwork, pairs: _PairsToCheck) -> tuple[Tie, ...] | None:
+    """The network's ties in canonical form, when every reference rule holds (else None).
+
+    `pairs` are sorted pairs of two different ids (`_sorted_pairs`); sorted, a
+    repeated tie sits next to its first.
+    """
+    known = _people_ids(network)
+    if known is None:
+        return None
+    pairs.sort()
+    if not known.issuperset(chain.from_iterable(pairs)):
+        return None
+    if any(map(eq, pairs, islice(pairs, 1, None))):
+        return None
+    return tuple(map(_new_tuple, repeat(Tie), pairs))  # plain ties, made without checks
+
+
 def _references_hold(network: SupportNetwork) -> bool:
     """Whether every reference rule holds, checked with sets (the fast, common case).
 
     When this says no, the loops below find each problem and where it is; they
     are the definition of the rules, and give the same errors as before.
     """
-    ids = [person.id for person in network.people]
-    known = set(ids)
-    if len(known) != len(ids) or network.ego.id in known:
-        return False
-    persons = [relationship.person for relationship in network.relationships]
-    if len(persons) != len(ids) or set(persons) != known:
+    known = _people_ids(network)
+    if known is None:
         return False
     ties = network.ties
     if not ties:

@@ -26,18 +26,57 @@ with ``"raise"`` they are reported by one
 [`DroppedDataWarning`][grace_support.importers.DroppedDataWarning].
 """
 
-from grace_support.importers._common import DroppedDataWarning
-from grace_support.importers._result import ErrorMode, ImportResult
-from grace_support.importers.egor import EgorLayout, read_egor
-from grace_support.importers.json_lines import read_networks, write_networks
-from grace_support.importers.network_canvas import (
-    NetworkCanvasMapping,
-    read_network_canvas_csv,
-    read_network_canvas_graphml,
-    ring_radii,
-    sociogram_ring,
-)
-from grace_support.importers.persnet import alter_pairs, read_persnet
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from grace_support.importers._common import DroppedDataWarning
+    from grace_support.importers._result import ErrorMode, ImportResult
+    from grace_support.importers.egor import EgorLayout, read_egor
+    from grace_support.importers.json_lines import read_networks, write_networks
+    from grace_support.importers.network_canvas import (
+        NetworkCanvasMapping,
+        read_network_canvas_csv,
+        read_network_canvas_graphml,
+        ring_radii,
+        sociogram_ring,
+    )
+    from grace_support.importers.persnet import alter_pairs, read_persnet
+
+# Each reader is imported on first use, so ``import grace_support`` (which needs only
+# the JSON Lines reader) does not load every importer.
+_HOMES = {
+    "DroppedDataWarning": "_common",
+    "ErrorMode": "_result",
+    "ImportResult": "_result",
+    "EgorLayout": "egor",
+    "read_egor": "egor",
+    "read_networks": "json_lines",
+    "write_networks": "json_lines",
+    "NetworkCanvasMapping": "network_canvas",
+    "read_network_canvas_csv": "network_canvas",
+    "read_network_canvas_graphml": "network_canvas",
+    "ring_radii": "network_canvas",
+    "sociogram_ring": "network_canvas",
+    "alter_pairs": "persnet",
+    "read_persnet": "persnet",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "DroppedDataWarning",

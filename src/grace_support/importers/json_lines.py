@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
@@ -58,6 +57,8 @@ def write_networks(networks: Iterable[SupportNetwork], path: str | PathLike[str]
     target = Path(path)
     name = source_name(path)
     count = 0
+    import tempfile  # noqa: PLC0415 (it imports shutil and the compression modules)
+
     try:
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
