@@ -56,7 +56,7 @@ def make_document(people: int = 25, ties: int = 60, seed: int = 2026) -> str:
                     "supports": [t.value for t in SupportType if rng.random() < 0.4],
                     "closeness": rng.choice(list(Closeness)).value,
                     "contact": rng.choice(list(Contact)).value,
-                    "last_contact": date(2026, rng.randint(1, 11), rng.randint(1, 28)).isoformat(),
+                    "last_contact": date(2026, rng.randint(1, 11), rng.randint(1, 25)).isoformat(),
                     "strain": rng.choice(list(Strain)).value,
                 }
                 for pid in ids
