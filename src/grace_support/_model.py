@@ -77,7 +77,8 @@ class FrozenModel(BaseModel):
 
     def __init__(self, /, **data: Any) -> None:
         try:
-            super().__init__(**data)
+            # What BaseModel.__init__ does, without its extra frame (models are built often).
+            self.__pydantic_validator__.validate_python(data, self_instance=self)
             return
         except ValidationError as error:
             clean = scrubbed(error)
