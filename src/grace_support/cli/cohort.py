@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import sys
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from grace_support.cli._common import UsageError, add_command, day, setting
@@ -184,36 +185,50 @@ def _measure(args: argparse.Namespace) -> str | None:
         raise UsageError("--out must name a .parquet or .csv file")
     client = None
     try:
-        if args.scheduler:
-            from grace_support._extras import require  # noqa: PLC0415
+        with _reported(args.out or args.dataset):
+            if args.scheduler:
+                from grace_support._extras import require  # noqa: PLC0415
 
-            distributed = require("distributed", extra="dask", feature="cohort measure --scheduler")
-            try:
-                client = distributed.Client(args.scheduler, timeout="20s")
-            except (OSError, TimeoutError):
-                raise InputError(
-                    "cannot be reached (is the Dask scheduler running?)", source=args.scheduler
-                ) from None
-        total, batches = measured_batches(
-            args.dataset, as_of=args.as_of, settings=_settings(args.setting), client=client
-        )
-        shown = _progress(batches, total=total, unit="part")
-        if args.out is None:
-            _print_csv(shown)
-            return None
-        rows = _write(shown, args.out)
-    except MissingExtraError as error:
-        raise UsageError(str(error)) from None
-    except ValueError as error:
-        if isinstance(error, DocumentError):
-            raise
-        raise UsageError(str(error)) from None
-    except OSError as error:
-        raise InputError(_reason(error), source=args.out or args.dataset) from None
+                distributed = require(
+                    "distributed", extra="dask", feature="cohort measure --scheduler"
+                )
+                try:
+                    client = distributed.Client(args.scheduler, timeout="20s")
+                except (OSError, TimeoutError):
+                    raise InputError(
+                        "cannot be reached (is the Dask scheduler running?)", source=args.scheduler
+                    ) from None
+            total, batches = measured_batches(
+                args.dataset, as_of=args.as_of, settings=_settings(args.setting), client=client
+            )
+            shown = _progress(batches, total=total, unit="part")
+            if args.out is None:
+                _print_csv(shown)
+                return None
+            rows = _write(shown, args.out)
     finally:
         if client is not None:
             client.close()
     return f"Wrote the measures of {rows} networks to {args.out}."
+
+
+@contextmanager
+def _reported(source: str | None) -> Iterator[None]:
+    """Library errors as the command line reports them.
+
+    A missing extra or a bad value is a usage error (exit 2), a file that cannot be
+    read or written an input error (3); a document error (1) passes through.
+    """
+    try:
+        yield
+    except MissingExtraError as error:
+        raise UsageError(str(error)) from None
+    except DocumentError:
+        raise
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise InputError(_reason(error), source=source) from None
 
 
 def _changes(args: argparse.Namespace) -> str | None:
@@ -222,21 +237,13 @@ def _changes(args: argparse.Namespace) -> str | None:
     if args.out and not args.out.lower().endswith((".parquet", ".csv")):
         raise UsageError("--out must name a .parquet or .csv file")
     chosen = _settings(args.setting)
-    try:
+    with _reported(args.out):
         table = changes(args.before, args.after, as_of=args.as_of, settings=chosen)
         if args.out is None:
             sys.stdout.write(table.write_csv())
             sys.stdout.flush()
             return None
         rows = _write([table], args.out)
-    except MissingExtraError as error:
-        raise UsageError(str(error)) from None
-    except ValueError as error:
-        if isinstance(error, DocumentError):
-            raise
-        raise UsageError(str(error)) from None
-    except OSError as error:
-        raise InputError(_reason(error), source=args.out) from None
     return f"Wrote the changes of {rows} networks to {args.out}."
 
 
