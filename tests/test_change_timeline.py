@@ -15,7 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
-from grace_support import FindingCode, SupportNetwork
+from grace_support import FindingCode, Relationship, Role, SupportNetwork, assess
 from grace_support.change import Timeline, carry_forward, compare, numeric_measures
 from grace_support.demo import example_network
 from grace_support.plot import CIRCLE_STYLE, convoy, timeline
@@ -222,3 +222,18 @@ def test_docs_text_and_json_are_what_the_code_gives() -> None:
             assert value == full[key], key
     assert (ROOT / "docs" / "img" / "change-timeline.png").stat().st_size > 1000
     assert (ROOT / "docs" / "img" / "change-convoy.png").stat().st_size > 1000
+
+
+def test_a_timeline_judges_each_wave_as_assess_does() -> None:
+    # A last contact recorded after the interview day: assess(network) judges it on its
+    # collected_on without refusing it, and so do the timeline's assessments and changes.
+    odd = SupportNetwork.build(
+        "sam",
+        [("jo", Relationship(person="jo", role=Role.FRIEND, last_contact=date(2026, 2, 1)))],
+        collected_on="2026-01-01",
+    )
+    later = dated(odd, "2026-03-01")
+    history = Timeline([odd, later])
+    assert history.assessments()[0] == assess(odd)
+    (change,) = history.changes()
+    assert change == compare(odd, later)

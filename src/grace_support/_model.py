@@ -47,7 +47,7 @@ def scrubbed(
         ctx = detail.get("ctx")
         kind: str | PydanticCustomError = detail["type"]
         if kind not in known:  # a custom error: keep its type and its (value-free) message
-            kind = PydanticCustomError(detail["type"], detail["msg"].replace("{", "{{"))
+            kind = PydanticCustomError(detail["type"], detail["msg"])  # no ctx: not formatted
             ctx = None
         line: InitErrorDetails = {"type": kind, "loc": detail["loc"], "input": None}
         if ctx is not None:

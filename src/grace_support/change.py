@@ -746,11 +746,8 @@ class Timeline:
     def changes(self) -> tuple[NetworkChange, ...]:
         """The change from each interview to the next (one fewer than the waves)."""
         pairs = zip(self._networks, self._networks[1:], strict=False)
-        days = zip(self._days, self._days[1:], strict=False)
-        return tuple(
-            compare(a, b, as_of=d, settings=self._settings)
-            for (a, b), d in zip(pairs, days, strict=True)
-        )
+        # Each on its own collected_on, as assess(network) judges it (nothing refused).
+        return tuple(compare(a, b, settings=self._settings) for a, b in pairs)
 
     def measures_frame(self) -> pd.DataFrame:
         """One row per wave: ``wave`` (from 0), ``collected_on``, then every numeric measure.

@@ -14,8 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from grace_support import Person, Relationship, Settings, SupportNetwork
+from grace_support._model import scrubbed
 from grace_support.content import Article, Resource, default_catalog
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
 
@@ -92,3 +94,14 @@ def test_json_input_keeps_the_json_wording() -> None:
     with pytest.raises(ValidationError) as raised:
         SupportNetwork.model_validate_json("[]")
     assert raised.value.errors()[0]["msg"] == "Input should be an object"
+
+
+def test_a_custom_message_with_braces_is_kept_as_written() -> None:
+    original = ValidationError.from_exception_data(
+        "Mine",
+        [{"type": PydanticCustomError("mine", "a {b} c", {"b": "{y}"}), "loc": ("x",), "input": 1}],
+    )
+    (detail,) = scrubbed(original).errors()
+    assert detail["msg"] == original.errors()[0]["msg"] == "a {y} c"
+    assert detail["type"] == "mine"
+    assert detail["input"] is None
