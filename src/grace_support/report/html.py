@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from grace_support.content.resource import ChannelKind
 from grace_support.report.svg import egogram_svg
 from grace_support.report.text import REASONS, out_of_touch
-from grace_support.vocabulary import Closeness, RoleCategory, SupportType
+from grace_support.vocabulary import Closeness, SupportType
 
 if TYPE_CHECKING:
     from grace_support.assessment import Assessment
@@ -186,11 +186,13 @@ def render_html(  # noqa: PLR0912, PLR0915
             + "."
         )
     apart = out_of_touch(network, assessment)
-    in_touch = [r for r in network.relationships if r.person not in apart]
     close_regular = [
         r.person
-        for r in in_touch
-        if r.closeness is Closeness.INNER and r.contact is not None and r.contact.is_regular
+        for r in network.relationships
+        if r.person not in apart
+        and r.closeness is Closeness.INNER
+        and r.contact is not None
+        and r.contact.is_regular
     ]
     if close_regular:
         strengths.append(
@@ -199,16 +201,15 @@ def render_html(  # noqa: PLR0912, PLR0915
             f" in touch with {'you' if client else 'them'} at least every two weeks: "
             f"{people(sorted(close_regular))}."
         )
-    categories = {r.category for r in in_touch}
-    if RoleCategory.PEER in categories:
+    if ms.role_counts.peer:
         strengths.append(
             f"{your.capitalize()} network includes someone with lived experience (a peer)."
         )
-    if RoleCategory.PROFESSIONAL in categories:
+    if ms.professional_count:
         strengths.append(f"A professional is part of {your} network.")
-    if len(in_touch) >= 3:
+    if ms.active_size >= 3:
         strengths.append(
-            f"{_e(len(in_touch))} people are in touch with {'you' if client else 'them'}."
+            f"{_e(ms.active_size)} people are in touch with {'you' if client else 'them'}."
         )
     body.append('<section aria-labelledby="strengths"><h2 id="strengths">What is working</h2>')
     if strengths:

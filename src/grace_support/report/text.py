@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from grace_support.assessment.models import FindingCode
@@ -84,11 +83,12 @@ def _row(label: str, value: str) -> list[str]:
 
 
 def out_of_touch(network: SupportNetwork, assessment: Assessment) -> frozenset[str]:
-    """The people a report calls out of touch.
+    """The people a report never lists as in touch.
 
-    They are those whose contact is recorded as rare or never (dormant), and
-    those a ``dormant-tie`` finding names (a close person not contacted for longer
-    than the settings allow). Reports never list them as in touch.
+    They are those whose contact is recorded as rare or never (dormant: "out of
+    touch"), and those a ``dormant-tie`` finding names (a close person not
+    contacted for longer than the settings allow: "not in touch for a while").
+    Counts stay those of the measures.
     """
     named = (p for f in assessment.findings if f.code is FindingCode.DORMANT_TIE for p in f.people)
     dormant = (r.person for r in network.relationships if r.is_dormant)
@@ -113,44 +113,12 @@ def render_report(
         is safe to print to a terminal. Its length and the time to make it grow
         linearly with the number of people.
     """
-    ms = assessment.measures
     # One lookup table, so the report stays linear in the number of people.
     labels = {person.id: person.label for person in (network.ego, *network.people)}
     title = f"Support network of {network.ego.label}, as of {assessment.as_of.isoformat()}"
     lines = [*_wrap(title, indent="", hang="  "), ""]
 
-    apart = out_of_touch(network, assessment)
-    in_touch = [r for r in network.relationships if r.person not in apart]
-    lines.append("At a glance")
-    people = f"{ms.size} named" + (f", {len(in_touch)} in touch" if apart else "")
-    if apart:
-        people += f", {len(apart)} out of touch"
-    lines.extend(_row("People", people))
-    lines.extend(_row("Inner circle", str(ms.inner_circle_size)))
-    lines.extend(_row("In touch every 2 weeks", str(ms.regular_contact_size)))
-    categories = Counter(r.category for r in in_touch)
-    parts = [f"{c} {categories[c]}" for c in RoleCategory if categories[c]]
-    if categories[None]:
-        parts.append(f"role not recorded {categories[None]}")
-    lines.extend(_row("Who is in touch", ", ".join(parts) or "no one yet"))
-    if ms.size >= 2:
-        possible = ms.size * (ms.size - 1) // 2
-        lines.extend(_row("Who knows whom", f"{len(network.ties)} of {possible} possible pairs"))
-    if tuple(network.needs) != tuple(SupportType):
-        lines.extend(_row("Support wanted", ", ".join(network.needs) or "none listed"))
-    lines.append("")
-
-    lines.append(f"Support by type ({ms.support_types_covered} of 4 kinds covered)")
-    for support_type in SupportType:
-        givers = [r.person for r in network.providers(support_type, include_dormant=True)]
-        active = [pid for pid in givers if pid not in apart]
-        resting = [pid for pid in givers if pid in apart]
-        given = _names(labels, active) if active else "no one right now"
-        if resting:
-            given += f" (out of touch: {_names(labels, resting)})"
-        lines.extend(_row(support_type.value.capitalize(), given))
-    lines.append("")
-
+    lines.extend(_glance_and_support(network, assessment, labels))
     if assessment.findings:
         lines.append("What stands out")
         for number, finding in enumerate(assessment.findings, start=1):
@@ -167,6 +135,56 @@ def render_report(
         lines.extend(_help_lines(recommendations))
     lines.extend(["", *_wrap(_NOTE, indent="", hang=""), "", CRISIS_LINE])
     return neutralise("\n".join(lines))
+
+
+def _glance_and_support(
+    network: SupportNetwork, assessment: Assessment, labels: dict[str, str]
+) -> list[str]:
+    """The "At a glance" and "Support by type" sections."""
+    ms = assessment.measures
+    lines: list[str] = []
+    # Out of touch: contact recorded as rare or never (the measures' definition). Not in
+    # touch for a while: in regular contact on paper, but a dormant-tie finding names them
+    # (their last contact is old); they are counted as the measures count them, and never
+    # listed as in touch.
+    dormant = {r.person for r in network.relationships if r.is_dormant}
+    lately = out_of_touch(network, assessment) - dormant
+    lines.append("At a glance")
+    people = f"{ms.size} named"
+    if dormant:
+        people += f", {ms.active_size} in touch, {len(dormant)} out of touch"
+    if lately:
+        people += f", {len(lately)} not in touch for a while"
+    lines.extend(_row("People", people))
+    lines.extend(_row("Inner circle", str(ms.inner_circle_size)))
+    lines.extend(_row("In touch every 2 weeks", str(ms.regular_contact_size)))
+    role_counts = ms.role_counts.model_dump()
+    parts = [f"{c} {role_counts[c]}" for c in RoleCategory if role_counts[c]]
+    if ms.role_unknown_count:
+        parts.append(f"role not recorded {ms.role_unknown_count}")
+    lines.extend(_row("Who is in touch", ", ".join(parts) or "no one yet"))
+    if ms.size >= 2:
+        possible = ms.size * (ms.size - 1) // 2
+        lines.extend(_row("Who knows whom", f"{len(network.ties)} of {possible} possible pairs"))
+    if tuple(network.needs) != tuple(SupportType):
+        lines.extend(_row("Support wanted", ", ".join(network.needs) or "none listed"))
+    lines.append("")
+
+    lines.append(f"Support by type ({ms.support_types_covered} of 4 kinds covered)")
+    for support_type in SupportType:
+        givers = [r.person for r in network.providers(support_type, include_dormant=True)]
+        in_touch = [pid for pid in givers if pid not in dormant and pid not in lately]
+        a_while = [pid for pid in givers if pid in lately]
+        resting = [pid for pid in givers if pid in dormant]
+        shown = [_names(labels, in_touch)] if in_touch else []
+        if a_while:
+            shown.append(f"{_names(labels, a_while)} (not in touch for a while)")
+        given = "; ".join(shown) or "no one right now"
+        if resting:
+            given += f" (out of touch: {_names(labels, resting)})"
+        lines.extend(_row(support_type.value.capitalize(), given))
+    lines.append("")
+    return lines
 
 
 def _help_lines(recommendations: Recommendations) -> list[str]:
