@@ -20,6 +20,7 @@ from grace_support import (
     Settings,
     SupportNetwork,
     Tie,
+    assess,
     network_from_data,
 )
 from grace_support.cohort import (
@@ -514,3 +515,32 @@ def test_dask_local_cluster_gives_the_same_table(tmp_path: Path) -> None:
     assert remote.equals(local)
     assert_same(from_networks, expected_rows(networks[:50], as_of="2026-11-25"))
     assert pl.read_parquet(tmp_path / "dask.parquet").height == 900
+
+
+def test_an_early_as_of_names_the_network_given_in_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    import grace_support.cohort as cohort_module
+
+    monkeypatch.setattr(cohort_module, "PART_ROWS", 2)  # the third network is in the second part
+    networks = [SupportNetwork.build(f"e{i}") for i in range(2)]
+    networks.append(
+        SupportNetwork.build(
+            "e2",
+            [
+                ("a", Relationship(person="a", last_contact=date(2026, 1, 1))),
+                ("b", Relationship(person="b", last_contact=date(2026, 6, 1))),
+            ],
+            collected_on="2026-07-01",
+        )
+    )
+    with pytest.raises(AsOfError) as refused:
+        measure(networks, as_of="2026-03-01")
+    assert [str(p) for p in refused.value.problems] == [
+        "networks[2].collected_on: is later than as_of",
+        "networks[2].relationships[1].last_contact: is later than as_of",
+    ]
+    with pytest.raises(AsOfError) as assessed:
+        assess(networks[2], as_of="2026-03-01")
+    assert [p.location for p in assessed.value.problems] == [
+        "collected_on",
+        "relationships[1].last_contact",
+    ]

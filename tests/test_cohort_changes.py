@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import grace_support.cohort as cohort_module
 from grace_support import (
     AsOfError,
     DocumentError,
@@ -405,7 +406,9 @@ def test_bad_sources_and_settings(tmp_path: Path) -> None:
         changes(tmp_path / "nowhere", [])
 
 
-def test_a_day_before_a_recorded_day_is_refused_as_compare_refuses_it(tmp_path: Path) -> None:
+def test_a_day_before_a_recorded_day_is_refused_as_compare_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The error names the wave, table, row and column, never a day or an id."""
     early = ("2026-08-01", "2026-10-01")  # before the second interview (2026-11-01)
     with pytest.raises(AsOfError):
@@ -413,7 +416,7 @@ def test_a_day_before_a_recorded_day_is_refused_as_compare_refuses_it(tmp_path: 
     with pytest.raises(AsOfError) as refused:
         changes([sam_before()], [sam_after()], as_of=early)
     assert [str(p) for p in refused.value.problems] == [
-        "after: egos row 0, column collected_on: is later than as_of"
+        "after[0].collected_on: is later than as_of"
     ]
     assert "2026" not in str(refused.value)
     assert "sam" not in str(refused.value)
@@ -425,8 +428,26 @@ def test_a_day_before_a_recorded_day_is_refused_as_compare_refuses_it(tmp_path: 
         changes(old, new, as_of=("2026-05-01", "2026-11-01"))  # ana's last contact: June
     assert refused.value.source == str(old)
     assert [str(p) for p in refused.value.problems] == [
-        "egos/part-00000.parquet: egos row 0, column collected_on: is later than as_of",
-        "alters/part-00000.parquet: alters row 0, column last_contact: is later than as_of",
+        f"{old}/egos/part-00000.parquet: egos row 0, column collected_on: is later than as_of",
+        f"{old}/alters/part-00000.parquet: alters row 0, column last_contact: is later than as_of",
+    ]
+    # Networks given in Python: each place is the network's, counted across parts.
+    before = [wave("2026-05-01", ties=[], ego=f"e{i}") for i in range(3)]
+    before.append(
+        wave(
+            "2026-05-01",
+            rel("ana", "friend", [], "inner", last_contact="2026-04-01"),
+            rel("jo", "friend", [], "inner", last_contact="2026-06-01"),
+            ties=[],
+            ego="e3",
+        )
+    )
+    after = [wave("2026-11-01", ties=[], ego=f"e{i}") for i in range(4)]
+    monkeypatch.setattr(cohort_module, "PART_ROWS", 2)  # e3 is in the second part
+    with pytest.raises(AsOfError) as refused:
+        changes(before, after, as_of=("2026-05-15", "2026-11-01"))
+    assert [str(p) for p in refused.value.problems] == [
+        "before[3].relationships[1].last_contact: is later than as_of"
     ]
     # Without as_of each network is judged on its own day, as assess() judges it: a last
     # contact later than collected_on is not refused (assess(network) does not refuse it).

@@ -256,12 +256,19 @@ def _batches(
             for i in range(dataset.parts)
         ]
         return dataset.parts, _run.iterate(futures)
-    parts = (networks_to_arrow(chunk) for chunk in chunks(_networks(source), PART_ROWS))
+    # Each part with the position of its first network, so that errors name networks[i].
+    parts = (
+        (networks_to_arrow(chunk), number * PART_ROWS)
+        for number, chunk in enumerate(chunks(_networks(source), PART_ROWS))
+    )
     if client is None:
-        return 0, (_run.measure_arrow(t, as_of, settings) for t in parts)
+        return 0, (_run.measure_arrow(t, as_of, settings, offset=at) for t, at in parts)
 
     def remote() -> Iterator[pl.DataFrame]:
-        futures = [client.submit(_run.measure_arrow, t, as_of, settings, pure=False) for t in parts]
+        futures = [
+            client.submit(_run.measure_arrow, t, as_of, settings, offset=at, pure=False)
+            for t, at in parts
+        ]
         yield from _run.iterate(futures)
 
     return 0, remote()
@@ -438,8 +445,9 @@ def changes(
             with one id included).
         AsOfError: A day of `as_of` is earlier than a ``collected_on`` or
             ``last_contact`` recorded for an ego of both waves, as ``compare``
-            refuses it; the problems name the table, row and column, and the wave
-            (its dataset folder and part file, or ``before`` / ``after``).
+            refuses it; the problems name the wave's dataset folder and part file
+            with the table, row and column, or, for networks, the network and field
+            (``after[3].relationships[1].last_contact``).
         ValueError: ``as_of`` is not a pair of days; a setting is out of range; or
             two networks given to one side are of the same ego (the message names
             the side and both positions, as ``before[3] ... before[1]``, never an id).

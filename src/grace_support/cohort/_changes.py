@@ -47,7 +47,8 @@ class Side:
     keys: DataFrame
     """``ego_id``, ``code``, ``subject``: one row per finding."""
     late: DataFrame
-    """``ego_id``, ``location``, ``source``: rows with a day later than ``as_of``."""
+    """Rows with a day later than ``as_of``: ``ego_id``, ``part``, ``table``, ``row``,
+    ``network``, ``relationship`` (see `_late`)."""
     alters: DataFrame
     """``ego_id``, ``alter_id``, the qualities, and ``supports`` and ``gives`` as bit masks."""
     ties: DataFrame
@@ -102,32 +103,60 @@ def _ties(table: pa.Table) -> DataFrame:
 _RECORDED_DAYS: Final = (("egos", "collected_on"), ("alters", "last_contact"))
 
 
-def _late(tables: dict[str, pa.Table], as_of: date | None, index: int | None) -> DataFrame:
-    """The rows with a recorded day later than the day judged on: ``ego_id``, ``part``, ...
+def _late(
+    tables: dict[str, pa.Table], as_of: date | None, index: int | None, offset: int
+) -> DataFrame:
+    """The rows with a recorded day later than `as_of`: where each is, kept for later.
 
     `compare` given an explicit `as_of` refuses a day before one recorded in the
     network (an `AsOfError`): a ``collected_on`` or a ``last_contact`` later than
     `as_of`. Without `as_of` each network is judged on its own day, as `assess`
-    judges it, and nothing is refused. The rows (``ego_id``, ``part``, ``table``, ``row``) are
-    kept until the egos of both waves are known, as only egos in both are compared.
+    judges it, and nothing is refused. The rows (``ego_id``, ``part``, ``table``,
+    ``row``, and the position of the network in its wave, ``network``, and of the
+    relationship in its network, ``relationship``) are kept until the egos of both
+    waves are known, as only egos in both are compared. `offset` is the number of
+    networks in the wave's earlier parts.
     """
     pl = polars()
-    schema = {"ego_id": pl.String, "part": pl.Int64, "table": pl.String, "row": pl.Int64}
+    schema = {
+        "ego_id": pl.String,
+        "part": pl.Int64,
+        "table": pl.String,
+        "row": pl.Int64,
+        "network": pl.Int64,
+        "relationship": pl.Int64,
+    }
     empty: DataFrame = pl.DataFrame(schema=schema)
     if as_of is None:  # each network judged on its own day, as assess() does: nothing to refuse
         return empty
     frames = [empty]
+    networks = (
+        pl.from_arrow(tables["egos"].select(["ego_id"]))
+        .select(pl.col("ego_id").cast(pl.String))
+        .with_row_index("network")
+        .select("ego_id", (pl.col("network").cast(pl.Int64) + offset).alias("network"))
+        .unique("ego_id", keep="first", maintain_order=True)
+    )
     for table, column in _RECORDED_DAYS:
         if column not in tables[table].column_names:
             continue
         rows = _days_frame(tables[table], column).with_row_index("row")
-        found = rows.filter(pl.col(column) > pl.lit(as_of, pl.Date))
+        if table == "alters":  # a network's relationships are its consecutive alter rows
+            place = pl.int_range(pl.len()).over("ego_id").cast(pl.Int64)
+        else:
+            place = pl.lit(None, pl.Int64)
+        rows = rows.with_columns(place.alias("relationship"))
+        found = rows.filter(pl.col(column) > pl.lit(as_of, pl.Date)).join(
+            networks, on="ego_id", how="left"
+        )
         frames.append(
             found.select(
                 "ego_id",
                 pl.lit(index, pl.Int64).alias("part"),
                 pl.lit(table, pl.String).alias("table"),
                 pl.col("row").cast(pl.Int64),
+                "network",
+                "relationship",
             )
         )
     frame: DataFrame = pl.concat(frames)
@@ -159,10 +188,17 @@ def late_problems(side: Side, egos: DataFrame, name: str, path: str | None) -> l
     )
     columns = dict(_RECORDED_DAYS)
     problems = []
-    for part, table, row in rows.select("part", "table", "row").iter_rows():
-        source = name if path is None else f"{table}/part-{part:05d}.parquet"
-        where = f"{table} row {row}, column {columns[table]}"
-        problems.append(Problem(where, "is later than as_of", source=source))
+    for part, table, row, network, relationship in rows.select(
+        "part", "table", "row", "network", "relationship"
+    ).iter_rows():
+        if path is None:  # networks (or tables) given in Python: name the network's place
+            inner = "" if table == "egos" else f".relationships[{relationship}]"
+            where = f"{name}[{network}]{inner}.{columns[table]}"
+            problems.append(Problem(where, "is later than as_of"))
+        else:
+            where = f"{table} row {row}, column {columns[table]}"
+            source = f"{path}/{table}/part-{part:05d}.parquet"
+            problems.append(Problem(where, "is later than as_of", source=source))
     return problems
 
 
@@ -183,8 +219,10 @@ def read_side(
 
     pl = polars()
     measures, keys, late, alters, ties = [], [], [], [], []
+    offset = 0
     for index, tables in parts:
-        late.append(_late(tables, as_of, index))
+        late.append(_late(tables, as_of, index, offset))
+        offset += tables["egos"].num_rows
         egos, alter_table, tie_table = tables["egos"], tables["alters"], tables["ties"]
         measures.append(measure_part(egos, alter_table, tie_table, as_of=as_of, settings=settings))
         keys.append(finding_keys(egos, alter_table, tie_table, as_of=as_of, settings=settings))

@@ -140,12 +140,16 @@ def checked_part(dataset: Dataset, index: int, seen: SeenEgos | None = None) -> 
 _RECORDED_DAYS = (("egos", "collected_on"), ("alters", "last_contact"))
 
 
-def check_as_of(tables: dict[str, pa.Table], as_of: date | None, index: int | None) -> None:
+def check_as_of(
+    tables: dict[str, pa.Table], as_of: date | None, index: int | None, offset: int | None = None
+) -> None:
     """Refuse an `as_of` earlier than a recorded day, as ``assess`` does.
 
     Raises:
-        AsOfError: Each row (of part `index`, when known) with a later
-            ``collected_on`` or ``last_contact``, by table, row and column.
+        AsOfError: Each row with a later ``collected_on`` or ``last_contact``: by
+            table, row and column (and part file) for part `index` of a dataset, or,
+            for networks given in Python (`offset`: the position of the part's first
+            network), by the network's place, ``networks[4].relationships[1].last_contact``.
     """
     if as_of is None:
         return
@@ -158,14 +162,41 @@ def check_as_of(tables: dict[str, pa.Table], as_of: date | None, index: int | No
             continue
         values = pc.cast(tables[table].column(column), pa.date32(), safe=False)
         later = pc.fill_null(pc.greater(values, day), False).combine_chunks()
-        rows = later.to_numpy(zero_copy_only=False).nonzero()[0][:MAX_ROWS_PER_CHECK]
+        rows = later.to_numpy(zero_copy_only=False).nonzero()[0][:MAX_ROWS_PER_CHECK].tolist()
+        if offset is not None:
+            problems.extend(_network_places(tables, table, column, rows, offset))
+            continue
         source = None if index is None else f"{table}/part-{index:05d}.parquet"
         problems.extend(
             Problem(f"{table} row {row}, column {column}", "is later than as_of", source=source)
-            for row in rows.tolist()
+            for row in rows
         )
     if problems:
         raise AsOfError(problems)
+
+
+def _network_places(
+    tables: dict[str, pa.Table], table: str, column: str, rows: list[int], offset: int
+) -> list[Problem]:
+    """The problems of `rows` named by network: ``networks[i].collected_on`` and the like.
+
+    Runs only when there is something to report: it reads the id columns into Python.
+    """
+    egos = tables["egos"].column("ego_id").to_pylist()
+    if table == "egos":
+        return [
+            Problem(f"networks[{offset + row}].{column}", "is later than as_of") for row in rows
+        ]
+    position = {ego: i for i, ego in reversed(list(enumerate(egos)))}  # first occurrence
+    owners = tables["alters"].column("ego_id").to_pylist()
+    problems = []
+    for row in rows:
+        first = row
+        while first > 0 and owners[first - 1] == owners[row]:  # a network's alters are together
+            first -= 1
+        where = f"networks[{offset + position[owners[row]]}].relationships[{row - first}].{column}"
+        problems.append(Problem(where, "is later than as_of"))
+    return problems
 
 
 def measure_arrow(
@@ -173,13 +204,15 @@ def measure_arrow(
     as_of: date | None,
     settings: Settings,
     index: int | None = None,
+    *,
+    offset: int | None = None,
 ) -> pl.DataFrame:
     """The measures of one part's (valid) Arrow tables.
 
     Raises:
         AsOfError: `as_of` is earlier than a recorded day (see `check_as_of`).
     """
-    check_as_of(tables, as_of, index)
+    check_as_of(tables, as_of, index, offset)
     return measure_part(
         tables["egos"], tables["alters"], tables["ties"], as_of=as_of, settings=settings
     )
