@@ -428,6 +428,9 @@ def compare(
         ValueError: The networks are of different egos; ``match`` names someone not
             in its network or maps two people to one; ``as_of`` is not a pair of days.
             Messages name positions, never ids or names.
+        grace_support.errors.AsOfError: A day of an explicit ``as_of`` is earlier
+            than a ``collected_on`` or ``last_contact`` of its network (as ``assess``
+            refuses it); the fields are named, never the days.
     """
     if before.ego.id != after.ego.id:
         raise ValueError("before and after are networks of different egos")
