@@ -104,3 +104,18 @@ def test_synth_refuses_a_folder_of_other_files(
     )
     assert code == 3
     assert "choose a new folder" in err
+
+
+@pytest.mark.parametrize("command", ["measure", "changes"])
+def test_an_unknown_setting_is_named_by_position_not_echoed(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dataset = str(tmp_path / "d")
+    assert main(["cohort", "synth", "3", "--seed", "1", "--out", dataset]) == 0
+    capsys.readouterr()
+    waves = [dataset] if command == "measure" else [dataset, dataset]
+    typed = "Zqx" + "typed"
+    code, _, err = run(capsys, "cohort", command, *waves, "--setting", f"{typed}=1")
+    assert code == 2
+    assert "--setting number 1 is not a known setting" in err
+    assert typed.lower() not in err.lower()

@@ -6,7 +6,9 @@ import argparse
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
+
+    from grace_support.assessment import Settings
 
 __all__ = [
     "EXIT_INVALID",
@@ -18,9 +20,11 @@ __all__ = [
     "UsageError",
     "add_command",
     "add_max_bytes",
+    "add_settings",
     "byte_count",
     "day",
     "setting",
+    "settings_from",
 ]
 
 EXIT_OK = 0
@@ -86,6 +90,44 @@ def add_max_bytes(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="refuse an input larger than N bytes (default 64M; K, M and G suffixes work)",
     )
+
+
+def add_settings(parser: argparse.ArgumentParser) -> None:
+    """Add ``--setting NAME=VALUE`` (repeatable) to a command that judges networks."""
+    parser.add_argument(
+        "--setting",
+        type=setting,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a finding threshold, e.g. dormant_after_days=60 (repeatable)",
+    )
+
+
+def settings_from(pairs: Sequence[tuple[str, str]]) -> Settings:
+    """The ``Settings`` of the ``--setting`` pairs given.
+
+    Raises:
+        UsageError: A name is not a setting (named by its position, never echoed),
+            or a value is out of range (the setting and pydantic's message).
+    """
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from grace_support.assessment import Settings  # noqa: PLC0415
+    from grace_support.errors import format_location  # noqa: PLC0415
+
+    known = Settings.model_fields
+    for number, (name, _) in enumerate(pairs, start=1):
+        if name not in known:  # by position: the name given is not echoed
+            raise UsageError(
+                f"--setting number {number} is not a known setting (known: {', '.join(known)})"
+            )
+    try:
+        return Settings.model_validate(dict(pairs))
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False, include_context=False)[0]
+        message = f"--setting {format_location(first['loc'])}: {first['msg']}"
+    raise UsageError(message)
 
 
 def day(text: str) -> str:

@@ -15,13 +15,19 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from grace_support._csv import safe_cell
-from grace_support.cli._common import UsageError, add_command, add_max_bytes, day, setting
+from grace_support.cli._common import (
+    UsageError,
+    add_command,
+    add_max_bytes,
+    add_settings,
+    day,
+    settings_from,
+)
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
 
-    from grace_support.assessment import Settings
     from grace_support.cli._common import Commands
     from grace_support.network import SupportNetwork
 
@@ -59,14 +65,7 @@ def register(commands: Commands) -> None:
     assess.add_argument(
         "--as-of", type=day, default=None, metavar="YYYY-MM-DD", help="the day to judge (today)"
     )
-    assess.add_argument(
-        "--setting",
-        type=setting,
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a finding threshold, e.g. dormant_after_days=60 (repeatable)",
-    )
+    add_settings(assess)
 
     add_max_bytes(assess)
 
@@ -92,7 +91,7 @@ def report(
     from grace_support.recommendations import recommend  # noqa: PLC0415
     from grace_support.report import render_report  # noqa: PLC0415
 
-    chosen = _settings(settings)
+    chosen = settings_from(settings)
     assessment = assess(network, as_of=as_of, settings=chosen)
     if output_format == "fhir":
         from grace_support.cli.fhir import fhir_bundle  # noqa: PLC0415
@@ -104,26 +103,6 @@ def report(
         data["recommendations"] = recommendations.model_dump(mode="json")
         return json.dumps(data, indent=2, ensure_ascii=False)
     return render_report(network, assessment, recommendations)
-
-
-def _settings(settings: Sequence[tuple[str, str]]) -> Settings:
-    from pydantic import ValidationError  # noqa: PLC0415
-
-    from grace_support.assessment import Settings  # noqa: PLC0415
-    from grace_support.errors import format_location  # noqa: PLC0415
-
-    known = Settings.model_fields
-    for number, (name, _) in enumerate(settings, start=1):
-        if name not in known:  # by position: the name given is not echoed
-            raise UsageError(
-                f"--setting number {number} is not a known setting (known: {', '.join(known)})"
-            )
-    try:
-        return Settings.model_validate(dict(settings))
-    except ValidationError as error:
-        first = error.errors(include_url=False, include_input=False, include_context=False)[0]
-        message = f"--setting {format_location(first['loc'])}: {first['msg']}"
-    raise UsageError(message)
 
 
 def _demo(args: argparse.Namespace) -> str:
@@ -248,7 +227,7 @@ def measure_rows(
 
     from grace_support.assessment import FindingCode, assess  # noqa: PLC0415
 
-    chosen = _settings(settings)
+    chosen = settings_from(settings)
     rows = []
     for label, network in networks:
         result = assess(network, as_of=as_of, settings=chosen)

@@ -11,7 +11,7 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from grace_support.cli._common import UsageError, add_command, day, setting
+from grace_support.cli._common import UsageError, add_command, add_settings, day, settings_from
 from grace_support.errors import DocumentError, InputError, MissingExtraError
 
 if TYPE_CHECKING:
@@ -78,14 +78,7 @@ def register(commands: Commands) -> None:
         metavar="ADDRESS",
         help="a Dask scheduler, e.g. tcp://10.0.0.5:8786 (needs grace-support[dask])",
     )
-    measure.add_argument(
-        "--setting",
-        type=setting,
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a finding threshold, e.g. dormant_after_days=60 (repeatable)",
-    )
+    add_settings(measure)
 
     changes = actions.add_parser(
         "changes",
@@ -109,14 +102,7 @@ def register(commands: Commands) -> None:
     changes.add_argument(
         "--out", metavar="FILE", help="write FILE.parquet or FILE.csv instead of printing CSV"
     )
-    changes.add_argument(
-        "--setting",
-        type=setting,
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a finding threshold, e.g. dormant_after_days=60 (repeatable)",
-    )
+    add_settings(changes)
 
 
 def _count(text: str) -> int:
@@ -199,7 +185,7 @@ def _measure(args: argparse.Namespace) -> str | None:
                         "cannot be reached (is the Dask scheduler running?)", source=args.scheduler
                     ) from None
             total, batches = measured_batches(
-                args.dataset, as_of=args.as_of, settings=_settings(args.setting), client=client
+                args.dataset, as_of=args.as_of, settings=settings_from(args.setting), client=client
             )
             shown = _progress(batches, total=total, unit="part")
             if args.out is None:
@@ -236,7 +222,7 @@ def _changes(args: argparse.Namespace) -> str | None:
 
     if args.out and not args.out.lower().endswith((".parquet", ".csv")):
         raise UsageError("--out must name a .parquet or .csv file")
-    chosen = _settings(args.setting)
+    chosen = settings_from(args.setting)
     with _reported(args.out):
         table = changes(args.before, args.after, as_of=args.as_of, settings=chosen)
         if args.out is None:
@@ -273,19 +259,6 @@ def _write(batches: Iterable[Any], out: str) -> int:
         writer.abort()
         raise
     return int(rows)
-
-
-def _settings(pairs: list[tuple[str, str]]) -> Any:
-    from pydantic import ValidationError  # noqa: PLC0415
-
-    from grace_support.assessment import Settings  # noqa: PLC0415
-    from grace_support.errors import format_location  # noqa: PLC0415
-
-    try:
-        return Settings.model_validate(dict(pairs))
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        raise UsageError(f"--setting {format_location(first['loc'])}: {first['msg']}") from None
 
 
 def _reason(error: OSError) -> str:
