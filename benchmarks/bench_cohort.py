@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _readme import write_section
+
 HERE = Path(__file__).parent
 START = "<!-- bench_cohort.py: start -->"
 END = "<!-- bench_cohort.py: end -->"
@@ -239,14 +241,7 @@ Machine: Python {platform.python_version()}, polars {polars.__version__}, pyarro
 {pyarrow.__version__}, {os.cpu_count()} cores, {platform.machine()}.
 {END}
 """
-    readme = HERE / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + section.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    readme.write_text(text, encoding="utf-8")
+    write_section(START, END, section)
 
 
 if __name__ == "__main__":

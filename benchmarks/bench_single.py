@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from _readme import write_section
+
 HERE = Path(__file__).parent
 BASE = "3df9648"
 START = "<!-- bench_single.py: start -->"
@@ -138,14 +140,7 @@ run; the two take turns five times, and each keeps its best of 25 rounds.
 Machine: Python {platform.python_version()}, {platform.machine()}.
 {END}
 """
-    readme = HERE / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + section.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    readme.write_text(text, encoding="utf-8")
+    write_section(START, END, section)
 
 
 if __name__ == "__main__":
