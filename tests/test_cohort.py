@@ -35,7 +35,7 @@ from grace_support.cohort import (
 from grace_support.errors import AsOfError, InputError
 from grace_support.synthetic import cohort as synthetic_cohort
 from tests.cohort_helpers import assert_measured_like_assess, assert_same, expected_rows
-from tests.property.strategies import days, networks
+from tests.property.strategies import days, networks, settings_strategy
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,13 +53,6 @@ BUILTIN = {
 }  # fmt: skip
 
 cohorts = st.lists(networks(max_people=8), max_size=6, unique_by=lambda n: n.ego.id)
-settings_strategy = st.builds(
-    Settings,
-    over_reliance_share=st.floats(0.05, 0.95),
-    over_reliance_min_support=st.integers(1, 6),
-    dormant_after_days=st.integers(0, 400),
-    small_network_size=st.integers(1, 8),
-)
 
 
 def _clashes(network: SupportNetwork) -> bool:

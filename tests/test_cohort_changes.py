@@ -26,7 +26,7 @@ from grace_support.cli import main
 from grace_support.cohort import changes, measure, read_networks, write_dataset
 from grace_support.cohort._layout import write_parts
 from grace_support.tables import to_tables
-from tests.property.strategies import days, network_pairs, networks
+from tests.property.strategies import days, network_pairs, networks, settings_strategy
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,13 +42,6 @@ pytest.importorskip("pandas")
 DAYS = ("2026-08-01", "2026-11-01")
 later_days = st.dates(min_value=date(2026, 8, 1), max_value=date(2027, 12, 31))
 """Days after every day the strategies record: an as_of pair that is never refused."""
-settings_strategy = st.builds(
-    Settings,
-    over_reliance_share=st.floats(0.05, 0.95),
-    over_reliance_min_support=st.integers(1, 6),
-    dormant_after_days=st.integers(0, 400),
-    small_network_size=st.integers(1, 8),
-)
 
 
 def _missing(value: object) -> bool:

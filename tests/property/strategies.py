@@ -19,6 +19,7 @@ from grace_support import (
     Person,
     Relationship,
     Role,
+    Settings,
     Strain,
     SupportNetwork,
     SupportType,
@@ -81,6 +82,15 @@ def networks(draw: st.DrawFn, *, max_people: int = 12) -> SupportNetwork:
         ties=tuple(ties),
     )
 
+
+settings_strategy = st.builds(
+    Settings,
+    over_reliance_share=st.floats(0.05, 0.95),
+    over_reliance_min_support=st.integers(1, 6),
+    dormant_after_days=st.integers(0, 400),
+    small_network_size=st.integers(1, 8),
+)
+"""Custom finding thresholds, across their ranges."""
 
 weights = st.just(1.0) | st.floats(
     min_value=1e-6, max_value=1e6, allow_nan=False, allow_infinity=False, exclude_min=False
