@@ -413,7 +413,7 @@ def check_output(path: str | PathLike[str]) -> None:
 
 def write_text_atomically(
     path: str | PathLike[str],
-    write: Callable[[TextIO], None],
+    write: Callable[[TextIO], object],
     *,
     newline: str | None = "\n",
 ) -> None:

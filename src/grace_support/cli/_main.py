@@ -78,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one retur
     try:
         output = args.run(args)
         if output is not None:
+            if sys.stdout is None:  # started with standard output closed (`>&-`)
+                return _fail("the output could not be written: standard output is closed", EXIT_IO)
             sys.stdout.write(output if output.endswith("\n") else output + "\n")
             sys.stdout.flush()
     except InputError as error:
@@ -103,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one retur
 
 def _fail(message: str, status: int) -> int:
     """Print one line to standard error (quietly, should that fail too); return the status."""
+    if sys.stderr is None:  # started with standard error closed: nowhere to say it
+        return status
     with contextlib.suppress(OSError, ValueError):
         print(f"grace-support: {message}", file=sys.stderr)
     return status

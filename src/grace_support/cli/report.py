@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from grace_support.cli._common import add_command, day
-from grace_support.errors import InputError
+from grace_support.cli._common import add_command, add_max_bytes, day
 
 if TYPE_CHECKING:
     import argparse
@@ -31,7 +27,9 @@ def register(commands: Commands) -> None:
         ),
     )
     parser.add_argument("file", metavar="FILE", help="a network document (JSON), or - for stdin")
-    parser.add_argument("--html", required=True, metavar="OUT.html", help="where to write the page")
+    parser.add_argument(
+        "--html", required=True, metavar="OUT.html", help="where to write the page (- for stdout)"
+    )
     parser.add_argument(
         "--voice",
         choices=["client", "clinician"],
@@ -42,25 +40,19 @@ def register(commands: Commands) -> None:
         "--as-of", type=day, default=None, metavar="YYYY-MM-DD", help="the day to judge (today)"
     )
     parser.add_argument("--names", action="store_true", help="show people's names (ids by default)")
+    add_max_bytes(parser)
 
 
-def _report(args: argparse.Namespace) -> str:
+def _report(args: argparse.Namespace) -> str | None:
+    from grace_support._input import check_output, write_text_atomically  # noqa: PLC0415
     from grace_support.assessment import assess  # noqa: PLC0415
     from grace_support.documents import read_network  # noqa: PLC0415
     from grace_support.report import render_html  # noqa: PLC0415
 
-    network = read_network(args.file)
+    if args.html != "-":
+        check_output(args.html)  # before the work: a device or a folder is never replaced
+    network = read_network(args.file, max_bytes=args.max_bytes)
     assessment = assess(network, as_of=args.as_of)
     page = render_html(assessment, network, voice=args.voice, names=args.names)
-    target = Path(args.html)
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(page)
-        Path(temporary).replace(target)
-    except OSError:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        raise InputError("cannot be written", source=args.html) from None
-    return f"{args.html}: report written"
+    write_text_atomically(args.html, lambda out: out.write(page), newline=None)
+    return None if args.html == "-" else f"{args.html}: report written"
