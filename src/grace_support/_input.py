@@ -484,7 +484,9 @@ def guarded(
     """Hold a public entry point to the error contract of docs/errors.md.
 
     Whatever the function raises on purpose (a ``GraceSupportError``) leaves with
-    no exception chain. A ``RecursionError`` (input nested too deeply for some
+    no exception chain. An ``OSError`` (other than ``FileExistsError``, which some
+    writers document) becomes an `InputError` with the system's reason and no path.
+    A ``RecursionError`` (input nested too deeply for some
     library underneath) becomes the entry point's documented error, made by
     ``kind`` from a message (a `DocumentError` by default). Anything else is left
     as it is: it is a bug that the fuzz suite is there to find.
@@ -507,14 +509,22 @@ def guarded(
 
         @functools.wraps(function)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            message: str | None = None
+            failure: InputError | None = None
             try:
                 return function(*args, **kwargs)
-            except GraceSupportError as error:
+            except (GraceSupportError, FileExistsError) as error:
                 detach(error)
                 raise
             except RecursionError:
-                pass
-            raise make("is nested too deeply to be read")
+                message = "is nested too deeply to be read"
+            except OSError as error:  # an input or output the operating system refused
+                failure = InputError(f"cannot be read or written: {_reason(error)}")
+            else:  # pragma: no cover - returned above
+                raise AssertionError
+            if failure is not None:
+                raise failure
+            raise make(message or "cannot be read")
 
         return wrapper
 
@@ -526,15 +536,20 @@ def _guarded_generator(
 ) -> Callable[P, Iterator[Any]]:
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> Iterator[Any]:
+        failure: InputError | None = None
         try:
             yield from function(*args, **kwargs)
-        except GraceSupportError as error:
+        except (GraceSupportError, FileExistsError) as error:
             detach(error)
             raise
         except RecursionError:
             pass
+        except OSError as error:  # an input or output the operating system refused
+            failure = InputError(f"cannot be read or written: {_reason(error)}")
         else:
             return
+        if failure is not None:
+            raise failure
         raise make("is nested too deeply to be read")
 
     return wrapper

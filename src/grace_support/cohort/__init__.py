@@ -39,6 +39,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
+from grace_support._input import guarded
 from grace_support.cohort._kernel import FINDING_COLUMNS, OUTPUT_COLUMNS
 from grace_support.cohort._layout import (
     PART_ROWS,
@@ -101,6 +102,7 @@ def _networks(source: Any) -> Iterable[SupportNetwork]:
     return source
 
 
+@guarded()
 def write_dataset(
     source: Tables | ImportResult | Iterable[SupportNetwork],
     path: str | os.PathLike[str],
@@ -123,6 +125,7 @@ def write_dataset(
         MissingExtraError: pyarrow or polars is not installed.
         DocumentError: The tables break a rule of the network document.
         FileExistsError: `path` exists and is not a dataset or an empty folder.
+        InputError: The folder cannot be written (no permission, a full disk, ...).
         ValueError: An attribute has a built-in column's name, or `part_size` < 1.
     """
     from grace_support.cohort._layout import pyarrow  # noqa: PLC0415
@@ -134,6 +137,7 @@ def write_dataset(
     return write_parts(path, (networks_to_arrow(c) for c in chunks(networks, part_size)))
 
 
+@guarded()
 def validate(path: str | os.PathLike[str]) -> DatasetSummary:
     """Check every part of a dataset against the rules of the network document.
 
@@ -172,6 +176,7 @@ def validate(path: str | os.PathLike[str]) -> DatasetSummary:
     return DatasetSummary(dataset.parts, *counts)
 
 
+@guarded()
 def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
     """The networks of a dataset, validated, one at a time (one part in memory).
 
@@ -199,20 +204,30 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
         for ego_row, ego in enumerate(egos):
             mine, my_ties = alters_of.get(ego["ego_id"], []), ties_of.get(ego["ego_id"], [])
             document = _document(ego, [alters[i] for i in mine], [ties[i] for i in my_ties])
+            problems = []
             try:
-                yield network_from_data(document)
+                network = network_from_data(document)
             except DocumentError as error:
-                raise DocumentError(
-                    [_located(_where(p, ego_row, mine, my_ties), index) for p in error.problems],
-                    source=str(dataset.path),
-                ) from None
+                problems = [
+                    _located(_where(p, ego_row, mine, my_ties), p.message, index)
+                    for p in error.problems
+                ]
+            if problems:  # raised outside the handler: no chain
+                raise DocumentError(problems, source=str(dataset.path))
+            yield network
 
 
-def _located(problem: Any, index: int) -> Any:
+def _located(place: tuple[str, int, str | None], message: str, index: int) -> Any:
+    """A problem at a table's row; an attribute column is named by kind, never by its name."""
+    from grace_support.cohort._layout import ALTER_COLUMNS, EGO_COLUMNS, TIE_COLUMNS  # noqa: PLC0415
     from grace_support.errors import Problem  # noqa: PLC0415
 
-    table = problem.location.split(" ")[0]
-    return Problem(problem.location, problem.message, source=f"{table}/part-{index:05d}.parquet")
+    table, row, column = place
+    builtin = {"egos": EGO_COLUMNS, "alters": ALTER_COLUMNS, "ties": TIE_COLUMNS}[table]
+    if column is not None and column not in builtin and column != "need_*":
+        column = "(an attribute column)"
+    where = f"{table} row {row}" + (f", column {column}" if column else "")
+    return Problem(where, message, source=f"{table}/part-{index:05d}.parquet")
 
 
 def _settings(settings: Settings | Mapping[str, Any] | None) -> Settings:
@@ -316,6 +331,7 @@ def measure(
     client: Client | None = None,
     out: str | os.PathLike[str],
 ) -> None: ...
+@guarded()
 def measure(
     source: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
     *,
@@ -396,6 +412,7 @@ def changes(
     settings: Settings | Mapping[str, Any] | None = None,
     out: str | os.PathLike[str],
 ) -> None: ...
+@guarded()
 def changes(
     before: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
     after: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
