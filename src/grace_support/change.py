@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, cast
 from pydantic import BaseModel, Field, NonNegativeInt, PrivateAttr
 
 from grace_support._extras import require
+from grace_support._input import guarded
 from grace_support._model import FrozenModel
 from grace_support.assessment import Assessment, Finding, FindingCode, Settings, assess
 from grace_support.assessment.rules import actions_for
@@ -400,6 +401,7 @@ def _finding_keys(
     return keys
 
 
+@guarded()
 def compare(
     before: SupportNetwork,
     after: SupportNetwork,
@@ -772,6 +774,7 @@ class Timeline:
 # -- the next interview -----------------------------------------------------------------------
 
 
+@guarded()
 def carry_forward(network: SupportNetwork, *, collected_on: DayLike) -> SupportNetwork:
     """The starting document of the next interview: the same people, a new date.
 
@@ -892,6 +895,7 @@ def _by_ego(networks: Iterable[SupportNetwork], side: str) -> dict[str, SupportN
     return out
 
 
+@guarded()
 def change_table(
     before_networks: Iterable[SupportNetwork],
     after_networks: Iterable[SupportNetwork],

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from grace_support._input import DEFAULT_MAX_BYTES, read_bytes, source_name
+from grace_support._input import DEFAULT_MAX_BYTES, guarded, read_bytes, source_name
 from grace_support.attributes import Attributes
 from grace_support.errors import DocumentError, Problem, problems_from_validation_error
 from grace_support.network import SCHEMA_VERSION, SupportNetwork
@@ -86,6 +86,7 @@ def schema_id(name: SchemaName) -> str:
     return f"{SCHEMA_ID_BASE}{name}/v{_FORMAT_VERSIONS[name]}.json"
 
 
+@guarded()
 def parse_network(text: str | bytes, *, source: str | None = None) -> SupportNetwork:
     """Parse and validate a network document from JSON text.
 
@@ -117,6 +118,7 @@ def parse_network(text: str | bytes, *, source: str | None = None) -> SupportNet
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+@guarded()
 def validate_json(model: type[ModelT], text: str | bytes, *, source: str | None = None) -> ModelT:
     """Validate JSON text as one of the library's models, the way `parse_network` does.
 
@@ -140,6 +142,7 @@ def validate_json(model: type[ModelT], text: str | bytes, *, source: str | None 
     raise DocumentError(problems, source=source)
 
 
+@guarded()
 def network_from_data(data: Any, *, source: str | None = None) -> SupportNetwork:
     """Validate a network document that is already decoded JSON (dicts and lists).
 
@@ -153,6 +156,7 @@ def network_from_data(data: Any, *, source: str | None = None) -> SupportNetwork
     raise DocumentError(problems, source=source)
 
 
+@guarded()
 def read_network(
     path: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> SupportNetwork:

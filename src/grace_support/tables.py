@@ -36,7 +36,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
 
 from grace_support._extras import require
-from grace_support._input import DEFAULT_MAX_BYTES, source_name
+from grace_support._input import DEFAULT_MAX_BYTES, guarded, source_name
 from grace_support.assessment import Settings, assess
 from grace_support.documents import network_from_data
 from grace_support.errors import DocumentError, InputError, Problem
@@ -246,6 +246,7 @@ def from_tables(
     *,
     errors: Literal["collect"],
 ) -> ImportResult: ...
+@guarded()
 def from_tables(
     egos: pd.DataFrame,
     alters: pd.DataFrame,
@@ -571,6 +572,7 @@ def read_three_files(
     errors: Literal["collect"],
     max_bytes: int = ...,
 ) -> ImportResult: ...
+@guarded()
 def read_three_files(
     egos: str | PathLike[str],
     alters: str | PathLike[str],

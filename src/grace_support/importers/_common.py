@@ -12,7 +12,7 @@ import re
 import warnings
 from typing import TYPE_CHECKING, Literal, overload
 
-from grace_support._input import DEFAULT_MAX_BYTES, read_text
+from grace_support._input import DEFAULT_MAX_BYTES, read_text, whole_number
 from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.importers import _values
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
@@ -148,7 +148,8 @@ def number(value: str | None) -> str | int | float | bool | None:
     if value in ("true", "false"):
         return value == "true"
     if _INT.fullmatch(value):
-        return value if _LEADING_ZERO.match(value) else int(value)
+        whole = None if _LEADING_ZERO.match(value) else whole_number(value)
+        return value if whole is None else whole  # too many digits: kept as text
     if _FLOAT.fullmatch(value) and not _LEADING_ZERO.match(value):
         return float(value)
     return value

@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
-from grace_support._input import DEFAULT_MAX_BYTES, read_text, source_name
+from grace_support._input import DEFAULT_MAX_BYTES, guarded, read_text, source_name, whole_number
 from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.importers._common import complete
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode
@@ -806,7 +806,8 @@ def _read_folder(
 
 
 def _natural(text: str) -> tuple[int, int | str]:
-    return (0, int(text)) if text.isdigit() else (1, text)
+    whole = whole_number(text) if text.isascii() and text.isdigit() else None
+    return (0, whole) if whole is not None else (1, text)
 
 
 def _read_layout(
@@ -889,6 +890,7 @@ def read_egor(
     alter_prefix: str = ...,
     max_bytes: int = ...,
 ) -> ImportResult: ...
+@guarded()
 def read_egor(
     source: str | PathLike[str] | Sequence[str | PathLike[str]],
     *,

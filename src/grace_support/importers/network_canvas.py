@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
 from pydantic import Field, model_validator
 
-from grace_support._input import DEFAULT_MAX_BYTES, read_bytes
+from grace_support._input import DEFAULT_MAX_BYTES, guarded, read_bytes, whole_number
 from grace_support._model import FrozenModel
 from grace_support._xml import safe_xml_root
 from grace_support.documents import network_from_data
@@ -304,6 +304,7 @@ def read_network_canvas_csv(
     encoding: str = "utf-8",
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult: ...
+@guarded()
 def read_network_canvas_csv(
     folder: str | PathLike[str],
     mapping: NetworkCanvasMapping,
@@ -440,6 +441,7 @@ def read_network_canvas_graphml(
     errors: Literal["collect"],
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult: ...
+@guarded()
 def read_network_canvas_graphml(
     path: str | PathLike[str],
     mapping: NetworkCanvasMapping,
@@ -564,7 +566,8 @@ def _layout_suffix(name: str) -> str:
 
 
 def _line(identifier: str | None) -> int:
-    return int(identifier) if identifier and identifier.isdigit() else 0
+    whole = whole_number(identifier) if identifier and identifier.isdigit() else None
+    return whole if whole is not None and whole >= 0 else 0
 
 
 # -- one interview -----------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from grace_support._input import DEFAULT_MAX_BYTES
+from grace_support._input import DEFAULT_MAX_BYTES, guarded
 from grace_support.documents import network_from_data
 from grace_support.errors import DocumentError, Problem
 from grace_support.importers._common import (
@@ -181,6 +181,7 @@ def read_persnet(
     encoding: str = "utf-8",
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult: ...
+@guarded()
 def read_persnet(
     path: str | PathLike[str],
     *,
