@@ -43,6 +43,7 @@ from __future__ import annotations
 import csv
 import io
 import textwrap
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, cast
 
@@ -53,16 +54,16 @@ from grace_support._input import guarded
 from grace_support._model import FrozenModel
 from grace_support.assessment import Assessment, Finding, FindingCode, Settings, assess
 from grace_support.assessment.rules import actions_for
-from grace_support.network import PersonId, parse_day
+from grace_support.network import PersonId, SupportNetwork, parse_day
 from grace_support.report import CRISIS_LINE, REASONS
 from grace_support.vocabulary import ActionId, Closeness, Contact, Role, Strain, SupportType
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     import pandas as pd
 
-    from grace_support.network import Relationship, SupportNetwork
+    from grace_support.network import Relationship
 
 __all__ = [
     "CHANGE_SCHEMA_VERSION",
@@ -429,11 +430,21 @@ def compare(
     Raises:
         ValueError: The networks are of different egos; ``match`` names someone not
             in its network or maps two people to one; ``as_of`` is not a pair of days.
-            Messages name positions, never ids or names.
+            Messages name positions, never ids or names. Also when ``match`` is not
+            a mapping of ids (text) to ids.
+        TypeError: ``before`` or ``after`` is not a ``SupportNetwork`` (validate a
+            document first with ``network_from_data`` or ``read_network``).
         grace_support.errors.AsOfError: A day of an explicit ``as_of`` is earlier
             than a ``collected_on`` or ``last_contact`` of its network (as ``assess``
             refuses it); the fields are named, never the days.
     """
+    if not isinstance(before, SupportNetwork) or not isinstance(after, SupportNetwork):
+        raise TypeError("compare takes two SupportNetworks (validate documents first)")
+    if match is not None and not (
+        isinstance(match, Mapping)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in match.items())
+    ):
+        raise ValueError("match must be a mapping of person ids (text) to person ids (text)")
     if before.ego.id != after.ego.id:
         raise ValueError("before and after are networks of different egos")
     before_day, after_day = _days(before, after, as_of)

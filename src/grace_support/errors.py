@@ -152,9 +152,26 @@ def problems_from_validation_error(error: ValidationError) -> list[Problem]:
     ``ValidationError`` (which keeps every input) is not left in ``__context__``.
     """
     return [
-        Problem(format_location(detail["loc"]), detail["msg"])
+        Problem(_unechoed(detail["loc"], detail["type"]), detail["msg"])
         for detail in error.errors(include_url=False, include_input=False, include_context=False)
     ]
+
+
+def _unechoed(loc: Sequence[str | int], kind: str) -> str:
+    """A location that names no key the input chose: attribute names and unknown fields.
+
+    An attribute's name and a field the schema does not define are the input's own
+    words (often derived from a name), so they are named by kind, never echoed.
+    """
+    parts = list(loc)
+    if kind == "extra_forbidden" and parts and isinstance(parts[-1], str):
+        parts[-1] = "(an unknown field)"
+    for index, part in enumerate(parts[:-1]):
+        if part == "attributes" and isinstance(parts[index + 1], str):
+            parts[index + 1] = "(an attribute)"
+    if "[key]" in parts:
+        parts.remove("[key]")
+    return format_location(parts)
 
 
 class InputError(DocumentError):

@@ -15,7 +15,7 @@ Entry(
     path=lambda p: importers.read_foo(p),         # reads a file or folder path (optional)
     text=lambda t: importers.parse_foo(t),        # reads JSON text (optional)
     data=lambda d: importers.foo_from_data(d),    # reads decoded JSON, a mapping (optional)
-    table=lambda folder, cell: ...,               # writes a CSV input with `cell` planted (optional)
+    table=lambda folder, cell: ...,               # writes CSV with `cell` planted (optional)
     write=lambda p: importers.write_foo([...], p),# writes to a path (optional)
 )
 ```
@@ -403,7 +403,13 @@ ENTRIES: tuple[Entry, ...] = (
         table=_nc_csv_table,
     ),
     Entry("grace_support.importers.read_network_canvas_graphml", path=_nc_graphml),
-    Entry("grace_support.importers.read_egor", path=_egor, folder=True, table=_egor_table),
+    Entry(
+        "grace_support.importers.read_egor",
+        errors=(*DOCUMENT, ValueError),  # ValueError: a layout that cannot be told (documented)
+        path=_egor,
+        folder=True,
+        table=_egor_table,
+    ),
     Entry("grace_support.importers.read_persnet", path=_persnet, table=_persnet_table),
     Entry(
         "grace_support.tables.read_three_files",
@@ -510,6 +516,13 @@ EXEMPT: dict[str, str] = {
         "grace_support.content.Section grace_support.content.Source",
         _MODEL,
     ),
+    "grace_support.DocumentError.from_validation_error": (
+        "converts a pydantic error the library caught; keeps locations and messages only"
+    ),
+    "grace_support.SupportNetwork.from_networkx": (
+        "builds from a networkx graph in the caller's memory; its values are validated by "
+        "the models (scrubbed ValidationError), as for direct construction"
+    ),
     "grace_support.content.Catalog": "a model; its readers from_json and from_hsds are registered",
     "grace_support.content.Resource": "a model; its reader from_hsds is registered",
     "grace_support.instruments.Instrument": (
@@ -578,7 +591,7 @@ COMMANDS: dict[str, Callable[[Path], list[str]] | str] = {
     "assess": _argv_file("assess", "--as-of", "2026-11-25"),
     "demo": "prints the built-in example; takes no input",
     "report": lambda p: ["report", str(p), "--html", str(p.parent / "out.html")],
-    "import": lambda p: ["import", "tables", str(p), "--out", str(p.parent / "out.jsonl")],
+    "import": lambda p: ["import", "persnet", str(p), "--out", str(p.parent / "out.jsonl")],
     "score": lambda p: ["score", "ucla3", "--file", str(p)],
     "fhir": lambda p: ["fhir", "score", str(p)],
     "catalog": "prints the built-in catalog; takes no input",
