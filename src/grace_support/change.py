@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, cast
 
 from pydantic import BaseModel, Field, NonNegativeInt, PrivateAttr
 
+from grace_support._csv import safe_cell
 from grace_support._extras import require
 from grace_support._input import guarded
 from grace_support._model import FrozenModel
@@ -56,6 +57,7 @@ from grace_support.assessment import Assessment, Finding, FindingCode, Settings,
 from grace_support.assessment.rules import actions_for
 from grace_support.network import PersonId, SupportNetwork, parse_day
 from grace_support.report import CRISIS_LINE, REASONS
+from grace_support.report.text import neutralise
 from grace_support.vocabulary import ActionId, Closeness, Contact, Role, Strain, SupportType
 
 if TYPE_CHECKING:
@@ -541,7 +543,8 @@ def _who(change: NetworkChange, ids: Sequence[str], *, names: bool, lost: bool =
     if not names or not ids:
         return ""
     labels = change._before_labels if lost else change._after_labels
-    return ": " + ", ".join(labels.get(pid, pid) for pid in ids)
+    # Names are typed by people: an escape sequence or a bidi override must not reach a terminal.
+    return ": " + ", ".join(neutralise(labels.get(pid, pid)) for pid in ids)
 
 
 def _render(change: NetworkChange, *, names: bool) -> str:
@@ -864,7 +867,8 @@ def to_network_canvas_roster(network: SupportNetwork) -> str:
             *(t in rel.supports for t in SupportType),
             *(t in rel.gives for t in SupportType),
         ]
-        writer.writerow([_cell(v) for v in row])
+        # A name such as =HYPERLINK(...) must not run when the roster opens in a spreadsheet.
+        writer.writerow([safe_cell(_cell(v)) for v in row])
     return buffer.getvalue()
 
 

@@ -143,34 +143,54 @@ def _restore(
     return error
 
 
-def problems_from_validation_error(error: ValidationError) -> list[Problem]:
+def problems_from_validation_error(error: ValidationError, data: Any = None) -> list[Problem]:
     """The problems of a pydantic ``ValidationError``: each location and message only.
 
     Only pydantic's message is kept (never ``input`` or ``ctx``); the messages of
     this package's models never quote the value (``hide_input_in_errors``).
     Callers raise their own error *after* leaving the ``except`` block, so that the
     ``ValidationError`` (which keeps every input) is not left in ``__context__``.
+
+    Keys the input chose are never echoed: an attribute's name and a field the
+    schema does not define are named by their position among the object's keys,
+    counted from 1 (``people[2].attributes, attribute 3``; ``ego, unknown field 1``),
+    when ``data`` (the validated input) is given, else by kind only.
     """
     return [
-        Problem(_unechoed(detail["loc"], detail["type"]), detail["msg"])
+        Problem(_unechoed(detail["loc"], detail["type"], data), detail["msg"])
         for detail in error.errors(include_url=False, include_input=False, include_context=False)
     ]
 
 
-def _unechoed(loc: Sequence[str | int], kind: str) -> str:
-    """A location that names no key the input chose: attribute names and unknown fields.
+def _position(data: Any, path: Sequence[str | int], key: str) -> int | None:
+    """The 1-based position of `key` among the keys of the object at `path` in `data`."""
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(node, dict):
+        return None
+    keys = list(node)
+    return keys.index(key) + 1 if key in keys else None
 
-    An attribute's name and a field the schema does not define are the input's own
-    words (often derived from a name), so they are named by kind, never echoed.
-    """
-    parts = list(loc)
-    if kind == "extra_forbidden" and parts and isinstance(parts[-1], str):
-        parts[-1] = "(an unknown field)"
+
+def _unechoed(loc: Sequence[str | int], kind: str, data: Any = None) -> str:
+    """A location that names no key the input chose: attribute names and unknown fields."""
+    parts = [part for part in loc if part != "[key]"]
+    named = " (its name)" if "[key]" in loc else ""
     for index, part in enumerate(parts[:-1]):
         if part == "attributes" and isinstance(parts[index + 1], str):
-            parts[index + 1] = "(an attribute)"
-    if "[key]" in parts:
-        parts.remove("[key]")
+            number = _position(data, parts[: index + 1], str(parts[index + 1]))
+            head = format_location(parts[: index + 1])
+            where = f"attribute {number}" if number else "an attribute"
+            rest = format_location(parts[index + 2 :]) if parts[index + 2 :] else ""
+            return f"{head}, {where}{named}" + (f", {rest}" if rest else "")
+    if kind == "extra_forbidden" and parts and isinstance(parts[-1], str):
+        number = _position(data, parts[:-1], str(parts[-1]))
+        where = f"unknown field {number}" if number else "an unknown field"
+        return f"{format_location(parts[:-1])}, {where}" if parts[:-1] else where
     return format_location(parts)
 
 

@@ -207,7 +207,21 @@ def _plain(pdm: Any, value: Any) -> Any:
         return value.date()
     if hasattr(value, "item") and not isinstance(value, (str, bytes, date)):
         return value.item()  # numpy scalars
+    if isinstance(value, list | tuple | dict | set | frozenset | bytearray):
+        return _NOT_PLAIN  # a cell holding a container: refused by validation, by place
     return value
+
+
+class _NotPlain:
+    """A cell that holds a list, a dict, ...: hashable, and refused by every field's rule."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<not a plain value>"
+
+
+_NOT_PLAIN = _NotPlain()
 
 
 class _Missing(Exception):  # noqa: N818 (internal signal, never raised to users)

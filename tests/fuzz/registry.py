@@ -177,6 +177,15 @@ def _nc_csv_table(folder: Path, cell: str) -> object:
     return _nc_csv(folder)
 
 
+def _nc_mapping_argument(d: Any) -> object:
+    import tempfile
+
+    from grace_support.importers import read_network_canvas_csv
+
+    with tempfile.TemporaryDirectory() as folder:
+        return read_network_canvas_csv(folder, d, errors="collect")
+
+
 def _nc_graphml(p: Path) -> object:
     from grace_support.importers import read_network_canvas_graphml
 
@@ -403,6 +412,11 @@ ENTRIES: tuple[Entry, ...] = (
         table=_nc_csv_table,
     ),
     Entry("grace_support.importers.read_network_canvas_graphml", path=_nc_graphml),
+    Entry(
+        "grace_support.importers.read_network_canvas_csv[mapping]",
+        errors=(*DOCUMENT, TypeError),
+        data=_nc_mapping_argument,
+    ),
     Entry(
         "grace_support.importers.read_egor",
         errors=(*DOCUMENT, ValueError),  # ValueError: a layout that cannot be told (documented)

@@ -233,24 +233,11 @@ def test_text_entries(entry: Entry, payload: str) -> None:
     held_to_contract(entry, lambda: entry.text(TEXTS[payload]))  # type: ignore[misc]
 
 
-KNOWN = {
-    ("grace_support.tables.from_tables", payload): (
-        "issue 25, not fixed yet: an id cell holding a list or a dict raises TypeError "
-        "(unhashable) in tables._build"
-    )
-    for payload in ("deep-dict", "deep-list", "document", "huge-ints", "marker-list")
-} | {
-    ("grace_support.tables.from_tables", "marker-mapping"): "as above (a dict in an id cell)",
-}
-
-
 @pytest.mark.parametrize("payload", sorted(DATA))
 @pytest.mark.parametrize("entry", entries("data"))
 def test_data_entries(entry: Entry, payload: str) -> None:
     if not available(entry):
         pytest.skip("optional extra not installed")
-    if (entry.name, payload) in KNOWN:
-        pytest.xfail(KNOWN[entry.name, payload])
     assert entry.data is not None
     value = DATA[payload]()
     held_to_contract(entry, lambda: entry.data(value))  # type: ignore[misc]

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self, overload
@@ -41,7 +42,12 @@ from grace_support._input import DEFAULT_MAX_BYTES, guarded, read_bytes, whole_n
 from grace_support._model import FrozenModel
 from grace_support._xml import safe_xml_root
 from grace_support.documents import network_from_data
-from grace_support.errors import DocumentError, InputError, Problem
+from grace_support.errors import (
+    DocumentError,
+    InputError,
+    Problem,
+    problems_from_validation_error,
+)
 from grace_support.importers._common import (
     attribute_name_ok,
     check_mode,
@@ -341,8 +347,12 @@ def read_network_canvas_csv(
         DocumentError: With ``errors="raise"``, listing every problem. Problems
             name the file, the row (counting the header as row 1) and the column.
         InputError: The folder or a file cannot be read at all.
+        TypeError: ``mapping`` is not a ``NetworkCanvasMapping`` or a mapping of
+            its fields (one that breaks its rules is a ``DocumentError`` with source
+            ``mapping``).
     """
     mode = check_mode(errors)
+    mapping = _checked_mapping(mapping)
     root = Path(folder)
     if not root.is_dir():
         raise InputError("cannot be read: it is not a folder", source=str(root))
@@ -365,6 +375,21 @@ def read_network_canvas_csv(
     interviews = _interviews(rows, mapping, problems)
     networks, dropped = _build_all(interviews, mapping, problems)
     return complete(networks, problems, errors=mode, source=str(root), dropped=dropped)
+
+
+def _checked_mapping(mapping: object) -> NetworkCanvasMapping:
+    """The mapping, validated when given as a plain mapping of its fields."""
+    if isinstance(mapping, NetworkCanvasMapping):
+        return mapping
+    if not isinstance(mapping, Mapping):
+        raise TypeError("mapping must be a NetworkCanvasMapping (or a mapping of its fields)")
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    try:
+        return NetworkCanvasMapping.model_validate(dict(mapping))
+    except ValidationError as error:
+        problems = problems_from_validation_error(error, dict(mapping))
+    raise DocumentError(problems, source="mapping")  # outside the handler: no chain
 
 
 def _kind(name: str) -> tuple[str | None, str]:
@@ -472,8 +497,11 @@ def read_network_canvas_graphml(
         DocumentError: With ``errors="raise"``: the file is unsafe or malformed, or
             an interview has problems. Problems name the file, the node or edge, and
             the variable.
+        TypeError: ``mapping`` is not a ``NetworkCanvasMapping`` or a mapping of
+            its fields.
     """
     mode = check_mode(errors)
+    mapping = _checked_mapping(mapping)
     file = Path(path)
     data = read_bytes(file, max_bytes=max_bytes)
     try:
