@@ -287,7 +287,7 @@ def whole_number(text: str) -> int | None:
         (-12, None, None, None)
     """
     text = text.strip()
-    if len(text) > MAX_DIGITS + 1 or _DECIMAL.fullmatch(text) is None:
+    if len(text.lstrip("+-")) > MAX_DIGITS or _DECIMAL.fullmatch(text) is None:
         return None
     return int(text)
 
@@ -308,7 +308,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _integer(text: str) -> int:
-    if len(text) > MAX_DIGITS + 1:
+    if len(text.lstrip("-")) > MAX_DIGITS:
         raise _RefusedError(f"has a whole number longer than {MAX_DIGITS} digits")
     return int(text)
 
