@@ -26,6 +26,7 @@ from grace_support._input import MAX_DEPTH, decode, loads_json, text_codec, whol
 from grace_support.cli import main
 from grace_support.demo import example_network
 from grace_support.instruments import ResponseError
+from grace_support.vocabulary import Closeness, Role
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -456,7 +457,7 @@ def renamed() -> tuple[SupportNetwork, SupportNetwork]:
             ),
             "relationships": (
                 *before.relationships,
-                Relationship(person="new", role="friend", closeness="inner"),
+                Relationship(person="new", role=Role.FRIEND, closeness=Closeness.INNER),
             ),
         }
     )

@@ -295,7 +295,7 @@ class _Interview:
 @overload
 def read_network_canvas_csv(
     folder: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     errors: Literal["raise"] = "raise",
     encoding: str = "utf-8",
@@ -304,7 +304,7 @@ def read_network_canvas_csv(
 @overload
 def read_network_canvas_csv(
     folder: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     errors: Literal["collect"],
     encoding: str = "utf-8",
@@ -313,7 +313,7 @@ def read_network_canvas_csv(
 @guarded()
 def read_network_canvas_csv(
     folder: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     errors: ErrorMode = "raise",
     encoding: str = "utf-8",
@@ -329,7 +329,8 @@ def read_network_canvas_csv(
 
     Args:
         folder: The folder with the exported CSV files.
-        mapping: Which variables mean what.
+        mapping: Which variables mean what: a ``NetworkCanvasMapping``, or a mapping
+            of its fields (validated as one).
         errors: ``"raise"`` (the default) or ``"collect"``; see
             [`ImportResult`][grace_support.importers.ImportResult].
         encoding: The files' text encoding (UTF-8, with or without a byte order mark,
@@ -453,7 +454,7 @@ _NC = "{http://schema.networkcanvas.com/xmlns}"
 @overload
 def read_network_canvas_graphml(
     path: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     errors: Literal["raise"] = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -461,7 +462,7 @@ def read_network_canvas_graphml(
 @overload
 def read_network_canvas_graphml(
     path: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     errors: Literal["collect"],
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -469,7 +470,7 @@ def read_network_canvas_graphml(
 @guarded()
 def read_network_canvas_graphml(
     path: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     errors: ErrorMode = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -484,7 +485,8 @@ def read_network_canvas_graphml(
 
     Args:
         path: The ``.graphml`` file.
-        mapping: Which variables mean what.
+        mapping: Which variables mean what: a ``NetworkCanvasMapping``, or a mapping
+            of its fields (validated as one).
         errors: ``"raise"`` (the default) or ``"collect"``.
         max_bytes: The largest file accepted.
 
@@ -547,7 +549,7 @@ def _graph_interview(
     *,
     file: str,
     data_of: Callable[[Any, str], dict[str, str]],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     used: dict[str, int],
 ) -> _Interview:
     """One ``<graph>`` as an interview: the ego row, the people, the edges."""
@@ -885,7 +887,7 @@ def _where(
     ego: _Row,
     rows: list[_Row],
     tie_rows: list[_Row],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
 ) -> Problem:
     match = re.match(r"^(people|relationships|ties)\[(\d+)\](?:\.(\w+))?", problem.location)
     if match is None:
