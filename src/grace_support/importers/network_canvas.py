@@ -549,7 +549,7 @@ def _graph_interview(
     *,
     file: str,
     data_of: Callable[[Any, str], dict[str, str]],
-    mapping: NetworkCanvasMapping | Mapping[str, Any],
+    mapping: NetworkCanvasMapping,
     used: dict[str, int],
 ) -> _Interview:
     """One ``<graph>`` as an interview: the ego row, the people, the edges."""
@@ -887,7 +887,7 @@ def _where(
     ego: _Row,
     rows: list[_Row],
     tie_rows: list[_Row],
-    mapping: NetworkCanvasMapping | Mapping[str, Any],
+    mapping: NetworkCanvasMapping,
 ) -> Problem:
     match = re.match(r"^(people|relationships|ties)\[(\d+)\](?:\.(\w+))?", problem.location)
     if match is None:
