@@ -390,6 +390,24 @@ def _assess_as_of(d: Any) -> object:
     return assess(_network(), as_of=d if isinstance(d, str) else "2026-11-25")
 
 
+def _in_touch(d: Any) -> object:
+    from grace_support import in_touch
+
+    return in_touch(_network().relationships[0], as_of=d)
+
+
+def _in_touch_ids(d: Any) -> object:
+    from grace_support import in_touch_ids
+
+    return in_touch_ids(_network(), as_of=d)
+
+
+def _judged_on(d: Any) -> object:
+    from grace_support import judged_on
+
+    return judged_on(_network(), as_of=d)
+
+
 ENTRIES: tuple[Entry, ...] = (
     Entry("grace_support.read_network", path=_read_network),
     Entry("grace_support.documents.read_network", path=_read_network),
@@ -404,6 +422,10 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("grace_support.importers.write_networks", write=_write_networks),
     Entry("grace_support.parse_day", errors=(ValueError,), data=_parse_day),
     Entry("grace_support.assess", errors=(ValueError,), data=_assess_as_of),
+    # The day judged on: a bad day is a ValueError naming the argument (TypeError: not a day).
+    Entry("grace_support.in_touch", errors=(ValueError, TypeError), data=_in_touch),
+    Entry("grace_support.in_touch_ids", errors=(ValueError, TypeError), data=_in_touch_ids),
+    Entry("grace_support.judged_on", errors=(ValueError, TypeError), data=_judged_on),
     Entry("grace_support.graphml.from_graphml", text=_from_graphml, path=_graphml_path),
     Entry(
         "grace_support.importers.read_network_canvas_csv",
