@@ -523,7 +523,7 @@ def test_attribute_values_stay_out_of_repr_and_errors() -> None:
     with pytest.raises(DocumentError) as caught:
         network_from_data(data)
     assert [str(p) for p in caught.value.problems] == [
-        "people[0].attributes, attribute 1 (its name): "
+        "people[0].attributes, attribute 1 (the name): "
         "String should match pattern '^[A-Za-z_][A-Za-z0-9_.-]*$'",
         "people[0].attributes, attribute 2: must be text, a whole or finite number, "
         "true/false, or null",

@@ -133,7 +133,7 @@ def validate_json(model: type[ModelT], text: str | bytes, *, source: str | None 
     try:
         validated = model.model_validate_json(text)
     except ValidationError as error:
-        problems = problems_from_validation_error(error, _decoded(error, text))
+        problems = problems_from_validation_error(error)
     else:
         if not _repeats_a_key(text, validated):
             return validated
@@ -143,18 +143,6 @@ def validate_json(model: type[ModelT], text: str | bytes, *, source: str | None 
 
 
 @guarded()
-def _decoded(error: ValidationError, text: str | bytes) -> Any:
-    """The decoded JSON, to name keys by position; only when a key is at fault."""
-    kinds = {d["type"] for d in error.errors(include_url=False, include_input=False)}
-    places = [d["loc"] for d in error.errors(include_url=False, include_input=False)]
-    if "extra_forbidden" not in kinds and not any("attributes" in loc for loc in places):
-        return None
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-
-
 def network_from_data(data: Any, *, source: str | None = None) -> SupportNetwork:
     """Validate a network document that is already decoded JSON (dicts and lists).
 

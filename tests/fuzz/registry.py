@@ -357,7 +357,8 @@ def _get(d: Any) -> object:
 def _catalog_json(t: str) -> object:
     from grace_support.content import Catalog
 
-    return Catalog.from_json(t)
+    # As bytes: a short string without "{" names a file (documented), and a file's name is shown.
+    return Catalog.from_json(t.encode("utf-8", "surrogatepass"))
 
 
 def _catalog_path(p: Path) -> object:

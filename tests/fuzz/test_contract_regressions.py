@@ -517,3 +517,43 @@ def test_the_roster_escapes_formula_cells() -> None:
     names = [row[1] for row in rows[1:]]
     assert '\'=HYPERLINK("http://x","y")' in names
     assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+
+
+# -- keys --------------------------------------------------------------------------------------
+
+
+def test_model_errors_name_chosen_keys_by_position() -> None:
+    from pydantic import ValidationError
+
+    from grace_support import Settings
+
+    cases: list[tuple[Any, str]] = [
+        (lambda: Settings.model_validate({"dormant_after_days": 3, MARKER: 1}), "unknown field 2"),
+        (lambda: Person(id="p", attributes={"ok": 1, f"{MARKER} x": 1}), "attribute 2"),  # type: ignore[arg-type]
+        (lambda: Person.model_validate({"id": "p", "attributes": {MARKER: [1]}}), "attribute 1"),
+        (
+            lambda: SupportNetwork.model_validate_json(
+                json.dumps({"ego": {"id": "e", "attributes": {"a": 1, MARKER: [1]}}})
+            ),
+            "attribute 2",
+        ),
+    ]
+    for build, place in cases:
+        with pytest.raises(ValidationError) as caught:
+            build()
+        assert_clean(caught.value)
+        assert_no_chain(caught.value)
+        assert f"<{place}>" in str(caught.value)
+
+
+def test_document_errors_name_chosen_keys_by_position() -> None:
+    from grace_support import network_from_data, parse_network
+
+    data = example_network().model_dump(mode="json")
+    data["ego"][MARKER] = 1
+    data["people"][1]["attributes"] = {"fine": 1, f"{MARKER}!": 2}
+    for read in (lambda: network_from_data(data), lambda: parse_network(json.dumps(data))):
+        error = raised(read)
+        places = [p.location for p in error.problems]  # type: ignore[attr-defined]
+        assert "people[1].attributes, attribute 2 (the name)" in places
+        assert any(place.startswith("ego, unknown field") for place in places)
