@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import io
 import os
 import re
 import sys
@@ -74,12 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one retur
         ...
         0
     """
+    _stand_in_for_closed_streams()
     args = _parser().parse_args(argv)
     try:
         output = args.run(args)
         if output is not None:
-            if sys.stdout is None:  # started with standard output closed (`>&-`)
-                return _fail("the output could not be written: standard output is closed", EXIT_IO)
             sys.stdout.write(output if output.endswith("\n") else output + "\n")
             sys.stdout.flush()
     except InputError as error:
@@ -103,10 +104,40 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one retur
     return EXIT_OK
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process started with it closed (``>&-``): writing fails.
+
+    The failure is an ``OSError`` (``EBADF``), so it ends as every output error does:
+    exit status 3 and one line on standard error.
+    """
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "Standard output is closed")
+
+
+class _Discarded(io.TextIOBase):
+    """Standard error when the process started with it closed: there is nowhere to say it."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def _stand_in_for_closed_streams() -> None:
+    """Give a closed standard output or error a stand-in, so no write meets ``None``."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = _Discarded()
+
+
 def _fail(message: str, status: int) -> int:
     """Print one line to standard error (quietly, should that fail too); return the status."""
-    if sys.stderr is None:  # started with standard error closed: nowhere to say it
-        return status
     with contextlib.suppress(OSError, ValueError):
         print(f"grace-support: {message}", file=sys.stderr)
     return status
