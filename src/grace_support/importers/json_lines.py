@@ -25,12 +25,11 @@ from grace_support._input import (
     DEFAULT_MAX_BYTES,
     decode,
     guarded,
-    loads_json,
     read_bytes,
     source_name,
     write_text_atomically,
 )
-from grace_support.documents import network_from_data, parse_network
+from grace_support.documents import parse_network
 from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
 
@@ -136,27 +135,23 @@ def iter_documents(
         if not line.strip():
             continue
         where = f"{name}:{number}"
-        failure: list[Problem] = []
-        try:
-            data = loads_json(line, source=name, location=f"line {number}")
-        except DocumentError as error:
-            failure = [Problem(p.location, p.message, source=name) for p in error.problems]
-        if failure:
-            yield where, None, failure
-            continue
-        try:
-            network = network_from_data(data)
+        try:  # the document reader: a repeated key, deep nesting, huge numbers are refused
+            network = parse_network(line)
         except DocumentError as error:
             yield (
                 where,
                 None,
                 [
-                    Problem(f"line {number}, {p.location}", p.message, source=name)
+                    Problem(_on_line(number, p.location), p.message, source=name)
                     for p in error.problems
                 ],
             )
             continue
         yield where, network, []
+
+
+def _on_line(number: int, location: str) -> str:
+    return f"line {number}" if location == "(document)" else f"line {number}, {location}"
 
 
 def _is_dir(path: str | PathLike[str]) -> bool:
