@@ -14,7 +14,7 @@ Examples:
     Traceback (most recent call last):
         ...
     grace_support.errors.DocumentError: This is not a valid document (1 problem):
-      ego.nmae: Extra inputs are not permitted
+      ego, unknown field 2: Extra inputs are not permitted
 """
 
 from __future__ import annotations

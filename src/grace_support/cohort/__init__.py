@@ -188,7 +188,7 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
     from grace_support.cohort._run import SeenEgos, checked_part, open_dataset  # noqa: PLC0415
     from grace_support.documents import network_from_data  # noqa: PLC0415
     from grace_support.errors import DocumentError  # noqa: PLC0415
-    from grace_support.tables import _document, _where  # noqa: PLC0415
+    from grace_support.tables import _document, _where, resolved  # noqa: PLC0415
 
     dataset = open_dataset(path)
     seen = SeenEgos()
@@ -209,7 +209,9 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
                 network = network_from_data(document)
             except DocumentError as error:
                 problems = [
-                    _located(_where(p, ego_row, mine, my_ties), p.message, index)
+                    _located(
+                        _where(resolved(p, document), ego_row, mine, my_ties), p.message, index
+                    )
                     for p in error.problems
                 ]
             if problems:  # raised outside the handler: no chain

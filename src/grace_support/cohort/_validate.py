@@ -115,7 +115,7 @@ def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
     if len(set(schema.names)) != len(schema.names):
         report.table(table, "has two columns with the same name")
         return False
-    for number, field in enumerate(schema):
+    for number, field in enumerate(schema, start=1):
         name, kind = field.name, field.type
         if name in _BUILTIN[table]:
             if name in ("last_contact", "collected_on"):
@@ -160,7 +160,7 @@ def _check_attributes(report: _Report, table: str, arrow: pa.Table) -> None:
     pa = pyarrow()
     numpy = np()
     pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
-    for number, field in enumerate(arrow.schema):
+    for number, field in enumerate(arrow.schema, start=1):
         if field.name in _BUILTIN[table]:
             continue
         column = arrow.column(field.name)
