@@ -62,6 +62,7 @@ __all__ = [
     "MAX_DIGITS",
     "STDIN",
     "check_output",
+    "column_label",
     "decode",
     "detach",
     "guarded",
@@ -386,6 +387,31 @@ def loads_json(
         except (ValueError, RecursionError, TypeError):
             message = "is not valid JSON"
     raise DocumentError([Problem(location, message)], source=source)
+
+
+# -- naming a column ------------------------------------------------------------------------
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}")
+
+
+def column_label(column: str, header: list[str] | tuple[str, ...]) -> str:
+    """How an error names a column of a file: its name when it is a variable name, else its place.
+
+    A header that is not a variable name (spaces, punctuation, longer than 64) may
+    be anything a person typed, a name included, so it is never echoed: the column
+    is named by its place in the header, counted from 1. A `column` that is not in
+    the header is a place the library wrote itself (``relationship_*``), kept.
+
+    Examples:
+        >>> column_label("age_1", ["id", "age_1"]), column_label("Ana Díaz", ["id", "Ana Díaz"])
+        ('age_1', '2')
+    """
+    if _VARIABLE.fullmatch(column):
+        return column
+    for number, found in enumerate(header, start=1):
+        if found == column:
+            return str(number)
+    return column  # not a header: a place the library wrote (``relationship_*``)
 
 
 # -- writing ---------------------------------------------------------------------------------

@@ -557,3 +557,24 @@ def test_document_errors_name_chosen_keys_by_position() -> None:
         places = [p.location for p in error.problems]  # type: ignore[attr-defined]
         assert "people[1].attributes, attribute 2 (the name)" in places
         assert any(place.startswith("ego, unknown field") for place in places)
+
+
+@pytest.mark.parametrize("reader", ["egor", "persnet"])
+def test_csv_headers_that_are_not_variable_names_are_named_by_place(
+    tmp_path: Path, reader: str
+) -> None:
+    from grace_support.importers import read_egor, read_persnet
+
+    header = f"{MARKER} Ana"
+    if reader == "egor":
+        (tmp_path / "egos.csv").write_text(f"egoID,{header}\ne1,3\n", "utf-8")
+        (tmp_path / "alters.csv").write_text(f"egoID,alterID,{header}\ne1,a1,4\n", "utf-8")
+        (tmp_path / "edges.csv").write_text("egoID,Source,Target\n", "utf-8")
+        result = read_egor(tmp_path, errors="collect")
+    else:
+        path = tmp_path / "p.csv"
+        path.write_text(f"record_id,name1,{header}\n1,Ana,3\n", "utf-8")
+        result = read_persnet(path, errors="collect")
+    assert result.problems
+    for problem in (*result.problems, *result.dropped):
+        assert MARKER.lower() not in str(problem).lower()

@@ -68,7 +68,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
-from grace_support._input import DEFAULT_MAX_BYTES, guarded, read_text, source_name, whole_number
+from grace_support._input import (
+    DEFAULT_MAX_BYTES,
+    column_label,
+    guarded,
+    read_text,
+    source_name,
+    whole_number,
+)
 from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.importers._common import complete
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode
@@ -193,7 +200,8 @@ def _load(path: Path, kind: str, options: _Options) -> _Table:
     if not columns:
         raise _UnreadableError([Problem("row 1", "has no column names", source=name)])
     if (twice := first_duplicate(columns)) is not None:
-        raise _UnreadableError([Problem(f"row 1, column {twice}", "is named twice", source=name)])
+        where = f"row 1, column {column_label(twice, columns)}"
+        raise _UnreadableError([Problem(where, "is named twice", source=name)])
     if "" in columns:
         where = f"row 1, column {columns.index('') + skip + 1}"
         raise _UnreadableError([Problem(where, "has no name", source=name)])
@@ -312,7 +320,7 @@ class _Cell:
     value: str | None
 
     def problem(self, out: _Fields, message: str) -> None:
-        where = f"row {self.number}, column {self.column}"
+        where = f"row {self.number}, column {column_label(self.column, self.table.header)}"
         out.problems.append(Problem(where, message, source=self.table.source))
 
 

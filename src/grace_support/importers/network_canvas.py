@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
 from pydantic import Field, model_validator
 
-from grace_support._input import DEFAULT_MAX_BYTES, guarded, read_bytes, whole_number
+from grace_support._input import DEFAULT_MAX_BYTES, column_label, guarded, read_bytes, whole_number
 from grace_support._model import FrozenModel
 from grace_support._xml import safe_xml_root
 from grace_support.documents import network_from_data
@@ -237,7 +237,7 @@ class _Row:
         return f"{self.file} {self.unit} {self.line}"
 
     def where(self, column: str) -> str:
-        return f"{self.place}, column {column}"
+        return f"{self.place}, column {column_label(column, list(self.data))}"
 
     def value(self, column: str) -> str | None:
         value = self.data.get(column)
