@@ -294,7 +294,8 @@ def _day(value: DayLike, place: str) -> date:
     try:
         return parse_day(value)
     except ValueError as error:
-        raise ValueError(f"{place} {error}") from None
+        message = f"{place} {error}"
+    raise ValueError(message)  # outside the handler: no chain
 
 
 def _own_day(network: SupportNetwork) -> date | None:

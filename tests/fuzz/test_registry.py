@@ -208,6 +208,7 @@ DATA: dict[str, Callable[[], Any]] = {
     "marker-mapping": lambda: {MARKER: MARKER, "id": MARKER},
     "document": lambda: document(id=f"{MARKER} !"),
     "none": lambda: None,
+    "not-a-day": lambda: "2026-02-30",
     "float": lambda: float("nan"),
     "object": object,
 }
