@@ -1,0 +1,209 @@
+"""Releases people can pin: one version, versioned CHANGELOG sections, towncrier fragments."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from packaging.version import Version
+
+import grace_support
+from grace_support import _version
+
+ROOT = Path(__file__).parents[1]
+CHANGELOG = ROOT / "CHANGELOG.md"
+FRAGMENTS = ROOT / "changelog.d"
+START = "<!-- towncrier release notes start -->"
+SECTION = re.compile(r"^## (?P<version>\S+) - (?P<date>\d{4}-\d{2}-\d{2})$", re.MULTILINE)
+TYPES = ("added", "changed", "deprecated", "removed", "fixed", "security")
+FRAGMENT_NAME = re.compile(rf"^[1-9][0-9]*\.(?:{'|'.join(TYPES)})(?:\.[1-9][0-9]*)?\.md$")
+NOT_FRAGMENTS = {"README.md", "towncrier_template.md.jinja"}
+SEMANTIC = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(\.dev(0|[1-9][0-9]*))?$")
+
+
+def sections() -> list[tuple[Version, date]]:
+    return [
+        (Version(m["version"]), date.fromisoformat(m["date"]))
+        for m in SECTION.finditer(CHANGELOG.read_text(encoding="utf-8"))
+    ]
+
+
+# -- the version ---------------------------------------------------------------------------
+
+
+def test_the_source_version_is_semantic() -> None:
+    # MAJOR.MINOR.PATCH, or the next one with .devN between releases (PEP 440 and semver)
+    assert SEMANTIC.match(_version.__version__), _version.__version__
+
+
+def test_dunder_version_is_the_installed_package_metadata() -> None:
+    try:
+        installed = importlib.metadata.version("grace-support")
+    except importlib.metadata.PackageNotFoundError:
+        installed = _version.__version__  # a source checkout that is not installed
+    assert grace_support.__version__ == installed
+
+
+def test_dunder_version_falls_back_to_the_source_when_not_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    assert grace_support.__version__ == _version.__version__
+
+
+def test_the_metadata_a_build_writes_carries_the_source_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What pip install . would put in the package metadata (and so in __version__).
+    build = pytest.importorskip("hatchling.build")
+    monkeypatch.chdir(ROOT)
+    dist_info = build.prepare_metadata_for_build_wheel(str(tmp_path))
+    built = importlib.metadata.Distribution.at(tmp_path / dist_info)
+    assert built.metadata["Name"] == "grace-support"
+    assert built.version == _version.__version__
+
+
+# -- the CHANGELOG -------------------------------------------------------------------------
+
+
+def test_changelog_has_a_dated_section_per_version_newest_first() -> None:
+    found = sections()
+    assert found, "CHANGELOG.md has no '## X.Y.Z - YYYY-MM-DD' section"
+    versions = [v for v, _ in found]
+    assert all(SEMANTIC.match(str(v)) and not v.is_devrelease for v in versions)
+    assert versions == sorted(versions, reverse=True)
+    assert len(set(versions)) == len(versions)
+    days = [d for _, d in found]
+    assert days == sorted(days, reverse=True)
+
+
+def test_changelog_has_no_unreleased_section_and_one_insertion_point() -> None:
+    text = CHANGELOG.read_text(encoding="utf-8")
+    # Unreleased changes live in changelog.d/ until a version is cut.
+    assert not re.search(r"^## Unreleased", text, re.MULTILINE | re.IGNORECASE)
+    assert text.count(START) == 1
+    first = SECTION.search(text)
+    assert first is not None
+    assert text.index(START) < first.start()
+    headings = re.findall(r"^## .*$", text, re.MULTILINE)
+    assert all(SECTION.match(h) for h in headings), headings
+
+
+def test_the_newest_changelog_section_is_this_version_or_the_one_before() -> None:
+    newest = sections()[0][0]
+    current = Version(_version.__version__)
+    if current.is_devrelease:  # between releases: the next version is not written yet
+        assert newest < Version(current.base_version)
+    else:
+        assert newest == current
+
+
+# -- fragments and towncrier ---------------------------------------------------------------
+
+
+def fragments(folder: Path = FRAGMENTS) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name not in NOT_FRAGMENTS)
+
+
+def test_every_file_in_changelog_d_is_a_fragment_with_a_valid_name() -> None:
+    bad = [p.name for p in fragments() if not FRAGMENT_NAME.match(p.name)]
+    assert bad == [], f"not <issue>.<type>[.<n>].md with a type of {TYPES}: {bad}"
+
+
+@pytest.mark.parametrize(
+    ("name", "valid"),
+    [
+        ("26.added.md", True),
+        ("26.added.2.md", True),
+        ("19.security.md", True),
+        ("26.feature.md", False),  # towncrier's own type names are not ours
+        ("26.added", False),
+        ("26.Added.md", False),
+        ("issue26.added.md", False),
+        ("026.added.md", False),
+        ("26.added.0.md", False),
+    ],
+)
+def test_fragment_names(name: str, valid: bool) -> None:
+    assert bool(FRAGMENT_NAME.match(name)) is valid
+
+
+def towncrier(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    pytest.importorskip("towncrier")
+    return subprocess.run(
+        [sys.executable, "-m", "towncrier", "build", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+
+
+def test_towncrier_draft_builds_the_fragments_of_this_tree() -> None:
+    result = towncrier("--draft", "--version", "99.0.0", "--date", "2099-01-01", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    draft = result.stdout
+    assert "## 99.0.0 - 2099-01-01" in draft
+    for fragment in fragments():
+        for line in fragment.read_text(encoding="utf-8").strip().splitlines():
+            assert line.strip() in draft, (fragment.name, line)
+
+
+def copy_of_the_release_files(into: Path) -> Path:
+    for name in ("pyproject.toml", "CHANGELOG.md"):
+        shutil.copy(ROOT / name, into / name)
+    (into / "changelog.d").mkdir()
+    for name in NOT_FRAGMENTS:
+        shutil.copy(FRAGMENTS / name, into / "changelog.d" / name)
+    return into / "changelog.d"
+
+
+def test_towncrier_build_writes_a_dated_section_grouped_by_type_then_issue(
+    tmp_path: Path,
+) -> None:
+    folder = copy_of_the_release_files(tmp_path)
+    written = {
+        "26.added.md": "- Second of 26.\n- Third of 26.\n",
+        "26.added.2.md": "- First of 26.\n",
+        "100.added.md": "- Of 100.\n",
+        "9.fixed.md": "- A fix.\n",
+        "26.deprecated.md": "- Old name.\n",
+    }
+    for name, text in written.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    before = CHANGELOG.read_text(encoding="utf-8")
+
+    result = towncrier("--version", "99.0.0", "--date", "2099-01-01", "--yes", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    after = (tmp_path / "CHANGELOG.md").read_text(encoding="utf-8")
+    head, old = before.split(START)
+    new_section = (
+        "## 99.0.0 - 2099-01-01\n\n"
+        "### Added\n\n"
+        "#### Issue 26\n\n- First of 26.\n- Second of 26.\n- Third of 26.\n\n"
+        "#### Issue 100\n\n- Of 100.\n\n"
+        "### Deprecated\n\n#### Issue 26\n\n- Old name.\n\n"
+        "### Fixed\n\n#### Issue 9\n\n- A fix.\n\n"
+    )
+    assert after == head.rstrip() + "\n\n" + START + "\n\n" + new_section + old.lstrip()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(NOT_FRAGMENTS)  # used up
+
+
+def test_towncrier_refuses_a_file_that_is_not_a_fragment(tmp_path: Path) -> None:
+    folder = copy_of_the_release_files(tmp_path)
+    (folder / "26.feature.md").write_text("- Misnamed.\n", encoding="utf-8")
+    result = towncrier("--draft", "--version", "99.0.0", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "26.feature.md" in result.stderr
