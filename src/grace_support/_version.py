@@ -7,4 +7,4 @@ Semantic versioning; between releases the next version with ``.devN`` (see
 docs/releases.md).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
