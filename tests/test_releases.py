@@ -207,3 +207,27 @@ def test_towncrier_refuses_a_file_that_is_not_a_fragment(tmp_path: Path) -> None
     result = towncrier("--draft", "--version", "99.0.0", cwd=tmp_path)
     assert result.returncode != 0
     assert "26.feature.md" in result.stderr
+
+
+# -- docstrings mark what a version added --------------------------------------------------
+
+VERSION_MARKER = re.compile(
+    r"^(?P<indent>[ ]*)(?P<title>Version added|Version changed|Deprecated):[ ]*\n"
+    r"(?P=indent)[ ]{4}(?P<version>[^\s:,]+)",
+    re.MULTILINE,
+)
+
+
+def test_version_markers_in_docstrings_name_a_released_or_coming_version() -> None:
+    # The convention of docs/releases.md: a Google-style admonition whose first line is
+    # the version; it renders as a note in the API reference.
+    coming = Version(Version(_version.__version__).base_version)
+    found = [
+        (path.name, m["title"], m["version"])
+        for path in (ROOT / "src" / "grace_support").rglob("*.py")
+        for m in VERSION_MARKER.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert ("schemas.py", "Version added", "0.2.0") in found
+    for where, title, version in found:
+        assert SEMANTIC.match(version), (where, title, version)
+        assert Version("0.1.0") < Version(version) <= coming, (where, title, version)

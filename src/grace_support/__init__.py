@@ -26,13 +26,7 @@ from grace_support.assessment import (
     assess,
 )
 from grace_support.attributes import Attributes
-from grace_support.documents import (
-    SchemaName,
-    json_schema,
-    network_from_data,
-    parse_network,
-    read_network,
-)
+from grace_support.documents import network_from_data, parse_network, read_network
 from grace_support.errors import (
     AsOfError,
     DocumentError,
@@ -53,6 +47,7 @@ from grace_support.network import (
     Tie,
     parse_day,
 )
+from grace_support.schemas import SchemaName, json_schema
 from grace_support.vocabulary import (
     ActionId,
     Closeness,
