@@ -48,6 +48,7 @@ from grace_support.network import (
     parse_day,
 )
 from grace_support.schemas import SchemaName, json_schema
+from grace_support.touch import in_touch, in_touch_ids, judged_on
 from grace_support.vocabulary import (
     ActionId,
     Closeness,
@@ -94,7 +95,10 @@ __all__ = [
     "Tie",
     "UnknownPersonError",
     "assess",
+    "in_touch",
+    "in_touch_ids",
     "json_schema",
+    "judged_on",
     "network_from_data",
     "parse_day",
     "parse_network",
