@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import inspect
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from packaging.version import Version
 
 import grace_support
 from grace_support import _version
+from tests.public_api import public_api, short
 
 ROOT = Path(__file__).parents[1]
 CHANGELOG = ROOT / "CHANGELOG.md"
@@ -231,3 +233,25 @@ def test_version_markers_in_docstrings_name_a_released_or_coming_version() -> No
     for where, title, version in found:
         assert SEMANTIC.match(version), (where, title, version)
         assert Version("0.1.0") < Version(version) <= coming, (where, title, version)
+
+
+def test_what_a_version_added_says_so_in_its_docstring() -> None:
+    # Every public class, function, method and property that 0.1.0 did not have (under
+    # any module path: a name that moved keeps its short name).
+    released = {
+        short(name)
+        for name in (ROOT / "tests" / "data" / "public_api_0.1.0.txt").read_text().split()
+    }
+    unmarked = sorted(
+        name
+        for name, documented in public_api().items()
+        if short(name) not in released
+        and not any(
+            m["title"] == "Version added"
+            for m in VERSION_MARKER.finditer(inspect.getdoc(documented) or "")
+        )
+    )
+    assert unmarked == [], (
+        "add 'Version added:' and an indented line with the version (e.g. 0.2.0) to "
+        "the docstring of each (docs/releases.md)"
+    )

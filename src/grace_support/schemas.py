@@ -142,5 +142,9 @@ def _schema_model(name: str) -> type[BaseModel]:
 
 
 def dumps_schema(name: SchemaName = "network") -> str:
-    """The JSON Schema as stable, indented JSON text (used by the CLI and snapshots)."""
+    """The JSON Schema as stable, indented JSON text (used by the CLI and snapshots).
+
+    Version added:
+        0.2.0 (as a public name; before, ``grace_support.documents.dumps_schema``)
+    """
     return json.dumps(json_schema(name), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
