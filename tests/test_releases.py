@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
 import inspect
 import re
@@ -15,7 +16,9 @@ import pytest
 from packaging.version import Version
 
 import grace_support
+import grace_support.documents
 from grace_support import _version
+from grace_support._deprecation import removed_in
 from tests.public_api import public_api, short
 
 ROOT = Path(__file__).parents[1]
@@ -255,3 +258,36 @@ def test_what_a_version_added_says_so_in_its_docstring() -> None:
         "add 'Version added:' and an indented line with the version (e.g. 0.2.0) to "
         "the docstring of each (docs/releases.md)"
     )
+
+
+# -- one way to deprecate ------------------------------------------------------------------
+
+
+def test_every_deprecation_goes_through_the_one_helper() -> None:
+    # So that each names what to use, since when, and the version it goes in
+    # (grace_support._deprecation.deprecated; the policy of docs/releases.md).
+    raised_elsewhere = sorted(
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in (ROOT / "src" / "grace_support").rglob("*.py")
+        if path.name != "_deprecation.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Name) and node.id in {"DeprecationWarning", "FutureWarning"}
+    )
+    assert raised_elsewhere == [], "call grace_support._deprecation.deprecated instead"
+
+
+def test_a_deprecation_warning_names_the_versions_and_points_at_the_caller() -> None:
+    with pytest.warns(DeprecationWarning, match="schema_id") as caught:
+        grace_support.documents.schema_id  # noqa: B018
+    (warning,) = caught
+    assert str(warning.message) == (
+        "grace_support.documents.schema_id is deprecated since 0.2.0 and goes in 0.3.0: "
+        "import grace_support.schemas.schema_id instead"
+    )
+    assert warning.filename == __file__
+
+
+@pytest.mark.parametrize("since", ["0.2", "v0.2.0", "0.2.0.dev0", ""])
+def test_a_deprecation_needs_a_released_version(since: str) -> None:
+    with pytest.raises(ValueError, match=r"MAJOR\.MINOR\.PATCH"):
+        removed_in(since)

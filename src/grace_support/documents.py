@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
 
+from grace_support._deprecation import deprecated
 from grace_support._input import DEFAULT_MAX_BYTES, read_bytes, source_name
 from grace_support.attributes import Attributes
 from grace_support.errors import DocumentError, Problem, validated
@@ -246,13 +247,10 @@ def __getattr__(name: str) -> object:
         ``SchemaName`` also from ``grace_support``); this path goes in 0.3.0.
     """
     if name in _MOVED_TO_SCHEMAS:
-        import warnings  # noqa: PLC0415
-
-        warnings.warn(
-            f"grace_support.documents.{name} moved to grace_support.schemas.{name}; "
-            "the old path goes in version 0.3.0",
-            DeprecationWarning,
-            stacklevel=2,
+        deprecated(
+            f"grace_support.documents.{name}",
+            use=f"import grace_support.schemas.{name} instead",
+            since="0.2.0",
         )
         from grace_support import schemas  # noqa: PLC0415 (the deprecated path, until 0.3.0)
 
