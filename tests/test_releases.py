@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
+import importlib.util
 import inspect
 import re
 import shutil
@@ -11,6 +12,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from packaging.version import Version
@@ -291,3 +293,54 @@ def test_a_deprecation_warning_names_the_versions_and_points_at_the_caller() -> 
 def test_a_deprecation_needs_a_released_version(since: str) -> None:
     with pytest.raises(ValueError, match=r"MAJOR\.MINOR\.PATCH"):
         removed_in(since)
+
+
+def load(name: str, path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MADE_UP = (
+    "import functools\n\n\n"
+    "def wrap(function):\n"
+    '    """A decorator."""\n\n'
+    "    @functools.wraps(function)\n"
+    "    def wrapper(*args):\n"
+    '        """The wrapper."""\n'
+    "        return function(*args)\n\n"
+    "    return wrapper\n\n\n"
+    'def one():\n    """One line."""\n\n\n'
+    "@wrap\n"
+    'def doctest():\n    """Two.\n\n    Examples:\n        >>> 1 + 1\n        2\n    """\n\n\n'
+    'class Kind:\n    """Three.\n\n    More."""\n'
+)
+
+
+def test_the_version_added_script_marks_docstrings_of_each_shape(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the script adds src/ and the root
+    script = load("version_added", ROOT / "scripts" / "version_added.py")
+    source = tmp_path / "made_up.py"
+    source.write_text(MADE_UP, encoding="utf-8")
+    module = load("made_up", source)
+    monkeypatch.setitem(sys.modules, "made_up", module)  # where inspect finds a class's file
+
+    skipped = script.mark([module.one, module.doctest, module.Kind], "9.9.0")
+
+    assert skipped == []
+    marked = MADE_UP.replace(
+        '"""One line."""', '"""One line.\n\n    Version added:\n        9.9.0\n    """'
+    )
+    marked = marked.replace(
+        '        2\n    """', '        2\n\n    Version added:\n        9.9.0\n    """'
+    )
+    marked = marked.replace(
+        '    More."""', '    More.\n\n    Version added:\n        9.9.0\n    """'
+    )
+    assert marked != MADE_UP
+    assert source.read_text(encoding="utf-8") == marked  # the wrapper's docstring untouched
