@@ -49,21 +49,46 @@ def test_the_source_version_is_semantic() -> None:
     assert SEMANTIC.match(_version.__version__), _version.__version__
 
 
-def test_dunder_version_is_the_installed_package_metadata() -> None:
-    try:
-        installed = importlib.metadata.version("grace-support")
-    except importlib.metadata.PackageNotFoundError:
-        installed = _version.__version__  # a source checkout that is not installed
-    assert grace_support.__version__ == installed
+class Installed:
+    """A stand-in for an installed distribution: its metadata version and direct_url.json."""
+
+    def __init__(self, version: str, direct_url: str | None) -> None:
+        self.version = version
+        self.direct_url = direct_url
+
+    def read_text(self, filename: str) -> str | None:
+        return self.direct_url if filename == "direct_url.json" else None
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "expected"),
+    [
+        (None, "9.8.7"),  # installed from an index: the metadata says it
+        ('{"url": "file:///src/gs", "dir_info": {}}', "9.8.7"),  # pip install ./gs
+        ('{"url": "file:///src/gs", "dir_info": {"editable": false}}', "9.8.7"),
+        ('{"url": "file:///src/gs", "dir_info": {"editable": true}}', "source"),  # pip install -e
+        ('{"url": "file:///src/gs", "dir_info": "editable"}', "9.8.7"),  # not PEP 610: metadata
+        ("not JSON", "9.8.7"),
+    ],
+)
+def test_dunder_version_is_the_package_metadata_unless_editable(
+    monkeypatch: pytest.MonkeyPatch, direct_url: str | None, expected: str
+) -> None:
+    def distribution(name: str) -> Installed:
+        assert name == "grace-support"
+        return Installed("9.8.7", direct_url)
+
+    monkeypatch.setattr(importlib.metadata, "distribution", distribution)
+    assert grace_support.__version__ == (_version.__version__ if expected == "source" else expected)
 
 
 def test_dunder_version_falls_back_to_the_source_when_not_installed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def not_installed(name: str) -> str:
+    def not_installed(name: str) -> Installed:
         raise importlib.metadata.PackageNotFoundError(name)
 
-    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    monkeypatch.setattr(importlib.metadata, "distribution", not_installed)
     assert grace_support.__version__ == _version.__version__
 
 

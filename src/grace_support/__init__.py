@@ -114,13 +114,8 @@ def __getattr__(name: str) -> object:
         from grace_support.recommendations import recommend  # noqa: PLC0415
 
         return recommend
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+    if name == "__version__":  # from the package metadata (see _version.installed_version)
+        from grace_support._version import installed_version  # noqa: PLC0415
 
-        try:
-            return version("grace-support")
-        except PackageNotFoundError:  # running from a source tree that is not installed
-            from grace_support._version import __version__  # noqa: PLC0415
-
-            return __version__
+        return installed_version()
     raise AttributeError(f"module 'grace_support' has no attribute {name!r}")
