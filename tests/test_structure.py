@@ -222,17 +222,32 @@ def test_no_lower_layer_imports_a_higher_one() -> None:
     assert unexpected == []
 
 
-def test_every_listed_exception_is_still_needed() -> None:
-    # When an upward import goes, its entry goes too, so the list stays the truth.
-    assert set(ALLOWED) - {i.key for i in upward()} == set()
-
-
-def test_no_import_circle_beyond_the_listed_exceptions() -> None:
+def unit_graph() -> nx.DiGraph:
+    """Which units import which, leaving out the listed exceptions."""
     graph = nx.DiGraph()
     for i in imports():
         if i.key not in ALLOWED and unit(i.module) != unit(i.target):
             graph.add_edge(unit(i.module), unit(i.target))
-    assert list(nx.simple_cycles(graph)) == []
+    return graph
+
+
+def test_every_listed_exception_is_still_needed() -> None:
+    # An exception is an import that points up, or one within a layer that closes a
+    # circle; when it goes, its entry goes too, so the list stays the truth.
+    graph = unit_graph()
+    needed = {i.key for i in upward()} | {
+        i.key
+        for i in imports()
+        if unit(i.target) in graph
+        and unit(i.module) in graph
+        and nx.has_path(graph, unit(i.target), unit(i.module))
+    }
+    assert set(ALLOWED) - needed == set()
+
+
+def test_no_import_circle_beyond_the_listed_exceptions() -> None:
+    # e.g. network -> touch -> network; list the import that closes one, with its reason.
+    assert list(nx.simple_cycles(unit_graph())) == []
 
 
 def test_graph_depends_only_on_the_model_modules() -> None:
