@@ -17,12 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-    from pydantic import ValidationError
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 __all__ = [
     "MAX_LISTED_PROBLEMS",
@@ -36,6 +39,7 @@ __all__ = [
     "format_location",
     "hide_keys",
     "problems_from_validation_error",
+    "validated",
 ]
 
 
@@ -133,6 +137,8 @@ class DocumentError(GraceSupportError, ValueError):
 
         Only the location and pydantic's message are kept; pydantic's messages for
         the models in this package never contain the input (``hide_input_in_errors``).
+        Raise the result *outside* the ``except`` block, or call
+        ``grace_support.errors.validated``, which does.
         """
         return cls(problems_from_validation_error(error), source=source)
 
@@ -203,6 +209,9 @@ def hide_keys(loc: Sequence[str | int], kind: str, data: Any = None) -> tuple[st
         >>> ego = {"ego": {"id": "e", "nm": 2}}
         >>> format_location(hide_keys(("ego", "nm"), "extra_forbidden", ego))
         'ego, unknown field 2'
+
+    Version added:
+        0.2.0
     """
     parts: list[str | int] = list(loc)
     for index, part in enumerate(parts[:-1]):
@@ -215,6 +224,48 @@ def hide_keys(loc: Sequence[str | int], kind: str, data: Any = None) -> tuple[st
         number = _position(data, parts[:-1], last)
         parts[-1] = f"<unknown field {number}>" if number else "<an unknown field>"
     return tuple(parts)
+
+
+def validated(validate: Callable[[_In], _Out], data: _In, /, *, source: str | None = None) -> _Out:
+    """``validate(data)``, with a pydantic ``ValidationError`` raised as a `DocumentError`.
+
+    The one place the library turns a validation error into its own: every reader of
+    outside data validates through it. It is a plain function, not a context manager,
+    because the error has to be raised *after* the ``except`` block is left: raised
+    inside it (as a context manager's ``__exit__`` would), the ``ValidationError``,
+    which keeps every input value, would stay reachable as ``__context__``.
+
+    Args:
+        validate: What validates, e.g. ``SupportNetwork.model_validate`` or
+            ``Catalog.model_validate_json``.
+        data: What it validates.
+        source: Where the data came from (a file name), for the error message.
+
+    Returns:
+        What ``validate`` returned.
+
+    Raises:
+        DocumentError: ``validate`` raised a ``ValidationError``; the error names each
+            place and carries no exception chain (``__cause__`` and ``__context__`` are
+            ``None``). Other exceptions pass through unchanged.
+
+    Version added:
+        0.2.0
+
+    Examples:
+        >>> from grace_support import Person
+        >>> validated(Person.model_validate, {"id": "Ana Díaz!"}, source="people.json")
+        Traceback (most recent call last):
+            ...
+        grace_support.errors.DocumentError: people.json is not a valid document (1 problem):
+          id: String should match pattern '^[A-Za-z0-9._-]+$'
+    """
+    try:
+        return validate(data)
+    except ValidationError as error:
+        # Keys the input chose are named by their place in `data` (see hide_keys).
+        failure = DocumentError(problems_from_validation_error(error, data), source=source)
+    raise failure  # outside the except block: the ValidationError is not kept as context
 
 
 class InputError(DocumentError):

@@ -574,7 +574,7 @@ EXEMPT: dict[str, str] = {
         "grace_support.FindingCode grace_support.IsoDate grace_support.PersonId "
         "grace_support.Role grace_support.RoleCategory grace_support.SchemaName "
         "grace_support.Severity grace_support.Strain grace_support.SupportType "
-        "grace_support.documents.SchemaName grace_support.importers.EgorLayout "
+        "grace_support.importers.EgorLayout "
         "grace_support.importers.ErrorMode grace_support.instruments.MissingPolicy "
         "grace_support.instruments.Number grace_support.instruments.Responses "
         "grace_support.content.ChannelKind grace_support.content.ResourceKind "
@@ -610,8 +610,7 @@ EXEMPT: dict[str, str] = {
         _OUTPUT,
     ),
     **_reasons(
-        "grace_support.json_schema grace_support.documents.json_schema "
-        "grace_support.documents.schema_id grace_support.fhir.questionnaire "
+        "grace_support.json_schema grace_support.fhir.questionnaire "
         "grace_support.instruments.subscale_support_types",
         "takes only a name from a fixed list (an instrument or schema id), checked by its tests",
     ),

@@ -46,7 +46,7 @@ from grace_support.errors import (
     DocumentError,
     InputError,
     Problem,
-    problems_from_validation_error,
+    validated,
 )
 from grace_support.importers._common import (
     attribute_name_ok,
@@ -384,13 +384,7 @@ def _checked_mapping(mapping: object) -> NetworkCanvasMapping:
         return mapping
     if not isinstance(mapping, Mapping):
         raise TypeError("mapping must be a NetworkCanvasMapping (or a mapping of its fields)")
-    from pydantic import ValidationError  # noqa: PLC0415
-
-    try:
-        return NetworkCanvasMapping.model_validate(dict(mapping))
-    except ValidationError as error:
-        problems = problems_from_validation_error(error, dict(mapping))
-    raise DocumentError(problems, source="mapping")  # outside the handler: no chain
+    return validated(NetworkCanvasMapping.model_validate, dict(mapping), source="mapping")
 
 
 def _kind(name: str) -> tuple[str | None, str]:
