@@ -321,7 +321,10 @@ def device(tmp_path: Path, name: str = "device") -> Path:
     if not IS_ROOT:
         pytest.skip("making a device node needs root")
     path = tmp_path / name
-    os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))
+    try:
+        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))
+    except OSError:
+        pytest.skip("device nodes cannot be made here")
     return path
 
 
