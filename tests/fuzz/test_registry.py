@@ -486,3 +486,28 @@ def test_closed_stdout_exits_3_without_a_traceback() -> None:
     assert proc.returncode == 3
     assert b"Traceback" not in proc.stderr
     assert b"standard output is closed" in proc.stderr
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_with_standard_output_closed(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    command: str,
+) -> None:
+    from grace_support.demo import example_network
+
+    doc = tmp_path / "net.json"
+    doc.write_text(example_network().to_json(), "utf-8")
+    argv = COMMANDS[command]
+    args = argv(doc) if callable(argv) else [command]
+    monkeypatch.setattr(sys, "stdout", None)  # as when started with `>&-`
+    with deadline():
+        try:
+            code = main(args)
+        except SystemExit as stop:
+            code = int(stop.code or 0)
+    err = capsys.readouterr().err
+    assert code in (0, 1, 2, 3), err
+    assert "Traceback" not in err
+    assert "unexpected" not in err, err
