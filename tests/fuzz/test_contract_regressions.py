@@ -28,8 +28,8 @@ from grace_support.demo import example_network
 from grace_support.instruments import ResponseError
 from grace_support.vocabulary import Closeness, Role
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
+from tests.fuzz._special import IS_ROOT, device_node
 
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 DEEP = "[" * 100_000 + "]" * 100_000
 
 
@@ -317,15 +317,7 @@ def test_4300_digit_cells_are_not_a_value_error(tmp_path: Path, reader: str) -> 
 
 
 def device(tmp_path: Path, name: str = "device") -> Path:
-    """A private character device node (the kernel's zero device), never the real /dev."""
-    if not IS_ROOT:
-        pytest.skip("making a device node needs root")
-    path = tmp_path / name
-    try:
-        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))
-    except OSError:
-        pytest.skip("device nodes cannot be made here")
-    return path
+    return device_node(tmp_path, name)
 
 
 def test_write_networks_never_replaces_a_device(tmp_path: Path) -> None:

@@ -32,13 +32,13 @@ from hypothesis import strategies as st
 from grace_support.cli import main
 from grace_support.cli._main import COMMAND_MODULES, _parser
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
+from tests.fuzz._special import device_node, fifo
 from tests.fuzz.registry import COMMANDS, ENTRIES, EXEMPT, MODULES, Entry, entry_names
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 ROOT = Path(__file__).parents[2]
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 SECONDS = 30
 """Any single call taking longer than this counts as a hang (a FIFO read, /dev/zero)."""
 
@@ -251,24 +251,6 @@ def test_table_entries(entry: Entry, cell: str, tmp_path: Path) -> None:
         pytest.skip("optional extra not installed")
     assert entry.table is not None
     held_to_contract(entry, lambda: entry.table(tmp_path, CELLS[cell]))  # type: ignore[misc]
-
-
-def device_node(folder: Path, name: str = "device") -> Path:
-    """A private character device (the kernel's zero device) made in a temp folder, as root."""
-    if not IS_ROOT or not hasattr(os, "mknod"):
-        pytest.skip("making a device node needs root")
-    path = folder / name
-    try:
-        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 5))
-    except OSError:
-        pytest.skip("device nodes cannot be made here")
-    return path
-
-
-def fifo(folder: Path, name: str = "fifo") -> Path:
-    path = folder / name
-    os.mkfifo(path)
-    return path
 
 
 def special_folder(folder: Path, make: Callable[[Path, str], Path]) -> Path:
