@@ -49,6 +49,7 @@ from grace_support.cohort._layout import (
     write_parts,
 )
 from grace_support.cohort._synth import synthesize
+from grace_support.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -134,7 +135,14 @@ def write_dataset(
     if part_size < 1:
         raise ValueError("part_size must be at least 1")
     networks = _networks(source)
-    return write_parts(path, (networks_to_arrow(c) for c in chunks(networks, part_size)))
+    failure: str | None = None
+    try:
+        return write_parts(path, (networks_to_arrow(c) for c in chunks(networks, part_size)))
+    except FileExistsError:
+        raise
+    except OSError as error:  # named by the folder, with the system's reason
+        failure = f"cannot be written: {(error.strerror or 'an operating system error').lower()}"
+    raise InputError(failure, source=str(path))
 
 
 @guarded()
