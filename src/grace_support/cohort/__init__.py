@@ -412,7 +412,8 @@ def changes(
     ``kept`` ... ``support_types_lost``; ``alter_jaccard`` and ``tie_jaccard``;
     ``coverage_before`` and ``coverage_after``; ``delta_<measure>`` for every
     numeric measure; ``findings_resolved``, ``findings_new`` and
-    ``findings_persisting``), and every value equals what it gives (and so what
+    ``findings_persisting``; ``change_type``, ``turnover``, ``stability`` and the
+    boolean ``generator_changed``), and every value equals what it gives (and so what
     [`compare`][grace_support.change.compare] gives for that ego): counts and
     whole-number deltas as integers, shares and other deltas as floats, ``null``
     where ``change_table`` has a missing value.
@@ -437,6 +438,11 @@ def changes(
 
     Returns:
         A polars ``DataFrame``, or ``None`` with `out`.
+
+    Warns:
+        GeneratorChangedWarning: Once, with the number of egos whose two waves
+            record different name generators or caps on names (``generator``,
+            ``max_names``); those rows have ``generator_changed`` true.
 
     Raises:
         MissingExtraError: pyarrow or polars is not installed.
@@ -488,6 +494,7 @@ def changes(
         if problems := late_problems(side_read, egos, name, path):
             raise AsOfError(problems, source=path)
     frame = change_frame(sides[0], sides[1], egos)
+    _warn_generators(frame)
     if out is None:
         return frame
     writer = _run.ResultWriter(out)
@@ -498,6 +505,14 @@ def changes(
         writer.abort()
         raise
     return None
+
+
+def _warn_generators(frame: pl.DataFrame) -> None:
+    """Warn once when some egos' two waves used different name generators or caps."""
+    from grace_support.change import warn_generator_changed  # noqa: PLC0415
+
+    if changed := int(frame["generator_changed"].sum()):
+        warn_generator_changed(changed, stacklevel=4)
 
 
 def arrow_parts(networks: Iterable[SupportNetwork]) -> Iterator[dict[str, pa.Table]]:
