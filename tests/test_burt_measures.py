@@ -220,3 +220,43 @@ def test_structural_values_at_one_alter_are_networkxs(name: str) -> None:
         "ego_betweenness": nx.betweenness_centrality(graph, normalized=False)["ego"],
     }[name]
     assert getattr(m, name)(network) == theirs
+
+
+# -- computed over the ego and the asked people --------------------------------------------
+
+STRUCTURAL = (
+    "density",
+    "effective_size",
+    "efficiency",
+    "constraint",
+    "hierarchy",
+    "ego_betweenness",
+    "ego_betweenness_normalized",
+)
+
+
+def _asked(network: SupportNetwork, asked: tuple[str, ...]) -> SupportNetwork:
+    return network.model_copy(update={"ties_asked": asked})
+
+
+def test_structure_is_computed_over_the_asked_people() -> None:
+    """PERSNET-like: ties asked among a, b, c only; d was named but not asked about."""
+    whole = net(rel("a"), rel("b"), rel("c"), rel("d"), ties=[("a", "b"), ("b", "c")])
+    partial = _asked(whole, ("a", "b", "c"))
+    alone = net(rel("a"), rel("b"), rel("c"), ties=[("a", "b"), ("b", "c")])
+    graph = _graph(alone)
+    for name in STRUCTURAL:
+        assert getattr(m, name)(partial) == getattr(m, name)(alone), name
+    assert m.density(partial) == 2 / 3  # not 2/6: d's ties were never asked
+    assert m.ego_betweenness(partial) == nx.betweenness_centrality(graph, normalized=False)["ego"]
+    measures = compute_measures(partial)
+    assert [getattr(measures, name) for name in STRUCTURAL] == [
+        getattr(m, name)(partial) for name in STRUCTURAL
+    ]
+
+
+@pytest.mark.parametrize("name", STRUCTURAL)
+def test_structure_is_null_when_no_ties_were_asked(name: str) -> None:
+    network = _asked(net(rel("a"), rel("b")), ())
+    assert getattr(m, name)(network) is None
+    assert getattr(compute_measures(network), name) is None

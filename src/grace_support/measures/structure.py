@@ -85,12 +85,11 @@ def ego_graph(network: SupportNetwork) -> EgoGraph | None:
         >>> ego_graph(net).alters
         ('a', 'b')
     """
-    asked: tuple[str, ...] | None = getattr(network, "ties_asked", None)
-    if asked is None:
+    if network.ties_asked is None:
         return EgoGraph(tuple(p.id for p in network.people), network.ties)
-    if not asked and network.people:
+    if not network.ties_asked and network.people:
         return None
-    chosen = set(asked)
+    chosen = network.tie_asked_ids
     return EgoGraph(tuple(p.id for p in network.people if p.id in chosen), network.ties)
 
 
@@ -100,7 +99,8 @@ def density(network: SupportNetwork, *, weighted: bool = False) -> float | None:
     $$\text{density} = \frac{t}{n(n-1)/2}, \qquad
     \text{weighted density} = \frac{\sum_{\text{ties}} w}{n(n-1)/2}$$
 
-    ``None`` when there are fewer than two alters, where no tie is possible.
+    ``None`` when there are fewer than two alters, where no tie is possible, and
+    when no ties were asked about; $n$ counts the asked people only.
 
     Args:
         network: The network.
@@ -203,8 +203,8 @@ def efficiency(network: SupportNetwork, *, weighted: bool = True) -> float | Non
     knows everyone. This is *not* ``networkx.efficiency``, which is Latora and
     Marchiori's efficiency of a pair of nodes.
 
-    Defined values: ``None`` for an empty network (no effective size); 1.0 for
-    one alter.
+    Defined values: ``None`` for an empty network (no effective size) and when
+    no ties were asked about; 1.0 for one alter.
 
     Args:
         network: The network.
@@ -264,7 +264,8 @@ def constraint(network: SupportNetwork, *, weighted: bool = False) -> float | No
 
     where $N(j)$ is the alters tied to $j$. It is $1/n$ when no alters know each
     other and grows as they do (up to about 1). ``None`` for an empty network
-    (networkx gives NaN); 1.0 for one alter (networkx's value).
+    (networkx gives NaN) and when no ties were asked about; 1.0 for one alter
+    (networkx's value).
 
     With ``weighted=True`` each tie has its weight $w_{qj}$ and each ego-alter
     edge weight 1, so $p_{uv} = w_{uv} / \sum_k w_{uk}$ and
@@ -317,8 +318,8 @@ def hierarchy(network: SupportNetwork, *, weighted: bool = False) -> float | Non
     [`constraint`][grace_support.measures.constraint], $c_j = (1 + v_j)^2 / n^2$.
 
     Defined values: ``None`` below two alters, where $n \ln n = 0$ (with one
-    alter all constraint rests on it; with none there is nothing to spread).
-    networkx has no hierarchy.
+    alter all constraint rests on it; with none there is nothing to spread), and
+    when no ties were asked about. networkx has no hierarchy.
 
     Args:
         network: The network.
