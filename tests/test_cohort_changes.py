@@ -75,8 +75,8 @@ def assert_equal(got: DataFrame, want: pd.DataFrame) -> None:
                 assert math.isclose(actual, value, rel_tol=1e-12, abs_tol=1e-12), (column, actual)
             else:
                 assert actual == value, (row["ego_id"], column, actual, value)
-                kind = {"ego_id": str, "change_type": str, "generator_changed": bool}
-                assert isinstance(actual, kind.get(column, int)), (column, actual)
+                python_type = {"ego_id": str, "change_type": str, "generator_changed": bool}
+                assert isinstance(actual, python_type.get(column, int)), (column, actual)
 
 
 def assert_equal_or_refused(got: Callable[[], DataFrame], want: Callable[[], pd.DataFrame]) -> None:

@@ -17,7 +17,10 @@ Needs the ``cohort`` extra (pyarrow, polars and numpy):
   findings of each code, the same values as [`assess`][grace_support.assess];
 - [`changes`][grace_support.cohort.changes] compares two waves of a cohort: one row
   per ego in both, the same values as
-  [`change_table`][grace_support.change.change_table].
+  [`change_table`][grace_support.change.change_table];
+- [`shared_people`][grace_support.cohort.shared_people] finds the people (a
+  clinician, a peer worker) named in several egos' networks, by a person attribute
+  such as a provider id, under keyed hashes.
 
 Examples:
     >>> import tempfile
@@ -69,6 +72,7 @@ __all__ = [
     "changes",
     "measure",
     "read_networks",
+    "shared_people",
     "synthesize",
     "validate",
     "write_dataset",
@@ -505,6 +509,94 @@ def changes(
         writer.abort()
         raise
     return None
+
+
+def shared_people(
+    dataset: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
+    *,
+    key: str,
+    secret: bytes | str | None = None,
+    names: bool = False,
+    min_egos: int = 2,
+) -> pl.DataFrame:
+    """The people named in several egos' networks: who carries the support of many.
+
+    In a clinic's cohort the same clinician or peer worker is named by many
+    clients. `key` is the name of a person attribute that identifies the same
+    person across egos (a provider id, say); people without it are left out. One
+    row per key value named by at least `min_egos` egos, most egos first:
+
+    - ``person_key``: HMAC-SHA256 of the key value (as text) with `secret`, as 64
+      hex digits. A plain hash of a name or an id can be reversed by trying a list
+      of them; a keyed hash cannot without the secret. The same secret gives the
+      same ``person_key`` in every run, so tables can be joined; without one, a
+      random secret is drawn for this call, and the keys mean nothing outside it;
+    - ``key``: the raw key value, only with ``names=True``;
+    - ``n_egos``: the egos whose network names this person (two alters of one ego
+      with the same key count once);
+    - ``n_egos_emotional``, ``n_egos_practical``, ``n_egos_informational``,
+      ``n_egos_peer``: of those egos, how many record this person giving that
+      kind of support (a relationship whose supports were not recorded counts in
+      none of them).
+
+    Args:
+        dataset: A dataset folder, tables, an import result, or networks. Of a
+            dataset only the alters' ``ego_id``, the key and the support columns are
+            read (run [`validate`][grace_support.cohort.validate] to check the rest).
+        key: The person attribute that identifies someone across egos.
+        secret: The key of the HMAC (bytes, or text as UTF-8); keep it as safe as
+            the data. ``None`` draws a random one for this call.
+        names: Add the raw key values as column ``key``. They identify people:
+            keep such a table with the data, never in logs or shared reports.
+        min_egos: The fewest egos a person must be named by to be listed.
+
+    Returns:
+        A polars ``DataFrame``.
+
+    Raises:
+        MissingExtraError: pyarrow or polars is not installed.
+        InputError: The dataset folder or one of its files cannot be read.
+        DocumentError: The key column holds something other than text, numbers or
+            true/false (the problem names the file and column, never a value).
+        ValueError: `key` is not a person attribute's name (a built-in column or a
+            relationship attribute), `secret` is empty, or `min_egos` is below 1. A
+            key that no one in the dataset has gives an empty table.
+
+    Examples:
+        >>> from grace_support import Person, Relationship, SupportNetwork
+        >>> def client(ego: str, *providers: str) -> SupportNetwork:
+        ...     return SupportNetwork.build(ego, [
+        ...         (Person(id=f"p{i}", attributes={"provider_id": p}),
+        ...          Relationship(person=f"p{i}", role="therapist", supports=["informational"]))
+        ...         for i, p in enumerate(providers)])
+        >>> networks = [client("ana", "dr-1"), client("ben", "dr-1", "pw-7"), client("cy", "pw-8")]
+        >>> table = shared_people(networks, key="provider_id", secret=b"clinic secret")
+        >>> table.select("n_egos", "n_egos_informational").row(0)
+        (2, 2)
+        >>> len(table["person_key"][0]), "key" in table.columns
+        (64, False)
+        >>> shared_people(networks, key="provider_id", names=True)["key"].to_list()
+        ['dr-1']
+    """
+    from grace_support.cohort._layout import polars  # noqa: PLC0415
+    from grace_support.cohort._shared import (  # noqa: PLC0415
+        _file_parts,
+        _network_parts,
+        check_key,
+        secret_bytes,
+        shared_frame,
+    )
+
+    polars()
+    chosen = check_key(key)
+    if isinstance(min_egos, bool) or not isinstance(min_egos, int) or min_egos < 1:
+        raise ValueError("min_egos must be a whole number, at least 1")
+    hmac_key = secret_bytes(secret)
+    if isinstance(dataset, (str, os.PathLike)):
+        parts = _file_parts(dataset, chosen)
+    else:
+        parts = _network_parts(dataset)
+    return shared_frame(parts, key=chosen, secret=hmac_key, names=names, min_egos=min_egos)
 
 
 def _warn_generators(frame: pl.DataFrame) -> None:
