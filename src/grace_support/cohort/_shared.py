@@ -141,6 +141,9 @@ def part_pairs(table: pa.Table, key: str, source: str | None) -> DataFrame | Non
     pl = polars()
     if key not in table.column_names or table.num_rows == 0:
         return None
+    column = table.column(key)
+    if column.null_count:  # only the people who have the key are read further
+        table = table.filter(column.is_valid())
     frame = pl.DataFrame(
         {
             "key": _key_column(table, key, source),
