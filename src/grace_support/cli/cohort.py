@@ -193,7 +193,8 @@ def _validate(args: argparse.Namespace) -> str:
         raise UsageError(str(error)) from None
     return (
         f"{args.dataset}: valid ({summary.egos} networks, {summary.alters} alters, "
-        f"{summary.ties} ties in {summary.parts} parts)."
+        f"{summary.ties} ties in {summary.parts} parts; {summary.egos_without_alters} "
+        f"networks name no one and {summary.egos_with_one_alter} name one person)."
     )
 
 

@@ -90,6 +90,10 @@ class DatasetSummary(NamedTuple):
     """Number of ego-alter relationships."""
     ties: int
     """Number of alter-alter ties."""
+    egos_without_alters: int = 0
+    """Egos who named no one (every structural measure but ego betweenness is null)."""
+    egos_with_one_alter: int = 0
+    """Egos who named one person (density and hierarchy are null)."""
 
 
 def _networks(source: Any) -> Iterable[SupportNetwork]:
@@ -148,7 +152,9 @@ def validate(path: str | os.PathLike[str]) -> DatasetSummary:
     closeness, contact, strain), column types, names and attribute names.
 
     Returns:
-        How many parts, egos, alters and ties the dataset holds.
+        How many parts, egos, alters and ties the dataset holds, and how many egos
+        named no one or one person (where some measures are undefined; see the
+        [structure measures](../measures/structure.md)).
 
     Raises:
         InputError: The folder is not a dataset, or a file cannot be read.
@@ -162,7 +168,7 @@ def validate(path: str | os.PathLike[str]) -> DatasetSummary:
     dataset = open_dataset(path)
     problems: list[Problem] = []
     seen = SeenEgos()
-    counts = [0, 0, 0]
+    counts = [0, 0, 0, 0, 0]
     for index in range(dataset.parts):
         tables = read_part(dataset, index)
         found = validate_part(index, tables)
@@ -171,9 +177,27 @@ def validate(path: str | os.PathLike[str]) -> DatasetSummary:
         problems += found
         for i, table in enumerate(("egos", "alters", "ties")):
             counts[i] += tables[table].num_rows
+        if not found:
+            none, one = _small_egos(tables)
+            counts[3] += none
+            counts[4] += one
     if problems:
         raise DocumentError(problems, source=str(dataset.path))
     return DatasetSummary(dataset.parts, *counts)
+
+
+def _small_egos(tables: dict[str, pa.Table]) -> tuple[int, int]:
+    """How many egos of a (valid) part named no one, and how many named one person."""
+    from grace_support._extras import require  # noqa: PLC0415
+
+    pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
+    alters = tables["alters"].column("ego_id")
+    if tables["alters"].num_rows == 0:
+        return tables["egos"].num_rows, 0
+    sizes = pc.value_counts(alters.combine_chunks().cast("string")).field("counts")
+    named = len(sizes)
+    one = int(pc.sum(pc.equal(sizes, 1)).as_py() or 0)
+    return tables["egos"].num_rows - named, one
 
 
 def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
