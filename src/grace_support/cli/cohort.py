@@ -194,7 +194,7 @@ def _validate(args: argparse.Namespace) -> str:
     return (
         f"{args.dataset}: valid ({summary.egos} networks, {summary.alters} alters, "
         f"{summary.ties} ties in {summary.parts} parts; {summary.egos_without_alters} "
-        f"networks name no one and {summary.egos_with_one_alter} name one person)."
+        f"with no one named, {summary.egos_with_one_alter} with one person named)."
     )
 
 
