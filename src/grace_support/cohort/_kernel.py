@@ -17,7 +17,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from grace_support.assessment.models import FindingCode, Settings
-from grace_support.cohort._columns import codes, days, flags, groups, np
+from grace_support.cohort._columns import codes, days, flags, groups, member, np
+from grace_support.cohort._columns import distinct as distinct_sorted
 from grace_support.cohort._layout import TYPES, polars, pyarrow
 from grace_support.vocabulary import ROLE_CATEGORIES, Closeness, Contact, RoleCategory, Strain
 
@@ -425,33 +426,37 @@ def ego_betweenness(part: Part, n: Any) -> tuple[Any, Any]:
     r"""The ego's betweenness, $\sum_{\{j,k\}\ \text{untied}} 1 / (1 + c_{jk})$.
 
     Every untied pair counts 1, less $1 - 1/(1 + c)$ for each untied pair with $c$
-    alters in common (found as the pairs of each alter's tied alters).
+    alters in common. Those pairs are the pairs of each tied alter's tied alters
+    (the wedges), drawn with numpy: the ties' ends are numbered densely, each
+    alter's ties sorted together, and each pair of them listed once.
     """
     numpy = np()
-    pl = polars()
-    low = numpy.minimum(part.tie_a, part.tie_b)
-    high = numpy.maximum(part.tie_a, part.tie_b)
-    edges = pl.DataFrame(
-        {
-            "ego": numpy.concatenate([part.tie_ego, part.tie_ego]),
-            "centre": numpy.concatenate([low, high]),
-            "other": numpy.concatenate([high, low]),
-        }
-    )
-    wedges = (
-        edges.join(edges.select("centre", pl.col("other").alias("other_2")), on="centre")
-        .filter(pl.col("other") < pl.col("other_2"))
-        .group_by("ego", "other", "other_2")
-        .agg(pl.len().alias("common"))
-    )
-    tied_pairs = pl.DataFrame({"other": low, "other_2": high})
-    # Sorted, so that the sums below add in one order wherever they run.
-    untied_wedges = wedges.join(tied_pairs, on=["other", "other_2"], how="anti").sort(
-        "ego", "other", "other_2"
-    )
+    half = len(part.tie_a)
+    ends = numpy.concatenate([part.tie_a, part.tie_b])
+    keys, inverse, degree = groups(ends)
+    count = len(keys)
+    centre = inverse
+    other = numpy.concatenate([inverse[half:], inverse[:half]])
+    owner = numpy.concatenate([part.tie_ego, part.tie_ego])
+    ego_of = numpy.zeros(count, dtype=numpy.int64)
+    ego_of[centre] = owner
+    order = numpy.argsort(centre, kind="stable")
+    centre, other = centre[order], other[order]
+    starts = numpy.cumsum(degree) - degree  # alter g's edges are at starts[g] ...
+    position = numpy.arange(len(centre)) - starts[centre]
+    later = degree[centre] - 1 - position  # the edges of the same alter after this one
+    first = numpy.repeat(numpy.arange(len(centre)), later)
+    block = numpy.cumsum(later) - later
+    second = first + 1 + (numpy.arange(len(first)) - numpy.repeat(block, later))
+    x, y = other[first], other[second]
+    pair = numpy.minimum(x, y) * count + numpy.maximum(x, y)
+    distinct, common = numpy.unique(pair, return_counts=True)
+    a, b = inverse[:half], inverse[half:]
+    tied = distinct_sorted(numpy.minimum(a, b) * count + numpy.maximum(a, b))
+    untied = ~member(distinct, tied)
     correction = numpy.bincount(
-        untied_wedges["ego"].to_numpy(),
-        weights=1.0 / (1.0 + untied_wedges["common"].to_numpy()) - 1.0,
+        ego_of[distinct[untied] // count],
+        weights=1.0 / (1.0 + common[untied]) - 1.0,
         minlength=part.egos,
     )
     ties = numpy.bincount(part.tie_ego, minlength=part.egos)
@@ -469,11 +474,11 @@ def ego_betweenness_normalized(n: Any, betweenness: tuple[Any, Any]) -> tuple[An
     return share, defined
 
 
-def structural_columns(part: Part, n: Any) -> dict[str, Any]:
+def structural_columns(part: Part, n: Any, effective: tuple[Any, Any]) -> dict[str, Any]:
     """The columns of Burt's efficiency and hierarchy and of ego betweenness."""
     betweenness = ego_betweenness(part, n)
     return {
-        "efficiency": efficiency(n, weighted_effective_size(part, n)),
+        "efficiency": efficiency(n, effective),
         "hierarchy": hierarchy(part, n),
         "ego_betweenness": betweenness,
         "ego_betweenness_normalized": ego_betweenness_normalized(n, betweenness),
@@ -605,6 +610,7 @@ def measure_part(
     total, top, squares = provider_loads(part)
     t = tie_count(part)
     tied, sums = constraint_sums(part)
+    effective = weighted_effective_size(part, n)
     missing = part.needs & (support == 0)
     single = part.needs & (support == 1)
     professional = roles[:, _PROFESSIONAL]
@@ -632,12 +638,12 @@ def measure_part(
         "professional_count": professional,
         "strained_count": strained,
         "density": density(n, t),
-        "effective_size": weighted_effective_size(part, n),
+        "effective_size": effective,
         "constraint": constraint(n, tied, sums),
         "role_unknown_count": unknown,
         **{f"support_given_count_{x}": given[:, i] for i, x in enumerate(TYPES)},
         "reciprocity": reciprocity(part, active),
-        **structural_columns(part, n),
+        **structural_columns(part, n, effective),
     }
     whole = whole_network_findings(
         part, support=support, roles=roles, active=active, total=total, top=top, settings=settings
