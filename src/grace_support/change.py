@@ -107,6 +107,9 @@ class ChangeType(StrEnum):
         Small, M. L., Pamphile, V. D., & McMahan, P. (2015). How stable is the
         core discussion network? *Social Networks* 40, 90-102.
         <https://doi.org/10.1016/j.socnet.2014.09.001>
+
+    Version added:
+        0.2.0
     """
 
     STASIS = "stasis"
@@ -125,6 +128,9 @@ def change_type(gained: int, lost: int) -> ChangeType:
     Examples:
         >>> change_type(0, 0).value, change_type(2, 0).value, change_type(1, 3).value
         ('stasis', 'expansion', 'substitution')
+
+    Version added:
+        0.2.0
     """
     if gained and lost:
         return ChangeType.SUBSTITUTION

@@ -289,4 +289,7 @@ class GeneratorChangedWarning(UserWarning):
         from grace_support.errors import GeneratorChangedWarning
 
         warnings.simplefilter("ignore", GeneratorChangedWarning)
+
+    Version added:
+        0.2.0
     """

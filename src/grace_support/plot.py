@@ -489,6 +489,9 @@ def change_types_chart(changes: Iterable[NetworkChange] | Any, *, ax: Axes | Non
 
     Returns:
         The Axes.
+
+    Version added:
+        0.2.0
     """
     from grace_support.change import ChangeType  # noqa: PLC0415
 

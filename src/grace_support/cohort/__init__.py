@@ -601,6 +601,9 @@ def shared_people(
         (64, False)
         >>> shared_people(networks, key="provider_id", names=True)["key"].to_list()
         ['dr-1']
+
+    Version added:
+        0.2.0
     """
     from grace_support.cohort._layout import polars  # noqa: PLC0415
     from grace_support.cohort._shared import (  # noqa: PLC0415

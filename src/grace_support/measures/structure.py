@@ -62,7 +62,11 @@ __all__ = [
 
 
 class EgoGraph(NamedTuple):
-    """The part of a network the structural measures are computed over."""
+    """The part of a network the structural measures are computed over.
+
+    Version added:
+        0.2.0
+    """
 
     alters: tuple[str, ...]
     """The ids of the alters whose ties to each other were asked about."""
@@ -84,6 +88,9 @@ def ego_graph(network: SupportNetwork) -> EgoGraph | None:
         ...     (p, Relationship(person=p)) for p in ("a", "b")], ties=[("a", "b")])
         >>> ego_graph(net).alters
         ('a', 'b')
+
+    Version added:
+        0.2.0
     """
     if network.ties_asked is None:
         return EgoGraph(tuple(p.id for p in network.people), network.ties)
@@ -120,6 +127,10 @@ def density(network: SupportNetwork, *, weighted: bool = False) -> float | None:
         Wasserman, S., & Faust, K. (1994). *Social Network Analysis: Methods and
         Applications*, section 4.2. Cambridge University Press.
         <https://doi.org/10.1017/CBO9780511815478>
+
+    Version changed:
+        0.2.0: computed over the asked people (``ties_asked``); ``None`` when no
+        ties were asked.
     """
     graph = ego_graph(network)
     if graph is None:
@@ -177,6 +188,10 @@ def effective_size(network: SupportNetwork, *, weighted: bool = True) -> float |
 
         Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy
         measures. *Connections* 20(1), 35-38.
+
+    Version changed:
+        0.2.0: uses tie weights by default (``weighted=True``; the same value as
+        before when every weight is 1), and only the asked people.
     """
     graph = ego_graph(network)
     if graph is None or not graph.alters:
@@ -225,6 +240,9 @@ def efficiency(network: SupportNetwork, *, weighted: bool = True) -> float | Non
 
         Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy
         measures. *Connections* 20(1), 35-38.
+
+    Version added:
+        0.2.0
     """
     size = effective_size(network, weighted=weighted)
     graph = ego_graph(network)
@@ -295,6 +313,10 @@ def constraint(network: SupportNetwork, *, weighted: bool = False) -> float | No
         Hagberg, A., Schult, D., & Swart, P. (2008). Exploring network structure,
         dynamics, and function using NetworkX. *Proceedings of SciPy 2008*
         (``networkx.constraint``).
+
+    Version changed:
+        0.2.0: computed over the asked people (``ties_asked``); ``None`` when no
+        ties were asked.
     """
     graph = ego_graph(network)
     if graph is None or not graph.alters:
@@ -341,6 +363,9 @@ def hierarchy(network: SupportNetwork, *, weighted: bool = False) -> float | Non
     References:
         Burt, R. S. (1992). *Structural Holes: The Social Structure of
         Competition*, pp. 70-71. Cambridge, MA: Harvard University Press.
+
+    Version added:
+        0.2.0
     """
     graph = ego_graph(network)
     if graph is None or len(graph.alters) < 2:
@@ -386,6 +411,9 @@ def ego_betweenness(network: SupportNetwork) -> float | None:
     Reference:
         Everett, M., & Borgatti, S. P. (2005). Ego network betweenness. *Social
         Networks* 27(1), 31-38. <https://doi.org/10.1016/j.socnet.2004.11.007>
+
+    Version added:
+        0.2.0
     """
     graph = ego_graph(network)
     if graph is None:
@@ -430,6 +458,9 @@ def ego_betweenness_normalized(network: SupportNetwork) -> float | None:
     Reference:
         Everett, M., & Borgatti, S. P. (2005). Ego network betweenness. *Social
         Networks* 27(1), 31-38. <https://doi.org/10.1016/j.socnet.2004.11.007>
+
+    Version added:
+        0.2.0
     """
     value = ego_betweenness(network)
     graph = ego_graph(network)
