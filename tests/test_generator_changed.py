@@ -100,3 +100,21 @@ def test_cohort_changes_has_the_column_and_warns_once(tmp_path: Path) -> None:
     assert table["generator_changed"].to_list() == [True, False, False]
     plain = cohort.changes([_wave("e0")], [_wave("e0")], as_of=DAYS)
     assert plain["generator_changed"].to_list() == [False]
+
+
+def test_generator_changed_at_pairs_rows() -> None:
+    """The row-wise form, for code that pairs two parts' egos by row."""
+    pa = pytest.importorskip("pyarrow")
+    from grace_support.cohort._changes import generator_changed_at
+
+    before = pa.table(
+        {
+            "ego_id": ["a", "b", "c", "d"],
+            "generator": ["gss", "gss", None, "gss"],
+            "max_names": pa.array([5, 5, 5, None], pa.int64()),
+        }
+    )
+    after = pa.table({"ego_id": ["d", "c", "b", "a"], "generator": ["gss", "x", "gss", "y"]})
+    # pairs a-a, b-b, c-c, d-d: a's generator differs; b same; c not recorded before; d same
+    changed = generator_changed_at(before, after, [0, 1, 2, 3], [3, 2, 1, 0])
+    assert changed.tolist() == [True, False, False, False]

@@ -441,6 +441,29 @@ def _generators(table: pa.Table) -> DataFrame:
     )
 
 
+def generator_changed_at(
+    before_egos: pa.Table, after_egos: pa.Table, before_rows: Any, after_rows: Any
+) -> Any:
+    """Per pair of ego rows (``before_rows[i]``, ``after_rows[i]``): whether they differ.
+
+    The egos tables' ``generator`` and ``max_names`` are compared where both are
+    recorded, as `change.generators_differ` compares two networks. For code that
+    pairs the egos of two parts by row.
+    """
+    from grace_support.cohort._columns import np  # noqa: PLC0415
+
+    numpy = np()
+    old = _generators(before_egos)[numpy.asarray(before_rows, dtype=numpy.int64)]
+    new = _generators(after_egos)[numpy.asarray(after_rows, dtype=numpy.int64)]
+    changed = numpy.zeros(len(old), dtype=bool)
+    for name in GENERATOR_COLUMNS:
+        a, b = old[name], new[name]
+        both = (a.is_not_null() & b.is_not_null()).to_numpy()
+        differs = (a != b).fill_null(value=False).to_numpy()
+        changed |= both & differs
+    return changed
+
+
 def generator_changes(before: Side, after: Side, egos: DataFrame) -> DataFrame:
     """``ego_id`` and ``generator_changed`` for every ego of both waves (`egos`).
 
