@@ -297,6 +297,18 @@ def _cohort_changes(p: Path) -> object:
     return cohort.changes(p, p)
 
 
+def _shared_people(p: Path) -> object:
+    from grace_support import cohort
+
+    return cohort.shared_people(p, key="provider_id")
+
+
+def _shared_people_key(d: Any) -> object:
+    from grace_support import cohort
+
+    return cohort.shared_people([_network()], key=d)
+
+
 def _write_dataset(p: Path) -> object:
     from grace_support import cohort
 
@@ -482,6 +494,19 @@ ENTRIES: tuple[Entry, ...] = (
         extra=("pyarrow", "polars"),
     ),
     Entry(
+        "grace_support.cohort.shared_people",
+        errors=(*DOCUMENT, ValueError),  # ValueError: a key, secret or min_egos that cannot be
+        path=_shared_people,
+        folder=True,
+        extra=("pyarrow", "polars"),
+    ),
+    Entry(
+        "grace_support.cohort.shared_people[key]",
+        errors=(*DOCUMENT, ValueError, TypeError),
+        data=_shared_people_key,
+        extra=("pyarrow", "polars"),
+    ),
+    Entry(
         "grace_support.cohort.write_dataset",
         errors=(*DOCUMENT, FileExistsError),
         write=_write_dataset,
@@ -578,7 +603,8 @@ EXEMPT: dict[str, str] = {
         "grace_support.importers.ErrorMode grace_support.instruments.MissingPolicy "
         "grace_support.instruments.Number grace_support.instruments.Responses "
         "grace_support.content.ChannelKind grace_support.content.ResourceKind "
-        "grace_support.content.ServiceStatus grace_support.content.Weekday",
+        "grace_support.content.ServiceStatus grace_support.content.Weekday "
+        "grace_support.change.ChangeType",
         _VOCABULARY,
     ),
     **_reasons(
@@ -594,7 +620,7 @@ EXEMPT: dict[str, str] = {
         "grace_support.AsOfError grace_support.DocumentError grace_support.GraceSupportError "
         "grace_support.InputError grace_support.MissingExtraError grace_support.Problem "
         "grace_support.UnknownPersonError grace_support.instruments.ResponseError "
-        "grace_support.importers.DroppedDataWarning",
+        "grace_support.importers.DroppedDataWarning grace_support.change.GeneratorChangedWarning",
         _ERROR,
     ),
     **_reasons(
@@ -608,6 +634,10 @@ EXEMPT: dict[str, str] = {
         "grace_support.importers.sociogram_ring grace_support.content.default_catalog "
         "grace_support.content.plain_text",
         _OUTPUT,
+    ),
+    **_reasons(
+        "grace_support.change.change_type",
+        "takes two counts the library computed (people gained and lost), no outside input",
     ),
     **_reasons(
         "grace_support.json_schema grace_support.fhir.questionnaire "
