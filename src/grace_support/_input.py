@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "GUARD_FRAMES",
     "MAX_DEPTH",
     "MAX_DIGITS",
     "STDIN",
@@ -494,6 +495,10 @@ def write_text_atomically(
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+GUARD_FRAMES = 1
+"""Frames a `guarded` entry point adds: a warning that points at the caller of such an
+entry point (``stacklevel``) counts them too."""
 
 
 def detach(error: BaseException) -> BaseException:

@@ -53,7 +53,7 @@ from pydantic import BaseModel, Field, NonNegativeInt, PrivateAttr
 
 from grace_support._csv import safe_cell
 from grace_support._extras import require
-from grace_support._input import guarded
+from grace_support._input import GUARD_FRAMES, guarded
 from grace_support._model import FrozenModel
 from grace_support.assessment import Assessment, Finding, FindingCode, Settings, assess
 from grace_support.assessment.rules import actions_for
@@ -610,7 +610,7 @@ def compare(
     jaccard = None if alter_union == 0 else len(mapping) / alter_union
     generator_changed = generators_differ(before, after)
     if generator_changed:
-        warn_generator_changed(1)
+        warn_generator_changed(1, stacklevel=3 + GUARD_FRAMES)  # compare is a guarded entry point
     change = NetworkChange(
         ego=after.ego.id,
         as_of=(before_day, after_day),
@@ -1105,7 +1105,7 @@ def change_table(
             for ego in sorted(old.keys() & new.keys())
         ]
     if changed := sum(row["generator_changed"] for row in rows):
-        warn_generator_changed(changed)
+        warn_generator_changed(changed, stacklevel=3 + GUARD_FRAMES)  # a guarded entry point
     return cast("pd.DataFrame", pdm.DataFrame(rows, columns=_table_columns()))
 
 

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from grace_support._input import guarded
+from grace_support._input import GUARD_FRAMES, guarded
 from grace_support.cohort._kernel import FINDING_COLUMNS, OUTPUT_COLUMNS
 from grace_support.cohort._layout import (
     PART_ROWS,
@@ -659,7 +659,7 @@ def _warn_generators(frame: pl.DataFrame) -> None:
     from grace_support.change import warn_generator_changed  # noqa: PLC0415
 
     if changed := int(frame["generator_changed"].sum()):
-        warn_generator_changed(changed, stacklevel=4)
+        warn_generator_changed(changed, stacklevel=4 + GUARD_FRAMES)  # changes is guarded
 
 
 def arrow_parts(networks: Iterable[SupportNetwork]) -> Iterator[dict[str, pa.Table]]:
