@@ -466,6 +466,12 @@ ENTRIES: tuple[Entry, ...] = (
         folder=True,
         table=_three_files_table,
     ),
+    Entry(
+        "grace_support.importers.read_three_files",
+        path=_three_files,
+        folder=True,
+        table=_three_files_table,
+    ),
     Entry("grace_support.tables.from_tables", data=_from_tables_data, extra=("pandas",)),
     Entry(
         "grace_support.cohort.validate",
