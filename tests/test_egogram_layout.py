@@ -145,7 +145,10 @@ def test_labels_are_ids_unless_names_are_asked_for() -> None:
     named = {i.label for i in _egogram.layout(network, labels="name").items}
     assert named == {p.label for p in network.people}
     assert {i.label for i in _egogram.layout(network, labels=None).items} == {None}
-    assert _egogram.layout(network).title == "Support network of ego"
+    assert _egogram.layout(network).title == "Support network"  # never an id
+    assert _egogram.layout(network, labels="name").title == "Support network of Ego Person"
+    numbers = {i.person: i.label for i in _egogram.layout(network, labels="number").items}
+    assert numbers == {r.person: str(n) for n, r in enumerate(network.relationships, start=1)}
 
 
 def test_plain_savefig_keeps_the_legend() -> None:

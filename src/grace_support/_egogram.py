@@ -22,6 +22,7 @@ Sans, matplotlib's default font), so rendered text stays inside its box.
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -31,19 +32,24 @@ from grace_support.vocabulary import Closeness, Contact, RoleCategory, Strain, S
 if TYPE_CHECKING:
     from grace_support.network import Relationship, SupportNetwork
 
-__all__ = ["NOT_RECORDED", "Box", "Geometry", "Item", "layout", "text_width"]
+__all__ = ["NOT_RECORDED", "Box", "Geometry", "Item", "Labels", "layout", "text_width"]
 
 NOT_RECORDED = "not recorded"
 """The sector and circle of people whose role or closeness was not recorded."""
 
-LABEL_SIZE = 8.0
-"""Font size of people's labels, in points."""
-SECTOR_SIZE = 10.0
+LABEL_SIZE = 12.0
+"""Font size of people's labels, in points (at least 11 CSS px on the page)."""
+SECTOR_SIZE = 12.0
 """Font size of sector labels."""
-LEGEND_SIZE = 9.0
+LEGEND_SIZE = 11.0
 """Font size of the legend."""
-TITLE_SIZE = 12.0
+TITLE_SIZE = 14.0
 """Font size of the title."""
+SPOKE_CLEARANCE = 8.0
+"""No other person's spoke (the line from the ego) passes this close to a node's centre."""
+SPOKE_CHECK_LIMIT = 400
+"""Up to this many people, no node sits on another person's spoke. Beyond it the
+layout keeps only the no-overlap guarantee, so that it stays O(n log n)."""
 NODE = 12.0
 """Diameter of a person's node."""
 MARK = 6.0
@@ -202,26 +208,63 @@ def _ring(rel: Relationship) -> str:
     return NOT_RECORDED if rel.closeness is None else rel.closeness.value
 
 
-def layout(  # noqa: PLR0915
-    network: SupportNetwork, *, labels: Literal["id", "name"] | None = "id"
-) -> Geometry:
+Labels = Literal["id", "name", "number"] | None
+"""How people are labelled: by id, by name, by their number in the network, or not."""
+
+
+class _Grid:
+    """Placed boxes in a uniform grid: a new box is checked against its neighbours only."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[Box]] = {}
+
+    def _keys(self, box: Box) -> list[tuple[int, int]]:
+        c = self.cell
+        x0, x1 = math.floor(box.x0 / c), math.floor(box.x1 / c)
+        y0, y1 = math.floor(box.y0 / c), math.floor(box.y1 / c)
+        return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
+
+    def add(self, box: Box) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append(box)
+
+    def free(self, box: Box) -> bool:
+        cells = self.cells
+        return not any(
+            box.overlaps(other) for key in self._keys(box) for other in cells.get(key, ())
+        )
+
+
+def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None = None) -> Geometry:
     """Compute the egogram of a network.
+
+    The work is O(n log n) in the number of people n (ties aside): people are
+    sorted once, each lane of an arc is tried a bounded number of times, and a box
+    is checked only against the boxes in neighbouring cells of a grid.
 
     Args:
         network: The network.
-        labels: Label people by ``"id"`` (default), ``"name"``, or not at all.
+        labels: Label people by ``"id"`` (default), ``"name"``, their number in the
+            network (``"number"``: 1 for the first relationship; the HTML report
+            lists the numbers under the drawing), or not at all.
+        title: The title; by default "Support network of" the ego's name with
+            ``labels="name"``, else "Support network" (never an id).
 
     Returns:
         The geometry, in points.
     """
     relationships = list(network.relationships)
     people = {p.id: p for p in network.people}
+    numbers = {r.person: str(n) for n, r in enumerate(relationships, start=1)}
 
     def label_of(person: str) -> str | None:
         if labels == "id":
             return person
         if labels == "name":
             return people[person].label
+        if labels == "number":
+            return numbers[person]
         return None
 
     sectors = [c.value for c in RoleCategory if any(_category(r) == c.value for r in relationships)]
@@ -241,44 +284,41 @@ def layout(  # noqa: PLR0915
         spans[s] = (start - span, start)
         start -= span
 
-    placed: list[Box] = [Box(-16, -16, 16, 16)]  # the ego's star
-    items: list[Item] = []
-    ring_radii: list[tuple[str, float]] = []
-    step = 6.0
-    radius = 40.0
-    for ring in rings:
-        ring_start = radius
-        ring_end = ring_start + 20.0
-        for sector in sectors:
-            group = sorted(
-                (r for r in relationships if _category(r) == sector and _ring(r) == ring),
-                key=lambda r: r.person,
-            )
-            r_lane = ring_start
-            while group:
-                fitted = _fit_lane(group, spans[sector], r_lane, placed, label_of)
-                if not fitted:
-                    r_lane += step
-                    continue
-                for rel, (x, y) in zip(group, fitted, strict=False):
-                    item = Item(
-                        person=rel.person,
-                        label=label_of(rel.person),
-                        x=x,
-                        y=y,
-                        sector=sector,
-                        ring=ring,
-                        supports=tuple(rel.supports),
-                        dormant=rel.contact is Contact.LOST_TOUCH,
-                        strain=rel.strain,
-                    )
-                    items.append(item)
-                    placed.append(item.box())
-                    ring_end = max(ring_end, _far(item.box()) + 4.0)
-                group = group[len(fitted) :]
-                r_lane += step
-        ring_radii.append((ring, ring_end))
-        radius = ring_end + 4.0
+    groups: dict[tuple[str, str], list[Relationship]] = {}
+    for rel in sorted(relationships, key=lambda r: r.person):
+        groups.setdefault((_category(rel), _ring(rel)), []).append(rel)
+    label_text = {r.person: label_of(r.person) for r in relationships}
+    widest = max([_item_box(0, 0, t).x1 * 2 for t in label_text.values()] + [40.0])
+    grid = _Grid(cell=max(widest, 60.0))
+    grid.add(Box(-16, -16, 16, 16))  # the ego's star
+    if len(relationships) <= SPOKE_CHECK_LIMIT:
+        placed, ring_radii = _by_slots(
+            sectors, rings=rings, spans=spans, groups=groups, grid=grid, label_text=label_text
+        )
+    else:
+        placed, ring_radii = _by_lanes(
+            sectors,
+            rings=rings,
+            spans=spans,
+            groups=groups,
+            grid=grid,
+            label_text=label_text,
+            widest=widest,
+        )
+    items = [
+        Item(
+            person=rel.person,
+            label=label_text[rel.person],
+            x=x,
+            y=y,
+            sector=_category(rel),
+            ring=_ring(rel),
+            supports=tuple(rel.supports),
+            dormant=rel.contact is Contact.LOST_TOUCH,
+            strain=rel.strain,
+        )
+        for rel, x, y in placed
+    ]
 
     outer = ring_radii[-1][1]
     sector_labels = _sector_labels(sectors, spans, outer) if len(sectors) > 0 else []
@@ -293,15 +333,12 @@ def layout(  # noqa: PLR0915
     height = legend_h + body + TITLE_BAND
     cx, cy = width / 2, legend_h + reach
 
-    def shift(x: float, y: float) -> tuple[float, float]:
-        return x + cx, y + cy
-
     moved = tuple(
         Item(
             person=i.person,
             label=i.label,
-            x=shift(i.x, i.y)[0],
-            y=shift(i.x, i.y)[1],
+            x=i.x + cx,
+            y=i.y + cy,
             sector=i.sector,
             ring=i.ring,
             supports=i.supports,
@@ -310,13 +347,18 @@ def layout(  # noqa: PLR0915
         )
         for i in sorted(items, key=lambda i: i.person)
     )
-    ego_title = network.ego.label if labels == "name" else network.ego.id
+    if title is None:
+        title = (
+            f"Support network of {network.ego.label}"
+            if labels == "name" and network.ego.name
+            else "Support network"
+        )
     return Geometry(
         width=width,
         height=height,
         cx=cx,
         cy=cy,
-        title=f"Support network of {ego_title}",
+        title=title,
         rings=tuple(ring_radii),
         spokes=tuple(spans[s][1] for s in sectors) if len(sectors) > 1 else (),
         sector_labels=tuple(SectorLabel(s.text, s.x + cx, s.y + cy) for s in sector_labels),
@@ -332,35 +374,171 @@ def _far(box: Box) -> float:
     return max(math.hypot(x, y) for x in (box.x0, box.x1) for y in (box.y0, box.y1))
 
 
+_Placed = list[tuple["Relationship", float, float]]
+_Rings = list[tuple[str, float]]
+
+
+def _slots(sector_groups: list[list[Relationship]]) -> list[list[int]]:
+    """The slot (0..M-1, by angle) of each person of one sector, ring by ring.
+
+    Each circle's people spread evenly over the sector, taking the free slot nearest
+    to where they would sit alone, so that people of different circles do not line
+    up on one spoke.
+    """
+    total = sum(len(g) for g in sector_groups)
+    free = list(range(total))
+    result = []
+    for group in sector_groups:
+        m = len(group)
+        chosen = []
+        for k in range(m):
+            target = (k + 0.5) * total / m - 0.5
+            at = bisect.bisect_left(free, target)
+            options = [i for i in (at - 1, at) if 0 <= i < len(free)]
+            best = min(options, key=lambda i: (abs(free[i] - target), free[i]))
+            chosen.append(free.pop(best))
+        result.append(chosen)
+    return result
+
+
+def _by_slots(
+    sectors: list[str],
+    *,
+    rings: list[str],
+    spans: dict[str, tuple[float, float]],
+    groups: dict[tuple[str, str], list[Relationship]],
+    grid: _Grid,
+    label_text: dict[str, str | None],
+) -> tuple[_Placed, _Rings]:
+    """Every person at an angle of their own, as close to the centre as their box allows.
+
+    Angles of neighbours differ by at least the smallest slot, and no node is closer
+    to the centre than ``SPOKE_CLEARANCE / sin(slot)``: so no node sits on another
+    person's spoke.
+    """
+    angle_of: dict[str, float] = {}
+    smallest = math.pi
+    for sector in sectors:
+        lo, hi = spans[sector]
+        sector_groups = [groups.get((sector, ring), []) for ring in rings]
+        total = sum(len(g) for g in sector_groups)
+        if not total:
+            continue
+        smallest = min(smallest, (hi - lo) / total)
+        for group, slots in zip(sector_groups, _slots(sector_groups), strict=True):
+            for rel, slot in zip(group, slots, strict=True):
+                angle_of[rel.person] = hi - (hi - lo) * (slot + 0.5) / total
+    floor = SPOKE_CLEARANCE / math.sin(min(smallest, math.pi / 2))
+    placed: _Placed = []
+    ring_radii: _Rings = []
+    radius = 40.0
+    for ring in rings:
+        ring_start = radius
+        ring_end = ring_start + 20.0
+        for sector in sectors:
+            group = sorted(groups.get((sector, ring), []), key=lambda r: -angle_of[r.person])
+            for rel in group:
+                angle = angle_of[rel.person]
+                c, s = math.cos(angle), math.sin(angle)
+                r = max(ring_start, floor)
+                box = _item_box(r * c, r * s, label_text[rel.person])
+                while not grid.free(box):
+                    r += 3.0
+                    box = _item_box(r * c, r * s, label_text[rel.person])
+                grid.add(box)
+                placed.append((rel, r * c, r * s))
+                ring_end = max(ring_end, _far(box) + 4.0)
+        ring_radii.append((ring, ring_end))
+        radius = ring_end + 4.0
+    return placed, ring_radii
+
+
+def _by_lanes(
+    sectors: list[str],
+    *,
+    rings: list[str],
+    spans: dict[str, tuple[float, float]],
+    groups: dict[tuple[str, str], list[Relationship]],
+    grid: _Grid,
+    label_text: dict[str, str | None],
+    widest: float,
+) -> tuple[_Placed, _Rings]:
+    """Large networks: people in lanes (arcs) spread over their sector, O(n log n)."""
+    placed: _Placed = []
+    ring_radii: _Rings = []
+    step = 6.0
+    radius = 40.0
+    for ring in rings:
+        ring_start = radius
+        ring_end = ring_start + 20.0
+        for sector in sectors:
+            group = groups.get((sector, ring), [])
+            r_lane = ring_start
+            done = 0
+            while done < len(group):
+                rest = group[done:] if done else group
+                fitted = _fit_lane(
+                    rest, spans[sector], r_lane, grid=grid, label_text=label_text, widest=widest
+                )
+                for rel, (x, y), box in zip(
+                    rest, fitted, _boxes(rest, fitted, label_text), strict=False
+                ):
+                    grid.add(box)
+                    placed.append((rel, x, y))
+                    ring_end = max(ring_end, _far(box) + 4.0)
+                done += len(fitted)
+                r_lane += step
+        ring_radii.append((ring, ring_end))
+        radius = ring_end + 4.0
+    return placed, ring_radii
+
+
+def _boxes(
+    group: list[Relationship],
+    positions: list[tuple[float, float]],
+    label_text: dict[str, str | None],
+) -> list[Box]:
+    return [
+        _item_box(x, y, label_text[r.person]) for r, (x, y) in zip(group, positions, strict=False)
+    ]
+
+
+_TRIES = 4
+"""How many smaller counts a lane tries before it moves out (bounds the work per lane)."""
+
+
 def _fit_lane(
     group: list[Relationship],
     span: tuple[float, float],
     radius: float,
-    placed: list[Box],
-    label_of: object,
+    *,
+    grid: _Grid,
+    label_text: dict[str, str | None],
+    widest: float,
 ) -> list[tuple[float, float]]:
-    """Positions for as many of ``group`` as fit on one arc, spread evenly over the sector."""
+    """Positions for as many of ``group`` as fit on one arc, spread evenly over the sector.
+
+    The count starts at what the arc can hold side by side (its length over the
+    widest box) and is tried a few times smaller; the caller moves the lane out when
+    nothing fits.
+    """
     lo, hi = span
-    for count in range(len(group), 0, -1):
+    capacity = max(1, int((hi - lo) * radius / (widest + PAD)))
+    first = min(len(group), capacity)
+    for count in range(first, max(0, first - _TRIES), -1):
         positions = []
-        boxes = []
+        boxes: list[Box] = []
         for k in range(count):
-            angle = lo + (hi - lo) * (k + 0.5) / count
+            angle = hi - (hi - lo) * (k + 0.5) / count
             x, y = radius * math.cos(angle), radius * math.sin(angle)
+            box = _item_box(x, y, label_text[group[k].person])
+            if not grid.free(box) or any(box.overlaps(b) for b in (*boxes[-2:], *boxes[:1])):
+                break
             positions.append((x, y))
-            boxes.append(_item_box(x, y, label_of(group[k].person)))  # type: ignore[operator]
-        if _free(boxes, placed):
+            boxes.append(box)
+        else:
             return positions
     return []
-
-
-def _free(boxes: list[Box], placed: list[Box]) -> bool:
-    for n, box in enumerate(boxes):
-        if any(box.overlaps(other) for other in placed):
-            return False
-        if any(box.overlaps(other) for other in boxes[n + 1 :]):
-            return False
-    return True
 
 
 def _sector_labels(
