@@ -13,7 +13,6 @@ from grace_support import FindingCode, SupportType, assess
 from grace_support.change import compare
 from grace_support.cli import main
 from grace_support.errors import AsOfError, DocumentError
-from grace_support.recommendations import recommend
 from grace_support.report import render_html, render_report
 from grace_support.report.html import DOCS_URL
 from grace_support.vocabulary import ActionId
