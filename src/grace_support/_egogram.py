@@ -129,7 +129,7 @@ class Item:
     ring: str
     supports: tuple[SupportType, ...]
     dormant: bool
-    strain: Strain
+    strain: Strain | None
 
     def box(self) -> Box:
         """The box of the node, its support marks and its label."""
@@ -313,7 +313,7 @@ def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None 
             y=y,
             sector=_category(rel),
             ring=_ring(rel),
-            supports=tuple(rel.supports),
+            supports=tuple(rel.supports or ()),
             dormant=rel.contact is Contact.LOST_TOUCH,
             strain=rel.strain,
         )
