@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 
 import matplotlib
 
@@ -208,3 +209,131 @@ def test_html_report_of_unrecorded_roles_renders() -> None:
 
     network = _unrecorded()
     assert "not recorded" in render_html(assess(network, as_of="2026-11-25"), network)
+
+
+# -- the rendered SVG: spokes, tie lines and the size of text on the page ------------------
+
+CONTENT_WIDTHS = {"desktop": 768.0, "print-a4": 687.9, "print-letter": 710.2}
+"""CSS px the drawing may take: the page's 50rem less padding at 1280 px; A4 and Letter
+less the 14 mm print margins (96 px per inch)."""
+
+_NUMBER = r"(-?[0-9.]+)"
+
+
+def _svg_shapes(svg: str) -> dict[str, list[tuple[float, ...]]]:
+    import re
+
+    width = float(re.search(r'viewBox="0 0 ' + _NUMBER, svg).group(1))  # type: ignore[union-attr]
+    nodes = [
+        (float(x), float(y))
+        for x, y in re.findall(
+            r'<circle cx="' + _NUMBER + '" cy="' + _NUMBER + '" r="6.0" fill="#DDDDDD"', svg
+        )
+    ]
+    lines = [
+        (tuple(map(float, m[:4])), m[4])
+        for m in re.findall(
+            r'<line x1="' + _NUMBER + '" y1="' + _NUMBER + '" x2="' + _NUMBER + '" y2="'
+            + _NUMBER + '" stroke="(#[0-9A-Fa-f]+)"',
+            svg,
+        )
+    ]  # fmt: skip
+    star = re.search(r'<text x="' + _NUMBER + '" y="' + _NUMBER + '"[^>]*>&#9733;', svg)
+    assert star is not None
+    cx, cy = float(star.group(1)), float(star.group(2)) - 7
+    spokes = [  # lines from the ego to a person (sector dividers are #999999)
+        c
+        for c, colour in lines
+        if abs(c[0] - cx) < 0.11 and abs(c[1] - cy) < 0.11 and colour != "#999999"
+    ]
+    ties = [c for c, colour in lines if colour == "#56B4E9" and c not in spokes]
+    sizes = [float(s) for s in re.findall(r'<text [^>]*font-size="' + _NUMBER + '"', svg)]
+    return {"nodes": nodes, "spokes": spokes, "ties": ties, "sizes": sizes, "width": [(width,)]}
+
+
+def _distance(px: float, py: float, segment: tuple[float, ...]) -> float:
+    x1, y1, x2, y2 = segment
+    dx, dy = x2 - x1, y2 - y1
+    t = max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return float(((px - x1 - t * dx) ** 2 + (py - y1 - t * dy) ** 2) ** 0.5)
+
+
+def _on_line(node: tuple[float, ...], segment: tuple[float, ...]) -> bool:
+    """Whether a node (not an end of the segment) is drawn on it."""
+    ends = ((segment[0], segment[1]), (segment[2], segment[3]))
+    if any(abs(node[0] - x) < 0.11 and abs(node[1] - y) < 0.11 for x, y in ends):
+        return False
+    return _distance(node[0], node[1], segment) < _egogram.NODE / 2
+
+
+def _tie_crossings(svg: str) -> int:
+    """How many (tie line, node) pairs have the node drawn on the line."""
+    shapes = _svg_shapes(svg)
+    return sum(_on_line(n, t) for t in shapes["ties"] for n in shapes["nodes"])
+
+
+def _readable_cases() -> list[tuple[str, SupportNetwork]]:
+    from tests.report_networks import persnet_example
+
+    cases = [(f"bundled-{n.ego.id}", n) for n in _bundled()]
+    cases.append(("persnet", persnet_example()))
+    cases += [(f"generated-{n}", generated(n, seed=n)) for n in range(1, 41)]
+    cases.append(("star-40", star(40)))
+    return cases
+
+
+READABLE = _readable_cases()
+
+# (tie line, node) pairs where a node sits on a tie line between two others, measured on
+# this layout (none for the cases left out); a change that adds one fails
+TIE_CROSSINGS = {
+    "persnet": 2, "generated-8": 1, "generated-12": 1, "generated-14": 2, "generated-15": 2,
+    "generated-17": 5, "generated-18": 4, "generated-19": 4, "generated-20": 3,
+    "generated-21": 1, "generated-22": 1, "generated-23": 3, "generated-24": 2,
+    "generated-25": 3, "generated-26": 4, "generated-27": 5, "generated-28": 3,
+    "generated-29": 2, "generated-30": 2, "generated-31": 3, "generated-32": 2,
+    "generated-33": 5, "generated-34": 7, "generated-35": 6, "generated-36": 8,
+    "generated-37": 4, "generated-38": 11, "generated-39": 9, "generated-40": 5,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "network"), READABLE, ids=[c[0] for c in READABLE])
+def test_no_node_on_another_persons_spoke(name: str, network: SupportNetwork) -> None:
+    from grace_support.report import egogram_svg
+
+    for labels in ("number", "id", "name"):
+        shapes = _svg_shapes(egogram_svg(network, labels=labels))  # type: ignore[arg-type]
+        assert len(shapes["spokes"]) == len(network.people)
+        for spoke in shapes["spokes"]:
+            assert not any(_on_line(node, spoke) for node in shapes["nodes"]), (labels, spoke)
+
+
+@pytest.mark.parametrize(("name", "network"), READABLE, ids=[c[0] for c in READABLE])
+def test_text_is_at_least_11_css_px_on_screen_and_in_print(
+    name: str, network: SupportNetwork
+) -> None:
+    from grace_support.report import egogram_svg
+
+    shapes = _svg_shapes(egogram_svg(network, labels="number"))
+    (width,) = shapes["width"][0]
+    for where, room in CONTENT_WIDTHS.items():
+        scale = min(1.0, room / width)  # the page shrinks a wider drawing to fit
+        assert min(shapes["sizes"]) * scale >= 11, where
+
+
+@pytest.mark.parametrize(("name", "network"), READABLE, ids=[c[0] for c in READABLE])
+def test_tie_lines_cross_no_more_nodes_than_before(name: str, network: SupportNetwork) -> None:
+    from grace_support.report import egogram_svg
+
+    assert _tie_crossings(egogram_svg(network, labels="number")) <= TIE_CROSSINGS.get(name, 0)
+
+
+def test_a_single_role_network_spreads_over_the_whole_circle() -> None:
+    from tests.report_networks import persnet_example
+
+    geo = _egogram.layout(persnet_example(), labels="number")
+    assert geo.spokes == ()  # one sector: the whole circle
+    angles = sorted(math.atan2(i.y - geo.cy, i.x - geo.cx) % math.tau for i in geo.items)
+    gaps = [b - a for a, b in itertools.pairwise([*angles, angles[0] + math.tau])]
+    assert max(gaps) < math.tau / 4  # no quarter of the circle left empty
+    assert min(gaps) > math.tau / 11 / 4  # and no two people crowded on one angle

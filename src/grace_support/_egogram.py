@@ -37,11 +37,11 @@ __all__ = ["NOT_RECORDED", "Box", "Geometry", "Item", "Labels", "layout", "text_
 NOT_RECORDED = "not recorded"
 """The sector and circle of people whose role or closeness was not recorded."""
 
-LABEL_SIZE = 12.0
+LABEL_SIZE = 13.0
 """Font size of people's labels, in points (at least 11 CSS px on the page)."""
-SECTOR_SIZE = 12.0
+SECTOR_SIZE = 12.5
 """Font size of sector labels."""
-LEGEND_SIZE = 11.0
+LEGEND_SIZE = 12.5
 """Font size of the legend."""
 TITLE_SIZE = 14.0
 """Font size of the title."""
