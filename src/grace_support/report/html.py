@@ -246,13 +246,13 @@ def render_html(  # noqa: PLR0912, PLR0915
         and r.contact.is_regular
     ]
     if close_regular:
-        verb = "is" if len(close_regular) == 1 else "are"
+        few = len(close_regular) == 1
         strengths.append(
             _e(
                 words.fill(
-                    "{count} close {verb} in touch with {whom} at least every two weeks: ",
-                    count=words.people(len(close_regular)),
-                    verb=verb,
+                    "{count} close {noun} in touch with {whom} at least every two weeks: ",
+                    count=len(close_regular),
+                    noun="person is" if few else "people are",
                 )
             )
             + f"{people(sorted(close_regular))}."
