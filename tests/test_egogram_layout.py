@@ -337,3 +337,16 @@ def test_a_single_role_network_spreads_over_the_whole_circle() -> None:
     gaps = [b - a for a, b in itertools.pairwise([*angles, angles[0] + math.tau])]
     assert max(gaps) < math.tau / 4  # no quarter of the circle left empty
     assert min(gaps) > math.tau / 11 / 4  # and no two people crowded on one angle
+
+
+def test_large_networks_keep_every_box_apart() -> None:
+    """Past SPOKE_CHECK_LIMIT the layout uses lanes; boxes still never overlap."""
+    network = generated(_egogram.SPOKE_CHECK_LIMIT + 100, seed=5, names=False)
+    geo = _egogram.layout(network, labels="number")
+    boxes = sorted(geo.boxes(), key=lambda b: b.x0)
+    for n, box in enumerate(boxes):  # sweep: only boxes that start before this one ends
+        for other in boxes[n + 1 :]:
+            if other.x0 >= box.x1:
+                break
+            assert not box.overlaps(other)
+    assert len(geo.items) == len(network.people)

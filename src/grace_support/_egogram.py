@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -189,14 +190,28 @@ LEGEND_ENTRIES: tuple[str, ...] = (
 """The legend's entries, in order (four support marks, then the lines)."""
 
 
+_EXTENTS: dict[str | None, tuple[float, float, float]] = {}
+
+
+def _extent(label: str | None) -> tuple[float, float, float]:
+    """Half the width, the depth below the centre and the height above it of an item's box."""
+    found = _EXTENTS.get(label)
+    if found is None:
+        reach = MARK_OFFSET + MARK / 2
+        half, below = reach, reach
+        if label:
+            half = max(half, text_width(label, LABEL_SIZE) / 2)
+            below = reach + 1 + text_height(LABEL_SIZE)
+        found = (half + PAD / 2, below + PAD / 2, reach + PAD / 2)
+        # numbers repeat from one drawing to the next; names are never kept
+        if (label is None or label.isdigit()) and len(_EXTENTS) < 1 << 17:
+            _EXTENTS[label] = found
+    return found
+
+
 def _item_box(x: float, y: float, label: str | None) -> Box:
-    reach = MARK_OFFSET + MARK / 2
-    half = reach
-    bottom = y - reach
-    if label:
-        half = max(half, text_width(label, LABEL_SIZE) / 2)
-        bottom = y - reach - 1 - text_height(LABEL_SIZE)
-    return Box(x - half, bottom, x + half, y + reach).grown(PAD / 2)
+    half, below, above = _extent(label)
+    return Box(x - half, y - below, x + half, y + above)
 
 
 def _category(rel: Relationship) -> str:
@@ -267,15 +282,18 @@ def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None 
             return numbers[person]
         return None
 
-    sectors = [c.value for c in RoleCategory if any(_category(r) == c.value for r in relationships)]
-    if any(_category(r) == NOT_RECORDED for r in relationships):
+    category = {r.person: _category(r) for r in relationships}
+    ring_of = {r.person: _ring(r) for r in relationships}
+    in_sector = Counter(category.values())
+    sectors = [c.value for c in RoleCategory if in_sector[c.value]]
+    if in_sector[NOT_RECORDED]:
         sectors.append(NOT_RECORDED)
     rings = [c.value for c in Closeness]
-    if any(_ring(r) == NOT_RECORDED for r in relationships):
+    if NOT_RECORDED in ring_of.values():
         rings.append(NOT_RECORDED)
 
     # each sector's angle grows with its number of people (with a floor), clockwise from the top
-    weight = {s: max(2.0, sum(_category(r) == s for r in relationships)) for s in sectors}
+    weight = {s: max(2.0, in_sector[s]) for s in sectors}
     total = sum(weight.values()) or 1.0
     spans: dict[str, tuple[float, float]] = {}
     start = math.pi / 2
@@ -286,7 +304,7 @@ def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None 
 
     groups: dict[tuple[str, str], list[Relationship]] = {}
     for rel in sorted(relationships, key=lambda r: r.person):
-        groups.setdefault((_category(rel), _ring(rel)), []).append(rel)
+        groups.setdefault((category[rel.person], ring_of[rel.person]), []).append(rel)
     label_text = {r.person: label_of(r.person) for r in relationships}
     widest = max([_item_box(0, 0, t).x1 * 2 for t in label_text.values()] + [40.0])
     grid = _Grid(cell=max(widest, 60.0))
@@ -311,8 +329,8 @@ def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None 
             label=label_text[rel.person],
             x=x,
             y=y,
-            sector=_category(rel),
-            ring=_ring(rel),
+            sector=category[rel.person],
+            ring=ring_of[rel.person],
             supports=tuple(rel.supports or ()),
             dormant=rel.contact is Contact.LOST_TOUCH,
             strain=rel.strain,
@@ -464,6 +482,11 @@ def _by_lanes(
     widest: float,
 ) -> tuple[_Placed, _Rings]:
     """Large networks: people in lanes (arcs) spread over their sector, O(n log n)."""
+    extents = [_extent(label_text[r.person]) for group in groups.values() for r in group]
+    # lanes this far apart never meet, whatever the angle: every box fits in a circle
+    # of this diameter around its node
+    diagonal = max(math.hypot(2 * h, b + a) for h, b, a in extents)
+    clear = diagonal
     placed: _Placed = []
     ring_radii: _Rings = []
     step = 6.0
@@ -478,7 +501,13 @@ def _by_lanes(
             while done < len(group):
                 rest = group[done:] if done else group
                 fitted = _fit_lane(
-                    rest, spans[sector], r_lane, grid=grid, label_text=label_text, widest=widest
+                    rest,
+                    spans[sector],
+                    r_lane,
+                    grid=grid,
+                    label_text=label_text,
+                    widest=widest,
+                    diagonal=diagonal,
                 )
                 for rel, (x, y), box in zip(
                     rest, fitted, _boxes(rest, fitted, label_text), strict=False
@@ -487,7 +516,8 @@ def _by_lanes(
                     placed.append((rel, x, y))
                     ring_end = max(ring_end, _far(box) + 4.0)
                 done += len(fitted)
-                r_lane += step
+                # a lane just filled spans its sector: the next one starts clear of it
+                r_lane += clear if fitted else step
         ring_radii.append((ring, ring_end))
         radius = ring_end + 4.0
     return placed, ring_radii
@@ -503,7 +533,7 @@ def _boxes(
     ]
 
 
-_TRIES = 4
+_TRIES = 2
 """How many smaller counts a lane tries before it moves out (bounds the work per lane)."""
 
 
@@ -515,6 +545,7 @@ def _fit_lane(
     grid: _Grid,
     label_text: dict[str, str | None],
     widest: float,
+    diagonal: float,
 ) -> list[tuple[float, float]]:
     """Positions for as many of ``group`` as fit on one arc, spread evenly over the sector.
 
@@ -523,13 +554,20 @@ def _fit_lane(
     nothing fits.
     """
     lo, hi = span
-    capacity = max(1, int((hi - lo) * radius / (widest + PAD)))
+    # every box stays inside its sector's wedge: no box of another sector is met
+    margin = math.asin(min(1.0, diagonal / 2 / radius))
+    lo, hi = lo + margin, hi - margin
+    if hi < lo:
+        return []
+    # neighbours on the arc at least this far apart never meet, whatever the angle
+    spacing = max(widest + PAD, diagonal / math.sqrt(2) * 1.45)
+    capacity = max(1, int((hi - lo) * radius / spacing))
     first = min(len(group), capacity)
     for count in range(first, max(0, first - _TRIES), -1):
         positions = []
         boxes: list[Box] = []
         for k in range(count):
-            angle = hi - (hi - lo) * (k + 0.5) / count
+            angle = hi - (hi - lo) * (k + 0.5) / count if count > 1 else (hi + lo) / 2
             x, y = radius * math.cos(angle), radius * math.sin(angle)
             box = _item_box(x, y, label_text[group[k].person])
             if not grid.free(box) or any(box.overlaps(b) for b in (*boxes[-2:], *boxes[:1])):

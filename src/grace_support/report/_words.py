@@ -31,9 +31,11 @@ from grace_support.content.resource import ChannelKind
 from grace_support.vocabulary import ActionId, Contact
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from grace_support.assessment.models import Finding, Settings
     from grace_support.content.resource import Resource
-    from grace_support.network import SupportNetwork
+    from grace_support.network import Relationship, SupportNetwork
 
 __all__ = ["ADVICE", "FINDINGS", "Reach", "Voice", "Words", "reach"]
 
@@ -184,7 +186,13 @@ class Words:
         return "In a crisis, call or text 988 (Suicide & Crisis Lifeline) or call 911."
 
     def finding(
-        self, finding: Finding, *, network: SupportNetwork, settings: Settings, active: int
+        self,
+        finding: Finding,
+        *,
+        network: SupportNetwork,
+        settings: Settings,
+        active: int,
+        relationships: Mapping[str, Relationship] | None = None,
     ) -> str:
         """What a finding says, in this voice.
 
@@ -193,6 +201,8 @@ class Words:
             network: The network assessed (for the circle of a dormant tie).
             settings: The thresholds used (the limits named in the text).
             active: The count of people in touch (``small-network``).
+            relationships: The network's relationships by person id, when the caller
+                has them (a report of many findings builds the table once).
         """
         code = finding.code
         fields: dict[str, object] = {}
@@ -204,7 +214,11 @@ class Words:
             share = settings.over_reliance_share
             fields["limit"] = "half" if share == 0.5 else f"{share:.0%}"
         elif code is FindingCode.DORMANT_TIE and finding.people:
-            relationship = network.relationship(finding.people[0])
+            relationship = (
+                relationships[finding.people[0]]
+                if relationships is not None
+                else network.relationship(finding.people[0])
+            )
             if relationship.closeness is not None:
                 fields["circle"] = relationship.closeness.value
                 key += ":lost" if relationship.contact is Contact.LOST_TOUCH else ":old"

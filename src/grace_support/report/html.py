@@ -282,12 +282,17 @@ def render_html(  # noqa: PLR0912, PLR0915
     # findings
     body.append("<section><h2>What stands out</h2>")
     if assessment.findings:
+        by_person = {r.person: r for r in network.relationships}
         body.append("<ol>")
         for finding in assessment.findings:
             about = f"<br>About: {people(finding.people)}" if finding.people else ""
             advice = "".join(f"<li>{_e(words.advice(a))}</li>" for a in finding.actions)
             said = words.finding(
-                finding, network=network, settings=assessment.settings, active=ms.active_size
+                finding,
+                network=network,
+                settings=assessment.settings,
+                active=ms.active_size,
+                relationships=by_person,
             )
             body.append(
                 f"<li><p>{_e(said)}{about}</p><p>What could help:</p><ul>{advice}</ul></li>"

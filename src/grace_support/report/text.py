@@ -184,6 +184,7 @@ def render_report(
 
     lines.extend(_glance_and_support(network, assessment, labels))
     if assessment.findings:
+        by_person = {r.person: r for r in network.relationships}
         lines.append("What stands out")
         for number, finding in enumerate(assessment.findings, start=1):
             said = words.finding(
@@ -191,6 +192,7 @@ def render_report(
                 network=network,
                 settings=assessment.settings,
                 active=assessment.measures.active_size,
+                relationships=by_person,
             )
             lines.extend(_wrap(f"{number}. {said}", indent="  ", hang="     "))
             if finding.people:
