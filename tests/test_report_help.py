@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,19 @@ def test_no_section_without_recommendations() -> None:
     result, network = _result()
     assert "Where to find help" not in render_html(result, network, recommendations=False)  # type: ignore[arg-type]
     assert "Where to find help" not in render_report(result, network, recommendations=False)  # type: ignore[arg-type]
+
+
+def test_the_docs_catalogue_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/report.md: the Python blocks run in order, with its catalogue file."""
+    text = (Path(__file__).parents[1] / "docs" / "report.md").read_text(encoding="utf-8")
+    (catalog_json,) = re.findall(r"```json\n(.*?)```", text, flags=re.DOTALL)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "clinic-catalog.json").write_text(catalog_json, encoding="utf-8")
+    namespace: dict[str, object] = {}
+    for block in re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL):
+        exec(block, namespace)
+    page = namespace["page"]
+    assert isinstance(page, str)
+    assert '<a href="tel:5550100">555-0100</a>' in page
+    assert "in person at 12 Main Street, Tuesdays at 6 pm" in page
+    assert (tmp_path / "report.html").is_file()
