@@ -70,7 +70,7 @@ def _words(page: str) -> list[str]:
 
 
 def _pages(pdf: Path, out: Path) -> list[Path]:
-    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / "page")], check=True)
+    subprocess.run(["pdftoppm", "-r", "72", "-png", str(pdf), str(out / "page")], check=True)
     return sorted(out.glob("page-*.png"))
 
 
