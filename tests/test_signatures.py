@@ -91,13 +91,6 @@ FHIR_WRITERS = Family(
     ),
 )  # fmt: skip
 
-ISSUE_20 = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "expected to hold after issue 20 (branch i20-report) is merged: every render_* takes "
-        "(assessment, network, *, voice, names, recommendations, catalog); remove this mark then"
-    ),
-)
 READERS_AFTER_MERGES = pytest.mark.xfail(
     strict=True,
     reason=(
@@ -110,8 +103,8 @@ READERS_AFTER_MERGES = pytest.mark.xfail(
 )
 
 CASES = [
-    pytest.param(RENDER, "agree", marks=ISSUE_20, id="render-agree"),
-    pytest.param(RENDER, "order", marks=ISSUE_20, id="render-order"),
+    pytest.param(RENDER, "agree", id="render-agree"),
+    pytest.param(RENDER, "order", id="render-order"),
     pytest.param(READERS, "agree", marks=READERS_AFTER_MERGES, id="readers-agree"),
     pytest.param(READERS, "order", marks=READERS_AFTER_MERGES, id="readers-order"),
     pytest.param(FHIR_WRITERS, "agree", id="fhir-agree"),

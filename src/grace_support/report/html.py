@@ -202,6 +202,11 @@ def render_html(  # noqa: PLR0912, PLR0915
     Raises:
         ValueError: ``voice`` is neither ``"client"`` nor ``"clinician"``.
 
+    Version changed:
+        0.2.0: ``catalog=``; the clinician voice speaks about the person throughout;
+        the egogram's people are numbered and listed under it; measure definitions
+        are in the page.
+
     Examples:
         >>> from grace_support import assess
         >>> from grace_support.demo import EXAMPLE_AS_OF, example_network

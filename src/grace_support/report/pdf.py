@@ -62,6 +62,9 @@ def render_pdf(
     Raises:
         ValueError: An unknown ``voice`` or ``page_size``.
         MissingExtraError: WeasyPrint (``grace-support[pdf]``) is not installed.
+
+    Version added:
+        0.2.0
     """
     size = next((s for s in PAGE_SIZES if s.casefold() == str(page_size).casefold()), None)
     if size is None:

@@ -60,6 +60,9 @@ def egogram_svg(
         title: The drawing's title (by default "Support network", or "Support
             network of" the ego's name with ``labels="name"``; never an id).
 
+    Version changed:
+        0.2.0: ``labels="number"`` and ``title=``; the title never shows an id.
+
     Returns:
         The SVG markup (``role="img"`` with a title and a description).
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import textwrap
-import warnings
 from typing import TYPE_CHECKING
 
+from grace_support._deprecation import deprecated
 from grace_support.assessment.models import FindingCode
 from grace_support.report._help import find_help
 from grace_support.report._words import Words
@@ -128,10 +128,10 @@ def _legacy_arguments(
         if old:  # the old call showed no help without recommendations
             show = False
     if old:
-        warnings.warn(
-            "render_report(network, assessment, recommendations) is deprecated: call "
-            "render_report(assessment, network, recommendations=True, catalog=...) instead",
-            DeprecationWarning,
+        deprecated(
+            "render_report(network, assessment, recommendations)",
+            use="call render_report(assessment, network, recommendations=True, catalog=...)",
+            since="0.2.0",
             stacklevel=3,
         )
     if not isinstance(assessment, Assessment) or not isinstance(network, SupportNetwork):
@@ -172,6 +172,10 @@ def render_report(
     Raises:
         ValueError: ``voice`` is neither ``"client"`` nor ``"clinician"``.
         TypeError: The arguments are not an assessment and its network.
+
+    Version changed:
+        0.2.0: takes ``(assessment, network, *, voice, names, recommendations,
+        catalog)``; shows ids unless ``names=True``; the old order warns.
     """
     assessment, network, given, show = _legacy_arguments(
         assessment, network, legacy, recommendations
