@@ -152,3 +152,9 @@ def test_the_docs_catalogue_example_runs(tmp_path: Path, monkeypatch: pytest.Mon
     assert '<a href="tel:5550100">555-0100</a>' in page
     assert "in person at 12 Main Street, Tuesdays at 6 pm" in page
     assert (tmp_path / "report.html").is_file()
+
+
+def test_a_catalogue_must_be_a_catalog() -> None:
+    result, network = _result()
+    with pytest.raises(TypeError, match="Catalog"):
+        render_html(result, network, catalog={"resources": []})  # type: ignore[arg-type]

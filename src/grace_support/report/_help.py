@@ -72,8 +72,12 @@ def find_help(
         given: Recommendations already made (the deprecated argument of
             ``render_report``); made from ``catalog`` when ``None``.
     """
+    from grace_support.content.catalog import Catalog  # noqa: PLC0415
     from grace_support.recommendations import recommend  # noqa: PLC0415
     from grace_support.report.text import REASONS  # noqa: PLC0415
+
+    if catalog is not None and not isinstance(catalog, Catalog):
+        raise TypeError("catalog must be a Catalog (see Catalog.from_json)")
 
     result = given if given is not None else recommend(assessment, catalog)
     crisis_ids = [ref.id for ref in result.crisis]
