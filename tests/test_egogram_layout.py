@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import math
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -220,7 +221,18 @@ less the 14 mm print margins (96 px per inch)."""
 _NUMBER = r"(-?[0-9.]+)"
 
 
-def _svg_shapes(svg: str) -> dict[str, list[tuple[float, ...]]]:
+@dataclass
+class _Shapes:
+    """What the SVG draws: node centres, spokes, tie lines, text sizes and its width."""
+
+    nodes: list[tuple[float, float]]
+    spokes: list[tuple[float, ...]]
+    ties: list[tuple[float, ...]]
+    sizes: list[float]
+    width: float
+
+
+def _svg_shapes(svg: str) -> _Shapes:
     import re
 
     width = float(re.search(r'viewBox="0 0 ' + _NUMBER, svg).group(1))  # type: ignore[union-attr]
@@ -248,7 +260,7 @@ def _svg_shapes(svg: str) -> dict[str, list[tuple[float, ...]]]:
     ]
     ties = [c for c, colour in lines if colour == "#56B4E9" and c not in spokes]
     sizes = [float(s) for s in re.findall(r'<text [^>]*font-size="' + _NUMBER + '"', svg)]
-    return {"nodes": nodes, "spokes": spokes, "ties": ties, "sizes": sizes, "width": [(width,)]}
+    return _Shapes(nodes, spokes, ties, sizes, width)
 
 
 def _distance(px: float, py: float, segment: tuple[float, ...]) -> float:
@@ -269,7 +281,7 @@ def _on_line(node: tuple[float, ...], segment: tuple[float, ...]) -> bool:
 def _tie_crossings(svg: str) -> int:
     """How many (tie line, node) pairs have the node drawn on the line."""
     shapes = _svg_shapes(svg)
-    return sum(_on_line(n, t) for t in shapes["ties"] for n in shapes["nodes"])
+    return sum(_on_line(n, t) for t in shapes.ties for n in shapes.nodes)
 
 
 def _readable_cases() -> list[tuple[str, SupportNetwork]]:
@@ -302,10 +314,10 @@ def test_no_node_on_another_persons_spoke(name: str, network: SupportNetwork) ->
     from grace_support.report import egogram_svg
 
     for labels in ("number", "id", "name"):
-        shapes = _svg_shapes(egogram_svg(network, labels=labels))  # type: ignore[arg-type]
-        assert len(shapes["spokes"]) == len(network.people)
-        for spoke in shapes["spokes"]:
-            assert not any(_on_line(node, spoke) for node in shapes["nodes"]), (labels, spoke)
+        shapes = _svg_shapes(egogram_svg(network, labels=labels))
+        assert len(shapes.spokes) == len(network.people)
+        for spoke in shapes.spokes:
+            assert not any(_on_line(node, spoke) for node in shapes.nodes), (labels, spoke)
 
 
 @pytest.mark.parametrize(("name", "network"), READABLE, ids=[c[0] for c in READABLE])
@@ -315,10 +327,10 @@ def test_text_is_at_least_11_css_px_on_screen_and_in_print(
     from grace_support.report import egogram_svg
 
     shapes = _svg_shapes(egogram_svg(network, labels="number"))
-    (width,) = shapes["width"][0]
+    width = shapes.width
     for where, room in CONTENT_WIDTHS.items():
         scale = min(1.0, room / width)  # the page shrinks a wider drawing to fit
-        assert min(shapes["sizes"]) * scale >= 11, where
+        assert min(shapes.sizes) * scale >= 11, where
 
 
 @pytest.mark.parametrize(("name", "network"), READABLE, ids=[c[0] for c in READABLE])
