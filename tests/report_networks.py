@@ -83,16 +83,16 @@ def persnet_example() -> SupportNetwork:
             f"name{k}": name,
             f"name_{k}": "1",
             f"name{k}relat___3": "1",  # friend
-            f"tie{k}": str(k % 3),
+            f"tie{k}": str(1 + k % 2),  # 2 especially close, 1 not especially close
             f"name{k}speak": str(1 + k % 4),
             f"name{k}supptype___{1 + k % 5}": "1",
             f"name{k}neg": "1" if k == 4 else "0",
         }
     # a_tie<m> numbers the pairs (1,2), (1,3) ... (1,15), (2,3) ...: every third pair of
-    # the eleven names knows each other
+    # the first ten names knows each other (PERSNET asks about ties among ten only)
     pairs = [(i, j) for i in range(1, 16) for j in range(i + 1, 16)]
     for m, (_, j) in enumerate(pairs, start=1):
-        if j <= len(names) and m % 3 == 1:
+        if j <= 10 and m % 3 == 1:
             values[f"a_tie{m}"] = "1"
     with tempfile.TemporaryDirectory() as folder:
         path = write(Path(folder) / "persnet.csv", [row(values)])

@@ -176,6 +176,9 @@ def test_layout_boxes_never_overlap() -> None:
 
 def test_layout_is_deterministic() -> None:
     assert _egogram.layout(generated(18)) == _egogram.layout(generated(18))
+    assert _egogram.layout(generated(40, seed=3), labels="number") == _egogram.layout(
+        generated(40, seed=3), labels="number"
+    )
 
 
 def test_drawing_on_given_axes_scales_to_fit() -> None:
@@ -297,15 +300,15 @@ def _readable_cases() -> list[tuple[str, SupportNetwork]]:
 READABLE = _readable_cases()
 
 # (tie line, node) pairs where a node sits on a tie line between two others, measured on
-# this layout (none for the cases left out); a change that adds one fails
+# this layout (none for the cases left out). Trying a few orders around the circle took
+# the total from 110 to 58 (and PERSNET's from 6 to 0); a change that adds one fails.
 TIE_CROSSINGS = {
-    "persnet": 2, "generated-8": 1, "generated-12": 1, "generated-14": 2, "generated-15": 2,
-    "generated-17": 5, "generated-18": 4, "generated-19": 4, "generated-20": 3,
-    "generated-21": 1, "generated-22": 1, "generated-23": 3, "generated-24": 2,
-    "generated-25": 3, "generated-26": 4, "generated-27": 5, "generated-28": 3,
-    "generated-29": 2, "generated-30": 2, "generated-31": 3, "generated-32": 2,
-    "generated-33": 5, "generated-34": 7, "generated-35": 6, "generated-36": 8,
-    "generated-37": 4, "generated-38": 11, "generated-39": 9, "generated-40": 5,
+    "generated-14": 1, "generated-17": 2, "generated-18": 2, "generated-23": 1,
+    "generated-24": 1, "generated-25": 2, "generated-26": 3, "generated-27": 2,
+    "generated-28": 2, "generated-29": 2, "generated-30": 2, "generated-31": 3,
+    "generated-32": 2, "generated-33": 5, "generated-34": 7, "generated-35": 3,
+    "generated-36": 3, "generated-37": 3, "generated-38": 4, "generated-39": 3,
+    "generated-40": 5,
 }  # fmt: skip
 
 

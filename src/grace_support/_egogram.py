@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import random
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -310,8 +311,14 @@ def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None 
     grid = _Grid(cell=max(widest, 60.0))
     grid.add(Box(-16, -16, 16, 16))  # the ego's star
     if len(relationships) <= SPOKE_CHECK_LIMIT:
-        placed, ring_radii = _by_slots(
-            sectors, rings=rings, spans=spans, groups=groups, grid=grid, label_text=label_text
+        placed, ring_radii = _fewest_crossings(
+            sectors,
+            rings=rings,
+            spans=spans,
+            groups=groups,
+            cell=grid.cell,
+            label_text=label_text,
+            ties=[(a, b) for a, b in network.ties],
         )
     else:
         placed, ring_radii = _by_lanes(
@@ -394,6 +401,70 @@ def _far(box: Box) -> float:
 
 _Placed = list[tuple["Relationship", float, float]]
 _Rings = list[tuple[str, float]]
+
+_ORDERINGS = 8
+"""How many orders of people around the circle a small network tries (the first: by id)."""
+_ORDERINGS_UP_TO = 60
+"""Up to this many people, the order with the fewest tie lines over a node is kept."""
+
+
+def _fewest_crossings(
+    sectors: list[str],
+    *,
+    rings: list[str],
+    spans: dict[str, tuple[float, float]],
+    groups: dict[tuple[str, str], list[Relationship]],
+    cell: float,
+    label_text: dict[str, str | None],
+    ties: list[tuple[str, str]],
+) -> tuple[_Placed, _Rings]:
+    """`_by_slots` in the order (of a few) that puts the fewest nodes on tie lines."""
+    tries = _ORDERINGS if ties and len(label_text) <= _ORDERINGS_UP_TO else 1
+    best: tuple[int, _Placed, _Rings] | None = None
+    for attempt in range(tries):
+        grid = _Grid(cell=cell)
+        grid.add(Box(-16, -16, 16, 16))  # the ego's star
+        placed, ring_radii = _by_slots(
+            sectors,
+            rings=rings,
+            spans=spans,
+            groups=groups if attempt == 0 else _shuffled(groups, seed=attempt),
+            grid=grid,
+            label_text=label_text,
+        )
+        crossed = _tie_crossings(placed, ties) if tries > 1 else 0
+        if best is None or crossed < best[0]:
+            best = (crossed, placed, ring_radii)
+        if crossed == 0:
+            break
+    assert best is not None
+    return best[1], best[2]
+
+
+def _shuffled(
+    groups: dict[tuple[str, str], list[Relationship]], *, seed: int
+) -> dict[tuple[str, str], list[Relationship]]:
+    """The same groups, each in another (seeded, so repeatable) order."""
+    rng = random.Random(seed)
+    return {key: rng.sample(group, len(group)) for key, group in groups.items()}
+
+
+def _tie_crossings(placed: _Placed, ties: list[tuple[str, str]]) -> int:
+    """How many (tie line, node) pairs have the node on the line between two others."""
+    where = {rel.person: (x, y) for rel, x, y in placed}
+    points = list(where.items())
+    crossed = 0
+    for a, b in ties:
+        (x1, y1), (x2, y2) = where[a], where[b]
+        dx, dy = x2 - x1, y2 - y1
+        length = dx * dx + dy * dy or 1.0
+        for person, (px, py) in points:
+            if person in (a, b):
+                continue
+            t = max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / length))
+            if math.hypot(px - x1 - t * dx, py - y1 - t * dy) < NODE / 2 + 1:
+                crossed += 1
+    return crossed
 
 
 def _slots(sector_groups: list[list[Relationship]]) -> list[list[int]]:
