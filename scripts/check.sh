@@ -11,8 +11,10 @@ command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
   || (apt-get update && apt-get install -y chromium)
 step "poppler and WeasyPrint's libraries for the PDF report and its tests"
 { command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null \
-  && command -v pdfimages >/dev/null && [ -n "$(ldconfig -p | grep libpangoft2-1.0)" ]; } \
-  || (apt-get update && apt-get install -y poppler-utils libpango-1.0-0 libpangoft2-1.0-0)
+  && command -v pdfimages >/dev/null && [ -n "$(ldconfig -p | grep libpangoft2-1.0)" ] \
+  && [ -n "$(fc-list 2>/dev/null | head -n1)" ]; } \
+  || (apt-get update \
+      && apt-get install -y poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
 step "ruff check";          ruff check .
 step "ruff format --check"; ruff format --check .
 step "mypy --strict";       mypy
