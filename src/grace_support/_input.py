@@ -74,6 +74,7 @@ __all__ = [
     "text_codec",
     "too_large",
     "whole_number",
+    "write_bytes_atomically",
     "write_text_atomically",
 ]
 
@@ -489,6 +490,24 @@ def write_text_atomically(
                 os.unlink(temporary)
     if failure is not None:
         raise InputError(failure, source=name)
+
+
+def write_bytes_atomically(path: str | PathLike[str], data: bytes) -> None:
+    """Write bytes to a file atomically, as `write_text_atomically` does; ``-`` to standard output.
+
+    Raises:
+        InputError: The target is not a regular file, or cannot be written.
+    """
+    if str(path) == STDIN:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a text stand-in (tests, a closed stdout): its own errors apply
+            sys.stdout.write(data.decode("utf-8", "replace"))
+            sys.stdout.flush()
+            return
+        stream.write(data)
+        stream.flush()
+        return
+    write_text_atomically(path, lambda out: out.buffer.write(data))
 
 
 # -- the contract at each public entry point -------------------------------------------------
