@@ -97,6 +97,7 @@ def test_cohort_changes_has_the_column_and_warns_once(tmp_path: Path) -> None:
     with pytest.warns(GeneratorChangedWarning, match="one ego") as caught:
         table = cohort.changes(before, after, as_of=DAYS)
     assert len(caught) == 1
+    assert caught[0].filename == __file__  # points at the caller
     assert table["generator_changed"].to_list() == [True, False, False]
     plain = cohort.changes([_wave("e0")], [_wave("e0")], as_of=DAYS)
     assert plain["generator_changed"].to_list() == [False]

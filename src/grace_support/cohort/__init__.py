@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
+from grace_support._input import GUARD_FRAMES, guarded
 from grace_support.cohort._kernel import FINDING_COLUMNS, OUTPUT_COLUMNS
 from grace_support.cohort._layout import (
     PART_ROWS,
@@ -51,6 +52,7 @@ from grace_support.cohort._layout import (
     write_parts,
 )
 from grace_support.cohort._synth import synthesize
+from grace_support.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -109,6 +111,7 @@ def _networks(source: Any) -> Iterable[SupportNetwork]:
     return source
 
 
+@guarded()
 def write_dataset(
     source: Tables | ImportResult | Iterable[SupportNetwork],
     path: str | os.PathLike[str],
@@ -131,6 +134,7 @@ def write_dataset(
         MissingExtraError: pyarrow or polars is not installed.
         DocumentError: The tables break a rule of the network document.
         FileExistsError: `path` exists and is not a dataset or an empty folder.
+        InputError: The folder cannot be written (no permission, a full disk, ...).
         ValueError: An attribute has a built-in column's name, or `part_size` < 1.
     """
     from grace_support.cohort._layout import pyarrow  # noqa: PLC0415
@@ -139,9 +143,17 @@ def write_dataset(
     if part_size < 1:
         raise ValueError("part_size must be at least 1")
     networks = _networks(source)
-    return write_parts(path, (networks_to_arrow(c) for c in chunks(networks, part_size)))
+    failure: str | None = None
+    try:
+        return write_parts(path, (networks_to_arrow(c) for c in chunks(networks, part_size)))
+    except FileExistsError:
+        raise
+    except OSError as error:  # named by the folder, with the system's reason
+        failure = f"cannot be written: {(error.strerror or 'an operating system error').lower()}"
+    raise InputError(failure, source=str(path))
 
 
+@guarded()
 def validate(path: str | os.PathLike[str]) -> DatasetSummary:
     """Check every part of a dataset against the rules of the network document.
 
@@ -200,6 +212,7 @@ def _small_egos(tables: dict[str, pa.Table]) -> tuple[int, int]:
     return tables["egos"].num_rows - named, one
 
 
+@guarded()
 def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
     """The networks of a dataset, validated, one at a time (one part in memory).
 
@@ -211,7 +224,7 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
     from grace_support.cohort._run import SeenEgos, checked_part, open_dataset  # noqa: PLC0415
     from grace_support.documents import network_from_data  # noqa: PLC0415
     from grace_support.errors import DocumentError  # noqa: PLC0415
-    from grace_support.importers._tables import _document, _where  # noqa: PLC0415
+    from grace_support.importers._tables import _document, _where, resolved  # noqa: PLC0415
 
     dataset = open_dataset(path)
     seen = SeenEgos()
@@ -227,20 +240,32 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
         for ego_row, ego in enumerate(egos):
             mine, my_ties = alters_of.get(ego["ego_id"], []), ties_of.get(ego["ego_id"], [])
             document = _document(ego, [alters[i] for i in mine], [ties[i] for i in my_ties])
+            problems = []
             try:
-                yield network_from_data(document)
+                network = network_from_data(document)
             except DocumentError as error:
-                raise DocumentError(
-                    [_located(_where(p, ego_row, mine, my_ties), index) for p in error.problems],
-                    source=str(dataset.path),
-                ) from None
+                problems = [
+                    _located(
+                        _where(resolved(p, document), ego_row, mine, my_ties), p.message, index
+                    )
+                    for p in error.problems
+                ]
+            if problems:  # raised outside the handler: no chain
+                raise DocumentError(problems, source=str(dataset.path))
+            yield network
 
 
-def _located(problem: Any, index: int) -> Any:
+def _located(place: tuple[str, int, str | None], message: str, index: int) -> Any:
+    """A problem at a table's row; an attribute column is named by kind, never by its name."""
+    from grace_support.cohort._layout import ALTER_COLUMNS, EGO_COLUMNS, TIE_COLUMNS  # noqa: PLC0415
     from grace_support.errors import Problem  # noqa: PLC0415
 
-    table = problem.location.split(" ")[0]
-    return Problem(problem.location, problem.message, source=f"{table}/part-{index:05d}.parquet")
+    table, row, column = place
+    builtin = {"egos": EGO_COLUMNS, "alters": ALTER_COLUMNS, "ties": TIE_COLUMNS}[table]
+    if column is not None and column not in builtin and column != "need_*":
+        column = "(an attribute column)"
+    where = f"{table} row {row}" + (f", column {column}" if column else "")
+    return Problem(where, message, source=f"{table}/part-{index:05d}.parquet")
 
 
 def _settings(settings: Settings | Mapping[str, Any] | None) -> Settings:
@@ -344,6 +369,7 @@ def measure(
     client: Client | None = None,
     out: str | os.PathLike[str],
 ) -> None: ...
+@guarded()
 def measure(
     source: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
     *,
@@ -424,6 +450,7 @@ def changes(
     settings: Settings | Mapping[str, Any] | None = None,
     out: str | os.PathLike[str],
 ) -> None: ...
+@guarded()
 def changes(
     before: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
     after: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
@@ -535,6 +562,7 @@ def changes(
     return None
 
 
+@guarded()
 def shared_people(
     dataset: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
     *,
@@ -631,7 +659,7 @@ def _warn_generators(frame: pl.DataFrame) -> None:
     from grace_support.change import warn_generator_changed  # noqa: PLC0415
 
     if changed := int(frame["generator_changed"].sum()):
-        warn_generator_changed(changed, stacklevel=4)
+        warn_generator_changed(changed, stacklevel=4 + GUARD_FRAMES)  # changes is guarded
 
 
 def arrow_parts(networks: Iterable[SupportNetwork]) -> Iterator[dict[str, pa.Table]]:

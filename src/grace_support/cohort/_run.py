@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from grace_support._extras import require
+from grace_support._input import check_output, loads_json, read_bytes
 from grace_support.cohort._columns import read_table
 from grace_support.cohort._kernel import measure_part
 from grace_support.cohort._layout import (
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
     from grace_support.assessment import Settings
 
 
+MANIFEST_MAX_BYTES = 1024 * 1024
+"""A dataset's ``cohort.json`` is refused when larger than this."""
+
+
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """An opened dataset: its folder and number of parts."""
@@ -53,14 +59,16 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     """
     folder = Path(path)
     manifest = folder / MANIFEST
-    try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    data: Any = None
+    # A regular file of at most 1 MiB: a FIFO or /dev/zero is refused unread.
+    with contextlib.suppress(DocumentError):
+        data = loads_json(read_bytes(manifest, max_bytes=MANIFEST_MAX_BYTES))
+    if data is None:  # raised outside the handler: no chain holding the manifest's bytes
         raise InputError(
             f"is not a cohort dataset (no readable {MANIFEST}); write one with "
             "grace_support.cohort.write_dataset or synthesize",
             source=str(folder),
-        ) from None
+        )
     parts = data.get("parts") if isinstance(data, dict) else None
     if (
         not isinstance(data, dict)
@@ -85,13 +93,20 @@ def read_part(dataset: Dataset, index: int, *, columns: bool = True) -> dict[str
     """
     tables = {}
     for table, file in dataset.files(index).items():
+        name = str(file.relative_to(dataset.path.parent))
+        try:
+            regular = stat.S_ISREG(os.stat(file).st_mode)
+        except (OSError, ValueError):
+            regular = False
+        if not regular:  # a FIFO would block the Parquet reader forever
+            raise InputError("cannot be read: it is missing or not a regular file", source=name)
+        failed = False
         try:
             tables[table] = read_table(file)
         except (OSError, ValueError, pyarrow().ArrowException):
-            raise InputError(
-                "cannot be read as a Parquet file",
-                source=str(file.relative_to(dataset.path.parent)),
-            ) from None
+            failed = True
+        if failed:  # raised outside the handler: no chain
+            raise InputError("cannot be read as a Parquet file", source=name)
     return tables
 
 
@@ -234,6 +249,7 @@ class ResultWriter:
     """Writes result frames to Parquet or CSV, batch by batch, then moves the file into place."""
 
     def __init__(self, out: str | os.PathLike[str]) -> None:
+        check_output(out)  # a device, a FIFO or a folder is never replaced
         self.out = Path(out)
         self.csv = self.out.suffix.lower() == ".csv"
         self.out.parent.mkdir(parents=True, exist_ok=True)

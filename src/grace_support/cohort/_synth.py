@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from grace_support._extras import require
+from grace_support._input import guarded
 from grace_support.cohort._layout import PART_ROWS, TYPES, builtin_schema, pyarrow, write_parts
 from grace_support.synthetic import (
     _AGE_GROUPS,
@@ -196,6 +197,7 @@ def synthetic_parts(n: int, *, seed: int) -> Iterator[dict[str, pa.Table]]:
         yield _part(n, start, min(PART_ROWS, n - start), seed, index)
 
 
+@guarded()
 def synthesize(path: str | os.PathLike[str], n: int, *, seed: int) -> Path:
     """Write a synthetic cohort of `n` networks straight to a dataset at `path`.
 

@@ -9,12 +9,12 @@ found there.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from typing import TYPE_CHECKING, Any, Final
 
 from grace_support._extras import require
+from grace_support._input import loads_json
 from grace_support.cohort._columns import Codes, codes, distinct, id_numbers, member, np
 from grace_support.cohort._layout import (
     ALTER_COLUMNS,
@@ -28,7 +28,7 @@ from grace_support.cohort._layout import (
     part_name,
     pyarrow,
 )
-from grace_support.errors import Problem
+from grace_support.errors import DocumentError, Problem
 from grace_support.vocabulary import Closeness, Contact, Role, Strain
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
     if len(set(schema.names)) != len(schema.names):
         report.table(table, "has two columns with the same name")
         return False
-    for field in schema:
+    for number, field in enumerate(schema, start=1):
         name, kind = field.name, field.type
         if name in _BUILTIN[table]:
             if name in ("last_contact", "collected_on"):
@@ -135,7 +135,7 @@ def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
         if not _ATTRIBUTE_NAME.fullmatch(attribute):
             report.table(
                 table,
-                "has an attribute column whose name is not a variable name "
+                f"column {number} (an attribute) has a name that is not a variable name "
                 "(a letter or '_' first, then letters, digits, '_', '.', '-'; at most 64)",
             )
             ok = False
@@ -145,47 +145,86 @@ def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
             or pa.types.is_integer(kind)
             or pa.types.is_floating(kind)
         ):
-            report.table(table, f"column {name} must hold text, numbers or true/false")
+            report.table(
+                table, f"column {number} (an attribute) must hold text, numbers or true/false"
+            )
             ok = False
     return ok
+
+
+_LARGEST_WHOLE: Final = 2**53
+"""Whole numbers in attributes are from -2^53 to 2^53 (docs/errors.md)."""
 
 
 def _check_attributes(report: _Report, table: str, arrow: pa.Table) -> None:
     pa = pyarrow()
     numpy = np()
-    for field in arrow.schema:
+    pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
+    for number, field in enumerate(arrow.schema, start=1):
         if field.name in _BUILTIN[table]:
             continue
         column = arrow.column(field.name)
+        where = f"{number} (an attribute)"  # by position: the column's name is not echoed
         if pa.types.is_floating(field.type):
             values = numpy.asarray(column.fill_null(0.0), dtype=float)
             report.rows(
                 table,
                 numpy.isinf(values),
-                field.name,
+                where,
                 "must be text, a whole or finite number, true/false, or empty",
+            )
+        elif pa.types.is_integer(field.type) and field.type.bit_width > 53:
+            large = pc.greater(column, pa.scalar(_LARGEST_WHOLE, field.type))
+            if pa.types.is_signed_integer(field.type):
+                large = pc.or_(large, pc.less(column, pa.scalar(-_LARGEST_WHOLE, field.type)))
+            report.rows(
+                table,
+                numpy.asarray(large.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool),
+                where,
+                "must be a whole number from -2^53 to 2^53 (write larger ones as text)",
             )
         elif field.metadata and field.metadata.get(JSON_ENCODING) == b"json":
             found = codes(column)
             report.rows(
                 table,
                 found.where({v for v in found.values if not _plain_json(v)}),
-                field.name,
+                where,
                 "must be JSON text of one plain value (text, number, true/false)",
             )
 
 
 def _plain_json(text: str) -> bool:
     try:
-        value = json.loads(text)
-    except ValueError:
+        value = loads_json(text)
+    except DocumentError:
         return False
     if isinstance(value, float):
         return math.isfinite(value)
-    return value is None or isinstance(value, str | bool | int)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -_LARGEST_WHOLE <= value <= _LARGEST_WHOLE
+    return value is None or isinstance(value, str | bool)
+
+
+_FIRST_DAY: Final = -719162  # 0001-01-01, in days from 1970-01-01 (Arrow's date32)
+_LAST_DAY: Final = 2932896  # 9999-12-31
+
+
+def _check_days(report: _Report, table: str, arrow: pa.Table, column: str) -> None:
+    """A date32 day outside the years 1-9999 (which Python's dates cannot hold)."""
+    pa = pyarrow()
+    if column not in arrow.column_names or not pa.types.is_date32(arrow.schema.field(column).type):
+        return
+    days = np().asarray(
+        arrow.column(column).cast(pa.int32()).fill_null(0).to_numpy(zero_copy_only=False)
+    )
+    report.rows(
+        table, (days < _FIRST_DAY) | (days > _LAST_DAY), column, "must be a day in years 1-9999"
+    )
 
 
 def _check_names(report: _Report, table: str, arrow: pa.Table) -> None:
+    """Names of 1-200 characters; and the recorded days (egos, alters) in years 1-9999."""
+    _check_days(report, table, arrow, "collected_on" if table == "egos" else "last_contact")
     if "name" in arrow.column_names:
         found = codes(arrow.column("name"))
         report.rows(
@@ -320,7 +359,7 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
                     "names no one in this ego's alters",
                 )
         if "weight" in ties.column_names:
-            weight = ties.column("weight").cast(pyarrow().float64()).fill_null(1.0)
+            weight = ties.column("weight").cast(pyarrow().float64(), safe=False).fill_null(1.0)
             values = weight.to_numpy()
             report.rows(
                 "ties",
