@@ -378,6 +378,62 @@ def measure(
     return None
 
 
+class ChangeBatches:
+    """`changes`, one batch (pair of parts) at a time; the command line shows its progress.
+
+    Iterating gives the batches' rows; after the last, the days of ``as_of`` are
+    checked against every compared ego (an `AsOfError` then). ``ordered`` says
+    whether the batches, one after another, are sorted by ``ego_id``.
+    """
+
+    def __init__(self, found: Any, client: Client | None) -> None:
+        self._plan = found
+        self._client = client
+        self.total: int = found.count
+        self.ordered: bool = found.ordered
+
+    def __iter__(self) -> Iterator[pl.DataFrame]:
+        from grace_support.cohort._changes import results  # noqa: PLC0415
+        from grace_support.errors import AsOfError  # noqa: PLC0415
+
+        found = self._plan
+        problems = found.problems
+        try:
+            for result in results(found, self._client):
+                for side in (0, 1):
+                    problems[side].extend(result.problems[side])
+                yield result.frame
+        finally:
+            if found.cleanup is not None:
+                found.cleanup()
+        for side, wave in enumerate((found.before, found.after)):
+            if problems[side]:
+                raise AsOfError(problems[side], source=wave.path)
+
+
+def changed_batches(
+    before: Any,
+    after: Any,
+    *,
+    as_of: Sequence[date | str] | None = None,
+    settings: Settings | Mapping[str, Any] | None = None,
+    match: Any = None,
+    client: Client | None = None,
+) -> ChangeBatches:
+    """`changes` as batches (see `ChangeBatches`); `changes` is the public way in."""
+    from grace_support.change import _days_pair  # noqa: PLC0415
+    from grace_support.cohort._changes import match_frame, open_wave, plan  # noqa: PLC0415
+    from grace_support.cohort._layout import polars  # noqa: PLC0415
+
+    polars()
+    days = (None, None) if as_of is None else _days_pair(as_of)
+    chosen = _settings(settings)
+    pairs = None if match is None else match_frame(match)
+    waves = open_wave(before, "before"), open_wave(after, "after")
+    found = plan(*waves, as_of=days, settings=chosen, match=pairs)
+    return ChangeBatches(found, client)
+
+
 @overload
 def changes(
     before: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
@@ -385,6 +441,8 @@ def changes(
     *,
     as_of: Sequence[date | str] | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
+    match: Any = None,
+    client: Client | None = None,
     out: None = None,
 ) -> pl.DataFrame: ...
 @overload
@@ -394,6 +452,8 @@ def changes(
     *,
     as_of: Sequence[date | str] | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
+    match: Any = None,
+    client: Client | None = None,
     out: str | os.PathLike[str],
 ) -> None: ...
 def changes(
@@ -402,25 +462,39 @@ def changes(
     *,
     as_of: Sequence[date | str] | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
+    match: Any = None,
+    client: Client | None = None,
     out: str | os.PathLike[str] | None = None,
 ) -> pl.DataFrame | None:
     """How each ego's network changed between two waves: `change_table`, column-wise.
 
     One row per ego present in both waves, sorted by ``ego_id``; egos of one wave
-    only are left out. The columns, in order, are exactly those of
+    only are left out. The columns begin with exactly those of
     [`change_table`][grace_support.change.change_table] (``ego_id``; the counts
     ``kept`` ... ``support_types_lost``; ``alter_jaccard`` and ``tie_jaccard``;
     ``coverage_before`` and ``coverage_after``; ``delta_<measure>`` for every
     numeric measure; ``findings_resolved``, ``findings_new`` and
-    ``findings_persisting``), and every value equals what it gives (and so what
-    [`compare`][grace_support.change.compare] gives for that ego): counts and
-    whole-number deltas as integers, shares and other deltas as floats, ``null``
-    where ``change_table`` has a missing value.
+    ``findings_persisting``), and every one of their values equals what it gives
+    (and so what [`compare`][grace_support.change.compare] gives for that ego):
+    counts and whole-number deltas as integers, shares and other deltas as floats,
+    ``null`` where ``change_table`` has a missing value. Then:
 
-    People are matched by id (``compare`` without ``match``). Each wave is read
-    part by part and measured with the engine of [`measure`][grace_support.cohort.measure];
-    the columns a change needs of both waves' alters and ties (ids, qualities,
-    support given each way) are held in memory together to be joined.
+    - ``before_finding_count_<code>`` and ``after_finding_count_<code>``: each
+      wave's findings of each code, as [`measure`][grace_support.cohort.measure]
+      counts them;
+    - ``circle_<from>_to_<to>`` for the states ``inner``, ``middle``, ``outer``,
+      ``unrecorded`` (closeness not recorded) and ``none`` (not named in that
+      wave): how many people made that move. ``circle_middle_to_inner`` counts kept
+      people who moved in; ``circle_outer_to_none`` people of the outer circle no
+      longer named; ``circle_none_to_inner`` people newly named in the inner circle.
+
+    The waves are compared part by part, with memory bounded by the part size:
+    directly, pair of parts by pair of parts, when every ego of both waves is in
+    the same part number in both (as
+    [`synthesize_follow_up`][grace_support.cohort.synthesize_follow_up] writes
+    them); otherwise both waves are first split by ranges of ego id into a
+    temporary folder (one more pass over both). Pairs are compared in worker
+    processes, one per core, when the waves hold 20,000 egos or more.
 
     Args:
         before: The earlier wave: a dataset folder (validated part by part as it is
@@ -432,8 +506,15 @@ def changes(
             on the day.
         settings: The thresholds of the findings (``Settings`` or a mapping of its
             fields); the defaults when omitted.
+        match: People the interviewer gave a new id: a table (polars, pandas or
+            Arrow) with the columns ``ego_id``, ``before_id`` and ``after_id``, one
+            row per person, as ``compare``'s ``match`` for each ego. People not in
+            it are matched by their id.
+        client: A ``dask.distributed.Client``: the pairs of parts are compared on
+            its workers (which need grace-support with the ``cohort`` extra, and
+            the dataset folders at the same paths). The result is the same table.
         out: Write the table here instead of returning it: Parquet, or CSV when the
-            name ends in ``.csv``. The file appears whole or not at all.
+            name ends in ``.csv``; part by part. The file appears whole or not at all.
 
     Returns:
         A polars ``DataFrame``, or ``None`` with `out`.
@@ -448,9 +529,13 @@ def changes(
             refuses it; the problems name the wave's dataset folder and part file
             with the table, row and column, or, for networks, the network and field
             (``after[3].relationships[1].last_contact``).
-        ValueError: ``as_of`` is not a pair of days; a setting is out of range; or
+        TypeError: `match` is not a table.
+        ValueError: ``as_of`` is not a pair of days; a setting is out of range;
             two networks given to one side are of the same ego (the message names
-            the side and both positions, as ``before[3] ... before[1]``, never an id).
+            the side and both positions, as ``before[3] ... before[1]``, never an
+            id); or a row of `match` is incomplete, repeats a person, names someone
+            not in that ego's network, or maps two people to one (the message names
+            the row).
 
     Examples:
         >>> from grace_support import Relationship, SupportNetwork
@@ -462,42 +547,68 @@ def changes(
         >>> table = changes([wave("jo", "al")], [wave("jo", "kim")])
         >>> table.select("ego_id", "kept", "gained", "lost", "alter_jaccard").row(0)
         ('sam', 1, 1, 1, 0.3333333333333333)
+        >>> table.select("circle_unrecorded_to_none", "circle_none_to_unrecorded").row(0)
+        (1, 1)
     """
-    from grace_support.change import _days_pair  # noqa: PLC0415
-    from grace_support.cohort import _run  # noqa: PLC0415
-    from grace_support.cohort._changes import (  # noqa: PLC0415
-        change_frame,
-        common_egos,
-        late_problems,
-        read_side,
-        source_parts,
-    )
     from grace_support.cohort._layout import polars  # noqa: PLC0415
-    from grace_support.errors import AsOfError  # noqa: PLC0415
 
-    polars()
-    days = (None, None) if as_of is None else _days_pair(as_of)
-    chosen = _settings(settings)
-    paths, sides = [], []
-    for side, source, day in (("before", before, days[0]), ("after", after, days[1])):
-        path, parts = source_parts(source)
-        paths.append(path)
-        sides.append(read_side(parts, side=side, as_of=day, settings=chosen))
-    egos = common_egos(*sides)
-    for name, path, side_read in zip(("before", "after"), paths, sides, strict=True):
-        if problems := late_problems(side_read, egos, name, path):
-            raise AsOfError(problems, source=path)
-    frame = change_frame(sides[0], sides[1], egos)
+    pl = polars()
+    batches = changed_batches(
+        before, after, as_of=as_of, settings=settings, match=match, client=client
+    )
     if out is None:
-        return frame
-    writer = _run.ResultWriter(out)
-    try:
-        writer.write(frame)
-        writer.commit(frame)
-    except BaseException:
-        writer.abort()
-        raise
+        found = list(batches)
+        frame = pl.concat(found) if found else _empty_changes()
+        return frame if batches.ordered else frame.sort("ego_id")
+    write_sorted(batches, out, ordered=batches.ordered)
     return None
+
+
+def _empty_changes() -> pl.DataFrame:
+    from grace_support.assessment import Settings  # noqa: PLC0415
+    from grace_support.cohort import _run  # noqa: PLC0415
+    from grace_support.cohort._changes import compare_parts  # noqa: PLC0415
+
+    empty = _run.empty_tables()
+    return compare_parts(empty, empty, as_of=(None, None), settings=Settings())
+
+
+def write_sorted(batches: Iterable[pl.DataFrame], out: str | os.PathLike[str], *, ordered: bool) -> int:
+    """Write change batches to `out` (Parquet or CSV), sorted by ``ego_id``; the row count.
+
+    Batches already in order are written as they come; otherwise they go to a
+    temporary Parquet file first, which is then sorted into `out`.
+    """
+    from pathlib import Path  # noqa: PLC0415
+
+    from grace_support.cohort import _run  # noqa: PLC0415
+    from grace_support.cohort._layout import polars  # noqa: PLC0415
+
+    pl = polars()
+    target = Path(out)
+    first = _run.ResultWriter(target if ordered else target.with_name(f".{target.name}.unsorted.parquet"))
+    rows = 0
+    try:
+        for batch in batches:
+            first.write(batch)
+            rows += batch.height
+        first.commit(_empty_changes())
+    except BaseException:
+        first.abort()
+        raise
+    if ordered:
+        return rows
+    try:
+        final = _run.ResultWriter(target)
+        try:
+            final.write(pl.read_parquet(first.out).sort("ego_id"))
+            final.commit(_empty_changes())
+        except BaseException:
+            final.abort()
+            raise
+    finally:
+        first.out.unlink(missing_ok=True)
+    return rows
 
 
 def arrow_parts(networks: Iterable[SupportNetwork]) -> Iterator[dict[str, pa.Table]]:

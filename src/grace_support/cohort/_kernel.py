@@ -373,7 +373,14 @@ FINDING_KEY_COLUMNS: Final = ("ego_id", "code", "subject")
 
 
 def finding_keys(
-    egos: pa.Table, alters: pa.Table, ties: pa.Table, *, as_of: date | None, settings: Settings
+    egos: pa.Table,
+    alters: pa.Table,
+    ties: pa.Table,
+    *,
+    as_of: date | None,
+    settings: Settings,
+    by_row: bool = False,
+    part: Part | None = None,
 ) -> pl.DataFrame:
     """One row per finding of every ego in one (valid) part: what the finding is about.
 
@@ -383,11 +390,13 @@ def finding_keys(
     (``strained-tie``, ``dormant-tie``), the people with the largest load, sorted and
     joined by spaces (``over-reliance``), or empty text for a finding about the
     whole network. The rows of one ego and code are as many as ``measure_part``
-    counts; their order is not meaningful.
+    counts; their order is not meaningful. With `by_row`, the first column is
+    ``row``, the ego's row in `egos`, instead of ``ego_id``. `part` is the
+    kernel's view of the tables, when already made.
     """
     numpy = np()
     pa = pyarrow()
-    part = part_from_arrow(egos, alters, ties)
+    part = part if part is not None else part_from_arrow(egos, alters, ties)
     active = active_size(part)
     support = support_counts(part)
     roles = role_counts(part)
@@ -422,11 +431,15 @@ def finding_keys(
     ):
         rows = numpy.flatnonzero(whole[code])
         pieces.append((rows, code, pa.array([""] * len(rows), pa.string())))
-    ego_ids = egos.column("ego_id").cast(pa.string()).combine_chunks()
     rows = numpy.concatenate([numpy.asarray(r, dtype=numpy.int64) for r, _, _ in pieces])
+    if by_row:
+        first: Any = pa.array(rows, pa.int64())
+    else:
+        ego_ids = egos.column("ego_id").cast(pa.string()).combine_chunks()
+        first = ego_ids.take(pa.array(rows, pa.int64()))
     table = pa.table(
         {
-            "ego_id": ego_ids.take(pa.array(rows, pa.int64())),
+            "row" if by_row else "ego_id": first,
             "code": pa.DictionaryArray.from_arrays(
                 pa.array(numpy.repeat(numpy.arange(len(pieces)), [len(r) for r, _, _ in pieces])),
                 pa.array([c.value for _, c, _ in pieces]),
@@ -460,12 +473,21 @@ def _joined(ego_rows: Any, people: pa.Array) -> tuple[Any, FindingCode, pa.Array
 
 
 def measure_part(
-    egos: pa.Table, alters: pa.Table, ties: pa.Table, *, as_of: date | None, settings: Settings
+    egos: pa.Table,
+    alters: pa.Table,
+    ties: pa.Table,
+    *,
+    as_of: date | None,
+    settings: Settings,
+    part: Part | None = None,
 ) -> pl.DataFrame:
-    """The measures and finding counts of every ego in one (valid) part, in egos order."""
+    """The measures and finding counts of every ego in one (valid) part, in egos order.
+
+    `part` is the kernel's view of the tables, when already made.
+    """
     numpy = np()
     pa = pyarrow()
-    part = part_from_arrow(egos, alters, ties)
+    part = part if part is not None else part_from_arrow(egos, alters, ties)
     n = size(part)
     active = active_size(part)
     support = support_counts(part)
