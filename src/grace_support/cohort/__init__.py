@@ -573,7 +573,9 @@ def _empty_changes() -> pl.DataFrame:
     return compare_parts(empty, empty, as_of=(None, None), settings=Settings())
 
 
-def write_sorted(batches: Iterable[pl.DataFrame], out: str | os.PathLike[str], *, ordered: bool) -> int:
+def write_sorted(
+    batches: Iterable[pl.DataFrame], out: str | os.PathLike[str], *, ordered: bool
+) -> int:
     """Write change batches to `out` (Parquet or CSV), sorted by ``ego_id``; the row count.
 
     Batches already in order are written as they come; otherwise they go to a
@@ -586,7 +588,9 @@ def write_sorted(batches: Iterable[pl.DataFrame], out: str | os.PathLike[str], *
 
     pl = polars()
     target = Path(out)
-    first = _run.ResultWriter(target if ordered else target.with_name(f".{target.name}.unsorted.parquet"))
+    first = _run.ResultWriter(
+        target if ordered else target.with_name(f".{target.name}.unsorted.parquet")
+    )
     rows = 0
     try:
         for batch in batches:

@@ -178,11 +178,7 @@ def change_frame(frame: DataFrame) -> DataFrame:
     if tuple(columns) != table_columns():  # pragma: no cover - a column added to change_table only
         raise RuntimeError("cohort.changes has not caught up with the columns of change_table")
     extra: dict[str, Any] = {
-        **{
-            f"before_{c}": pl.col(c)
-            for c in OUTPUT_COLUMNS
-            if c.startswith("finding_count_")
-        },
+        **{f"before_{c}": pl.col(c) for c in OUTPUT_COLUMNS if c.startswith("finding_count_")},
         **{
             f"after_{c}": pl.col(f"{c}_after")
             for c in OUTPUT_COLUMNS
@@ -306,7 +302,7 @@ def _count(owners: Any, egos: int, where: Any = None) -> Any:
     return numpy.bincount(chosen[chosen >= 0], minlength=egos).astype(numpy.int64)
 
 
-def compare_parts(
+def compare_parts(  # noqa: PLR0915 - one pass over the columns, step by step
     before: dict[str, pa.Table],
     after: dict[str, pa.Table],
     *,
@@ -396,14 +392,20 @@ def compare_parts(
         old_pairs, new_pairs = old.pair[old_tie_in], new.pair[new_tie_in]
     else:  # rank the people first, so that a pair of ranks fits
         ends = numpy.concatenate(
-            [old.tie_a[old_tie_in], old.tie_b[old_tie_in], new.tie_a[new_tie_in], new.tie_b[new_tie_in]]
+            [
+                old.tie_a[old_tie_in],
+                old.tie_b[old_tie_in],
+                new.tie_a[new_tie_in],
+                new.tie_b[new_tie_in],
+            ]
         )
         people, rank = numpy.unique(ends, return_inverse=True)
         count_old, count_new = int(old_tie_in.sum()), int(new_tie_in.sum())
         span = max(len(people), 1)
         old_pairs = rank[:count_old] * span + rank[count_old : 2 * count_old]
         new_pairs = (
-            rank[2 * count_old : 2 * count_old + count_new] * span + rank[2 * count_old + count_new :]
+            rank[2 * count_old : 2 * count_old + count_new] * span
+            + rank[2 * count_old + count_new :]
         )
     old_tie_owner, new_tie_owner = old.tie_owner[old_tie_in], new.tie_owner[new_tie_in]
     common = member(old_pairs, numpy.sort(new_pairs))
@@ -417,7 +419,7 @@ def compare_parts(
     new_kept_ties = among(new.tie_a[new_tie_in], new.tie_b[new_tie_in], old_people)
 
     # Findings: matched by ego, code and what they are about.
-    def keys(tables: dict[str, pa.Table], number: Any, day: date | None, part: Any) -> DataFrame:
+    def keys(tables: dict[str, Any], number: Any, day: date | None, part: Any) -> DataFrame:
         found = finding_keys(
             tables["egos"], tables["alters"], tables["ties"], as_of=day, settings=settings,
             by_row=True, part=part,
@@ -486,7 +488,9 @@ def match_frame(match: Any) -> DataFrame:
     elif type(match).__module__.startswith("pyarrow"):
         frame = pl.from_arrow(match)
     else:
-        raise TypeError("match must be a table (polars, pandas or Arrow) of ego_id, before_id, after_id")
+        raise TypeError(
+            "match must be a table (polars, pandas or Arrow) of ego_id, before_id, after_id"
+        )
     wanted = ("ego_id", "before_id", "after_id")
     missing = [c for c in wanted if c not in frame.columns]
     if missing:
@@ -504,12 +508,14 @@ def match_frame(match: Any) -> DataFrame:
     ):
         again = frame.filter(pl.struct(columns).is_first_distinct().not_())
         if again.height:
-            row = int(again["row"][0])
+            row = again.item(0, "row")
             first = frame.filter(
-                (pl.col("ego_id") == again["ego_id"][0]) & (pl.col(f"{what}_id") == again[f"{what}_id"][0])
-            )["row"][0]
+                (pl.col("ego_id") == again["ego_id"][0])
+                & (pl.col(f"{what}_id") == again[f"{what}_id"][0])
+            ).item(0, "row")
             raise ValueError(f"match rows {first} and {row} name the same {what} person of one ego")
-    return frame.with_columns(pl.col("row").cast(pl.Int64))
+    result: DataFrame = frame.with_columns(pl.col("row").cast(pl.Int64))
+    return result
 
 
 def renamed(
@@ -527,7 +533,7 @@ def renamed(
     if not mine.height:
         return before
 
-    def people(tables: dict[str, pa.Table]) -> DataFrame:
+    def people(tables: dict[str, Any]) -> DataFrame:
         frame: DataFrame = pl.from_arrow(tables["alters"].select(["ego_id", "alter_id"]))
         return frame.select(pl.col("ego_id").cast(pl.String), pl.col("alter_id").cast(pl.String))
 
@@ -537,19 +543,27 @@ def renamed(
             wave, left_on=["ego_id", column], right_on=["ego_id", "alter_id"], how="anti"
         )
         if nobody.height:
-            row = int(nobody["row"].min())
-            raise ValueError(f"match row {row}: its {column} names no one in that ego's {name} network")
+            row = nobody.select(pl.col("row").min()).item()
+            raise ValueError(
+                f"match row {row}: its {column} names no one in that ego's {name} network"
+            )
     lookup = mine.select("ego_id", "before_id", "after_id", "row")
-    targets = old.with_row_index("at").join(
-        lookup, left_on=["ego_id", "alter_id"], right_on=["ego_id", "before_id"], how="left"
-    ).sort("at")
+    targets = (
+        old.with_row_index("at")
+        .join(lookup, left_on=["ego_id", "alter_id"], right_on=["ego_id", "before_id"], how="left")
+        .sort("at")
+    )
     target = targets.select(pl.coalesce("after_id", "alter_id").alias("target"), "ego_id", "row")
-    taken = target.join(new, left_on=["ego_id", "target"], right_on=["ego_id", "alter_id"], how="semi")
+    taken = target.join(
+        new, left_on=["ego_id", "target"], right_on=["ego_id", "alter_id"], how="semi"
+    )
     twice = taken.filter(pl.struct("ego_id", "target").is_duplicated())
     if twice.height:
         rows = twice["row"].drop_nulls()
-        place = f"match row {int(rows.min())}" if len(rows) else "match"
-        raise ValueError(f"{place}: two people of one ego's before network map to the same after person")
+        place = f"match row {min(rows.to_list())}" if len(rows) else "match"
+        raise ValueError(
+            f"{place}: two people of one ego's before network map to the same after person"
+        )
     alters = before["alters"]
     position = alters.schema.get_field_index("alter_id")
     new_alters = alters.set_column(
@@ -561,9 +575,11 @@ def renamed(
         ends: DataFrame = pl.from_arrow(ties.select(["ego_id", column])).select(
             pl.col("ego_id").cast(pl.String), pl.col(column).cast(pl.String)
         )
-        named = ends.with_row_index("at").join(
-            lookup, left_on=["ego_id", column], right_on=["ego_id", "before_id"], how="left"
-        ).sort("at")
+        named = (
+            ends.with_row_index("at")
+            .join(lookup, left_on=["ego_id", column], right_on=["ego_id", "before_id"], how="left")
+            .sort("at")
+        )
         value = named.select(pl.coalesce("after_id", column))
         at = ties.schema.get_field_index(column)
         ties = ties.set_column(
@@ -681,8 +697,10 @@ def late_problems(late: DataFrame, egos: DataFrame, name: str, path: str | None)
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """One wave's share of a job: a dataset's part (read and checked where the job runs)
-    or tables given directly."""
+    """One wave's share of a job: a dataset's part, or tables given directly.
+
+    A dataset's part is read and checked where the job runs.
+    """
 
     name: str
     """``before`` or ``after``."""
@@ -718,8 +736,9 @@ class Result:
 
 
 def _tables(piece: Piece) -> dict[str, pa.Table]:
-    from grace_support.cohort import _run  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
+
+    from grace_support.cohort import _run  # noqa: PLC0415
 
     if piece.tables is not None:
         return piece.tables
@@ -866,9 +885,11 @@ def plan(
     count = max(before.count, after.count)
     offsets = (_offsets(old_sizes), _offsets(new_sizes))
     if aligned:
-        ranges = both.group_by("part").agg(
-            pl.col("ego_id").min().alias("low"), pl.col("ego_id").max().alias("high")
-        ).sort("part")
+        ranges = (
+            both.group_by("part")
+            .agg(pl.col("ego_id").min().alias("low"), pl.col("ego_id").max().alias("high"))
+            .sort("part")
+        )
         lows, highs = ranges["low"].to_list(), ranges["high"].to_list()
         ordered = all(a < b for a, b in zip(highs, lows[1:], strict=False))
 
@@ -902,7 +923,7 @@ def _match_part(match: DataFrame | None, both: DataFrame, part: int) -> DataFram
     return match.join(egos, on="ego_id", how="semi")
 
 
-def _repartitioned(
+def _repartitioned(  # noqa: PLR0915, PLR0917 - the plan's parts, passed on
     before: Wave,
     after: Wave,
     both: DataFrame,
@@ -967,7 +988,7 @@ def _repartitioned(
         shutil.rmtree(folder, ignore_errors=True)
         raise
 
-    def read(side: int, number: int) -> dict[str, pa.Table]:
+    def read(side: int, number: int) -> dict[str, Any]:
         from grace_support.cohort._columns import read_table  # noqa: PLC0415
         from grace_support.cohort._layout import builtin_schema  # noqa: PLC0415
 
@@ -1006,18 +1027,21 @@ def _repartitioned(
 def _plain(table: pa.Table) -> pa.Table:
     """A table with dictionary columns as plain text (so that parts concatenate)."""
     pa = pyarrow()
-    columns = [
-        c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c for c in table.columns
-    ]
+    columns = [c.cast(pa.string()) if pa.types.is_dictionary(c.type) else c for c in table.columns]
     return pa.table(columns, names=table.column_names)
 
 
 def results(found: Plan, client: Any = None) -> Iterator[Result]:
-    """The jobs' results in order: on Dask with `client`, in worker processes when the
-    waves are big and there is more than one core and job, else in this process."""
+    """The jobs' results in order.
+
+    On Dask with `client`; in worker processes when the waves are big and there is
+    more than one core and job; else in this process.
+    """
     workers = min(os.cpu_count() or 1, found.count)
     if client is not None:
-        yield from _windowed(lambda job: client.submit(run_job, job, pure=False), found, 2 * workers + 2, dask=True)
+        yield from _windowed(
+            lambda job: client.submit(run_job, job, pure=False), found, 2 * workers + 2, dask=True
+        )
         return
     if workers < 2 or found.egos < PARALLEL_MIN_EGOS:
         for job in found.jobs:
