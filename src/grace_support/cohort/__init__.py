@@ -8,7 +8,9 @@ Needs the ``cohort`` extra (pyarrow, polars and numpy):
   or an import result) as a dataset: a folder of Parquet files of the long tables
   of [`to_tables`][grace_support.tables.to_tables], in parts that each hold whole egos;
 - [`synthesize`][grace_support.cohort.synthesize] writes a synthetic cohort straight
-  to a dataset, a million networks in seconds;
+  to a dataset, a million networks in seconds, and
+  [`synthesize_follow_up`][grace_support.cohort.synthesize_follow_up] the next wave
+  of the same egos;
 - [`validate`][grace_support.cohort.validate] checks a dataset with the rules of the
   network document, column by column;
 - [`read_networks`][grace_support.cohort.read_networks] yields its networks one by one;
@@ -47,7 +49,7 @@ from grace_support.cohort._layout import (
     rows,
     write_parts,
 )
-from grace_support.cohort._synth import synthesize
+from grace_support.cohort._synth import synthesize, synthesize_follow_up
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -70,6 +72,7 @@ __all__ = [
     "measure",
     "read_networks",
     "synthesize",
+    "synthesize_follow_up",
     "validate",
     "write_dataset",
 ]

@@ -1047,12 +1047,12 @@ def results(found: Plan, client: Any = None) -> Iterator[Result]:
         for job in found.jobs:
             yield run_job(job)
         return
-    import multiprocessing  # noqa: PLC0415
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from grace_support.cohort import _processes  # noqa: PLC0415
 
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from _windowed(lambda job: pool.submit(run_job, job), found, workers + 1, dask=False)
+    with _processes.pool(workers) as pool:
+        yield from _windowed(
+            lambda job: _processes.submit(pool, run_job, job), found, workers + 1, dask=False
+        )
 
 
 def _windowed(submit: Any, found: Plan, window: int, *, dask: bool) -> Iterator[Result]:
