@@ -19,7 +19,9 @@ Needs the ``cohort`` extra (pyarrow, polars and numpy):
   findings of each code, the same values as [`assess`][grace_support.assess];
 - [`changes`][grace_support.cohort.changes] compares two waves of a cohort: one row
   per ego in both, the same values as
-  [`change_table`][grace_support.change.change_table].
+  [`change_table`][grace_support.change.change_table];
+- [`summary`][grace_support.cohort.summary] summarises either table by group, with
+  survey weights and bootstrap intervals.
 
 Examples:
     >>> import tempfile
@@ -49,6 +51,7 @@ from grace_support.cohort._layout import (
     rows,
     write_parts,
 )
+from grace_support.cohort._summary import summary
 from grace_support.cohort._synth import synthesize, synthesize_follow_up
 
 if TYPE_CHECKING:
@@ -71,6 +74,7 @@ __all__ = [
     "changes",
     "measure",
     "read_networks",
+    "summary",
     "synthesize",
     "synthesize_follow_up",
     "validate",
