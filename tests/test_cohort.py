@@ -490,7 +490,7 @@ def test_dask_local_cluster_gives_the_same_table(tmp_path: Path) -> None:
     local = measure(path, as_of="2026-11-25", settings={"dormant_after_days": 45})
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", scheduler_port=0
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
