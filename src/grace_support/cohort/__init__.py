@@ -240,7 +240,11 @@ def _as_of(as_of: date | str | None) -> date | None:
 
 
 def _batches(
-    source: Any, as_of: date | None, settings: Settings, client: Client | None
+    source: Any,
+    as_of: date | None,
+    settings: Settings,
+    client: Client | None,
+    ego_columns: tuple[str, ...] = (),
 ) -> tuple[int, Iterator[pl.DataFrame]]:
     """How many batches there will be (0 when unknown), and the measured batches in order."""
     from grace_support.cohort import _run  # noqa: PLC0415
@@ -253,12 +257,20 @@ def _batches(
                 seen = _run.SeenEgos()
                 for index in range(dataset.parts):
                     tables = _run.checked_part(dataset, index, seen)
-                    yield _run.measure_arrow(tables, as_of, settings, index)
+                    yield _run.measure_arrow(
+                        tables, as_of, settings, index, ego_columns=ego_columns
+                    )
 
             return dataset.parts, local()
         futures = [
             client.submit(
-                _run.measure_file_part, str(dataset.path.resolve()), i, as_of, settings, pure=False
+                _run.measure_file_part,
+                str(dataset.path.resolve()),
+                i,
+                as_of,
+                settings,
+                ego_columns=ego_columns,
+                pure=False,
             )
             for i in range(dataset.parts)
         ]
@@ -269,11 +281,22 @@ def _batches(
         for number, chunk in enumerate(chunks(_networks(source), PART_ROWS))
     )
     if client is None:
-        return 0, (_run.measure_arrow(t, as_of, settings, offset=at) for t, at in parts)
+        return 0, (
+            _run.measure_arrow(t, as_of, settings, offset=at, ego_columns=ego_columns)
+            for t, at in parts
+        )
 
     def remote() -> Iterator[pl.DataFrame]:
         futures = [
-            client.submit(_run.measure_arrow, t, as_of, settings, offset=at, pure=False)
+            client.submit(
+                _run.measure_arrow,
+                t,
+                as_of,
+                settings,
+                offset=at,
+                ego_columns=ego_columns,
+                pure=False,
+            )
             for t, at in parts
         ]
         yield from _run.iterate(futures)
@@ -287,6 +310,7 @@ def measured_batches(
     as_of: date | str | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
     client: Client | None = None,
+    ego_columns: Sequence[str] = (),
 ) -> tuple[int, Iterator[pl.DataFrame]]:
     """`measure`, one batch (part) at a time: the number of batches (0 if unknown) and them.
 
@@ -295,7 +319,22 @@ def measured_batches(
     from grace_support.cohort._layout import polars  # noqa: PLC0415
 
     polars()
-    return _batches(source, _as_of(as_of), _settings(settings), client)
+    chosen = _ego_columns(ego_columns)
+    return _batches(source, _as_of(as_of), _settings(settings), client, chosen)
+
+
+def _ego_columns(names: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(names, str):
+        raise TypeError("ego_columns must be a list of column names, not one name")
+    chosen = tuple(names)
+    for name in chosen:
+        if not isinstance(name, str):
+            raise TypeError("ego_columns must be column names (text)")
+        if name in OUTPUT_COLUMNS:
+            raise ValueError(f"ego_columns: {name!r} is already a column of the measures table")
+    if len(set(chosen)) != len(chosen):
+        raise ValueError("ego_columns names a column twice")
+    return chosen
 
 
 def _empty() -> pl.DataFrame:
@@ -312,6 +351,7 @@ def measure(
     as_of: date | str | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
     client: Client | None = None,
+    ego_columns: Sequence[str] = (),
     out: None = None,
 ) -> pl.DataFrame: ...
 @overload
@@ -321,6 +361,7 @@ def measure(
     as_of: date | str | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
     client: Client | None = None,
+    ego_columns: Sequence[str] = (),
     out: str | os.PathLike[str],
 ) -> None: ...
 def measure(
@@ -329,6 +370,7 @@ def measure(
     as_of: date | str | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
     client: Client | None = None,
+    ego_columns: Sequence[str] = (),
     out: str | os.PathLike[str] | None = None,
 ) -> pl.DataFrame | None:
     """One row per ego: every measure of `measures_table`, and a count per finding code.
@@ -350,6 +392,9 @@ def measure(
         client: A ``dask.distributed.Client``: the parts are measured on its
             workers (which need grace-support with the ``cohort`` extra, and the
             dataset folder at the same path). The result is the same table.
+        ego_columns: Ego attributes to carry into the table after the measures (a
+            design weight, a group): columns of the egos table, or attributes of the
+            networks' egos (``null`` where a network has none).
         out: Write the table here instead of returning it: Parquet, or CSV when the
             name ends in ``.csv``; one part at a time, so memory stays bounded
             however big the dataset. The file appears whole or not at all.
@@ -361,19 +406,27 @@ def measure(
         MissingExtraError: pyarrow or polars is not installed.
         InputError: The dataset folder or one of its files cannot be read.
         DocumentError: The dataset breaks a rule of the network document.
-        ValueError: ``as_of`` is not a day, or a setting is out of range.
+        ValueError: ``as_of`` is not a day, or a setting is out of range; an
+            ego column is a measure's name, or missing from a part of a dataset.
+        TypeError: `ego_columns` is not a list of names.
         AsOfError: ``as_of`` is earlier than a recorded ``collected_on`` or
             ``last_contact``, as [`assess`][grace_support.assess] refuses it; the
             problems name the table, row and column (and the part's file).
     """
     from grace_support.cohort import _run  # noqa: PLC0415
     from grace_support.cohort._layout import polars  # noqa: PLC0415
+    from grace_support.cohort._run import _as_frame  # noqa: PLC0415
 
     pl = polars()
-    _, batches = measured_batches(source, as_of=as_of, settings=settings, client=client)
+    _, batches = measured_batches(
+        source, as_of=as_of, settings=settings, client=client, ego_columns=ego_columns
+    )
     if out is None:
         found = list(batches)
-        return pl.concat(found) if found else _empty()
+        if not found:
+            empty = _empty()
+            return empty.hstack([pl.Series(c, [], pl.String) for c in ego_columns])
+        return _as_frame(pl.concat(found, how="vertical_relaxed"))
     writer = _run.ResultWriter(out)
     try:
         for batch in batches:
