@@ -567,7 +567,9 @@ def renamed(
     alters = before["alters"]
     position = alters.schema.get_field_index("alter_id")
     new_alters = alters.set_column(
-        position, alters.schema.field(position).with_type(pa.string()), target["target"].to_arrow()
+        position,
+        alters.schema.field(position).with_type(pa.string()),
+        target["target"].to_arrow().cast(pa.string()),
     )
 
     ties = before["ties"]
@@ -583,7 +585,9 @@ def renamed(
         value = named.select(pl.coalesce("after_id", column))
         at = ties.schema.get_field_index(column)
         ties = ties.set_column(
-            at, ties.schema.field(at).with_type(pa.string()), value.to_series().to_arrow()
+            at,
+            ties.schema.field(at).with_type(pa.string()),
+            value.to_series().to_arrow().cast(pa.string()),
         )
     return {"egos": before["egos"], "alters": new_alters, "ties": ties}
 
