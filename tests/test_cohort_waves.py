@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from grace_support import FindingCode, SupportNetwork, assess
 from grace_support.change import change_table, compare
 from grace_support.cli import main
+from grace_support.cohort import _changes as changes_module
 from grace_support.cohort import (
     changes,
     measure,
@@ -24,8 +25,7 @@ from grace_support.cohort import (
     validate,
     write_dataset,
 )
-from grace_support.cohort import _changes as changes_module
-from grace_support.cohort._changes import CIRCLE_STATES, EXTRA_COLUMNS
+from grace_support.cohort._changes import CIRCLE_STATES
 from tests.test_cohort_changes import assert_equal, waves
 
 if TYPE_CHECKING:
@@ -168,10 +168,11 @@ def test_wave_finding_counts_and_circle_moves(
 def test_match_renames_people_as_compare_does() -> None:
     from tests.test_cohort_changes import rel, wave
 
-    before = wave("2026-08-01", rel("ana", "friend", ["emotional"], "inner"),
-                  rel("ben", "sibling", ["practical"], "middle"), ties=[("ana", "ben")])  # fmt: skip
-    after = wave("2026-11-01", rel("ana2", "friend", ["emotional"], "middle"),
-                 rel("ben", "sibling", ["practical"], "middle"), ties=[("ana2", "ben")])  # fmt: skip
+    ana = rel("ana", "friend", ["emotional"], "inner")
+    ben = rel("ben", "sibling", ["practical"], "middle")
+    before = wave("2026-08-01", ana, ben, ties=[("ana", "ben")])
+    ana2 = rel("ana2", "friend", ["emotional"], "middle")
+    after = wave("2026-11-01", ana2, ben, ties=[("ana2", "ben")])
     other = wave("2026-08-01", rel("ana", "friend", [], "outer"), ties=[], ego="zed")
     match = pl.DataFrame({"ego_id": ["sam"], "before_id": ["ana"], "after_id": ["ana2"]})
     table = changes([before, other], [after, other], match=match)
@@ -317,7 +318,8 @@ def test_summary_of_measure_and_changes_tables(two_waves: tuple[Path, Path]) -> 
     measured = measure(first, ego_columns=["gender"])
     found = summary(measured, by="gender")
     assert found["n"].sum() == measured.height
-    assert "size_mean" in found.columns and "missing_support_share" in found.columns
+    assert "size_mean" in found.columns
+    assert "missing_support_share" in found.columns
     assert "ego_id_mean" not in found.columns
     changed = summary(changes(first, second))
     assert {"kept_mean", "before_dormant_tie_share", "after_dormant_tie_share"} <= set(
