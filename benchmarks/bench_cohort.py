@@ -131,7 +131,11 @@ def versus_dask(folder: Path, n: int) -> dict[str, float]:
     local = best(lambda: cohort.measure(path, as_of="2026-11-25"), repeat=2)
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", scheduler_port=0
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # no fixed port: the test passes with 8787 taken
+            scheduler_port=0,
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
@@ -160,7 +164,10 @@ def main() -> int:
         follow = child("follow-up", big, big_n)
         waves2 = child("changes", big, big_n)
         for name, figures in (
-            ("synth", synth), ("measure", measured), ("follow-up", follow), ("changes", waves2)
+            ("synth", synth),
+            ("measure", measured),
+            ("follow-up", follow),
+            ("changes", waves2),
         ):
             print(f"{big_n} networks: {name} {figures['seconds']:.1f} s, "
                   f"peak {figures['peak_bytes'] / 1024**2:.0f} MiB")  # fmt: skip
