@@ -752,10 +752,66 @@ def _tables(piece: Piece) -> dict[str, pa.Table]:
     return _run.checked_part(dataset, piece.index)
 
 
+CHUNK_EGOS: Final = 25_000
+"""A pair of parts is compared this many egos at a time (less memory, the same rows)."""
+
+
+def _chunks(
+    before: dict[str, pa.Table], after: dict[str, pa.Table]
+) -> Iterator[tuple[dict[str, pa.Table], dict[str, pa.Table]]]:
+    """The pair of parts as pairs of smaller ones, in ``ego_id`` order, each with whole egos.
+
+    The first wave's egos are cut into runs of `CHUNK_EGOS` in ``ego_id`` order; each
+    run goes with the same egos of the second wave (egos of the second wave only are
+    left out: nothing is compared for them).
+    """
+    numpy = np()
+    pa = pyarrow()
+    pc = _pc()
+    old_ids = _strings(before["egos"].column("ego_id"))
+    if len(old_ids) <= CHUNK_EGOS:
+        yield before, after
+        return
+    new_ids = _strings(after["egos"].column("ego_id"))
+    rank = numpy.empty(len(old_ids), dtype=numpy.int64)
+    rank[pc.sort_indices(old_ids).to_numpy(zero_copy_only=False)] = numpy.arange(len(old_ids))
+    old_chunk = rank // CHUNK_EGOS
+    found = pc.index_in(new_ids, value_set=old_ids)
+    new_chunk = numpy.where(
+        found.is_valid().to_numpy(zero_copy_only=False),
+        old_chunk[found.fill_null(0).to_numpy(zero_copy_only=False)],
+        -1,
+    )
+
+    def rows_of(tables: dict[str, pa.Table], ids: pa.Array) -> dict[str, Any]:
+        return {
+            name: codes(tables[name].column("ego_id")).positions_in(ids)
+            for name in ("alters", "ties")
+        }
+
+    old_rows, new_rows = rows_of(before, old_ids), rows_of(after, new_ids)
+    for chunk in range(int(old_chunk.max()) + 1):
+
+        def cut(tables: dict[str, pa.Table], of_ego: Any, rows: dict[str, Any]) -> dict[str, Any]:
+            mine = of_ego == chunk  # noqa: B023 - used at once, in this pass of the loop
+            chosen = {"egos": tables["egos"].filter(pa.array(mine))}
+            for name, at in rows.items():
+                keep = mine[at] if len(at) else numpy.zeros(0, dtype=bool)
+                chosen[name] = tables[name].filter(pa.array(keep))
+            return chosen
+
+        yield cut(before, old_chunk, old_rows), cut(after, new_chunk, new_rows)
+
+
 def run_job(job: Job) -> Result:
     """Compare the two parts of `job` (what a worker process or Dask worker runs)."""
+    pl = polars()
     before, after = _tables(job.before), _tables(job.after)
-    frame = compare_parts(before, after, as_of=job.as_of, settings=job.settings, match=job.match)
+    frames = [
+        compare_parts(old, new, as_of=job.as_of, settings=job.settings, match=job.match)
+        for old, new in _chunks(before, after)
+    ]
+    frame = pl.concat(frames) if len(frames) > 1 else frames[0]
     problems: tuple[list[Problem], list[Problem]] = ([], [])
     egos = frame.select("ego_id")
     for i, (piece, tables) in enumerate(((job.before, before), (job.after, after))):
