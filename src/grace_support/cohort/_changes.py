@@ -783,7 +783,7 @@ def _chunks(
         -1,
     )
 
-    def rows_of(tables: dict[str, pa.Table], ids: pa.Array) -> dict[str, Any]:
+    def rows_of(tables: dict[str, Any], ids: Any) -> dict[str, Any]:
         return {
             name: codes(tables[name].column("ego_id")).positions_in(ids)
             for name in ("alters", "ties")
@@ -792,7 +792,7 @@ def _chunks(
     old_rows, new_rows = rows_of(before, old_ids), rows_of(after, new_ids)
     for chunk in range(int(old_chunk.max()) + 1):
 
-        def cut(tables: dict[str, pa.Table], of_ego: Any, rows: dict[str, Any]) -> dict[str, Any]:
+        def cut(tables: dict[str, Any], of_ego: Any, rows: dict[str, Any]) -> dict[str, Any]:
             mine = of_ego == chunk  # noqa: B023 - used at once, in this pass of the loop
             chosen = {"egos": tables["egos"].filter(pa.array(mine))}
             for name, at in rows.items():
