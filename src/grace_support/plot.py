@@ -317,7 +317,7 @@ def measure_distributions(
             ax.spines[side].set_visible(False)
     for ax in flat[len(measures) :]:
         ax.axis("off")
-    figure.suptitle(f"Measures across {len(rows)} networks")
+    figure.suptitle(f"Measures across {len(rows):,} networks")
     figure.tight_layout()
     return figure  # type: ignore[no-any-return]
 
@@ -523,7 +523,7 @@ def findings_chart(assessments: Iterable[Assessment] | Any, *, ax: Axes | None =
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of egos with this finding")
     ax.set_ylabel("finding")
-    ax.set_title(f"Findings across {count} networks")
+    ax.set_title(f"Findings across {count:,} networks")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax
@@ -573,7 +573,7 @@ def change_distributions(table: Any) -> Figure:
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     axes[0][0].set_ylabel("egos")
-    figure.suptitle(f"Who was kept, lost and newly named, across {count} egos")
+    figure.suptitle(f"Who was kept, lost and newly named, across {count:,} egos")
     figure.tight_layout()
     return figure  # type: ignore[no-any-return]
 
@@ -665,7 +665,7 @@ def findings_by_wave(table: Any, *, ax: Axes | None = None) -> Axes:
     ax.set_xlabel("share of egos with this finding")
     ax.set_ylabel("finding")
     ax.legend(loc="lower right", frameon=False, fontsize=8)
-    ax.set_title(f"Findings at each interview, {count} egos")
+    ax.set_title(f"Findings at each interview, {count:,} egos")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax
