@@ -411,3 +411,125 @@ def test_errors_come_before_any_output(tmp_path: Path, capsys: pytest.CaptureFix
         out, err = capsys.readouterr()
         assert out == ""
         assert "part-00002" in err
+
+
+# -- dataset layout 2: not recorded, asked (network document 3) --------------------------------
+
+
+def _recorded_network() -> SupportNetwork:
+    from grace_support import Relationship
+
+    return SupportNetwork.build(
+        "sam",
+        [
+            ("a", Relationship(person="a", supports=None, strain=None, role="friend")),
+            ("b", Relationship(person="b", supports=["emotional"], gives=None)),
+            ("c", Relationship(person="c", supports=[], strain="high")),
+        ],
+        ties=[("a", "b")],
+        ties_asked=["a", "b"],
+        support_types_asked=["emotional", "peer"],
+        gives_types_asked=[],
+        generator="persnet",
+        max_names=10,
+        collected_on="2026-08-01",
+    )
+
+
+def test_layout_2_keeps_what_was_not_recorded_and_what_was_asked(tmp_path: Path) -> None:
+    import json
+
+    network = _recorded_network()
+    path = write_dataset([network], tmp_path / "d")
+    assert json.loads((path / "cohort.json").read_text())["version"] == 2
+    (back,) = read_networks(path)
+    assert back == network
+    assert back.relationships[0].supports is None
+    assert back.relationships[0].strain is None
+    assert back.relationships[1].gives is None
+    assert back.relationships[2].supports == ()
+    assert back.ties_asked == ("a", "b")
+    assert back.gives_types_asked == ()
+    egos = pl.read_parquet(path / "egos" / "part-00000.parquet")
+    assert egos.select("support_types_asked", "gives_types_asked", "generator", "max_names").row(
+        0
+    ) == ("emotional peer", "", "persnet", 10)
+    alters = pl.read_parquet(path / "alters" / "part-00000.parquet")
+    assert alters["tie_asked"].to_list() == [True, True, False]
+
+
+def test_layout_1_datasets_still_read_with_their_old_meaning(tmp_path: Path) -> None:
+    """In layout 1 a missing strain or support column meant none, and still does."""
+    import json
+
+    path = write_dataset([_recorded_network()], tmp_path / "old")
+    manifest = json.loads((path / "cohort.json").read_text())
+    (path / "cohort.json").write_text(json.dumps(manifest | {"version": 1}))
+    for table in ("egos", "alters"):
+        file = path / table / "part-00000.parquet"
+        frame = pl.read_parquet(file)
+        frame.drop([c for c in frame.columns if c in {
+            "support_types_asked", "gives_types_asked", "generator", "max_names", "tie_asked"
+        }]).write_parquet(file)  # fmt: skip
+    (back,) = read_networks(path)
+    assert back.relationships[0].supports == ()
+    assert back.relationships[0].strain is not None
+    assert back.relationships[0].strain.value == "none"
+    assert back.ties_asked is None
+    assert validate(path).egos == 1
+    (path / "cohort.json").write_text(json.dumps(manifest | {"version": 3}))
+    with pytest.raises(Exception, match="version this release cannot read"):
+        validate(path)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "message"),
+    [
+        ("egos", "support_types_asked", "emotional hugs", "must be support types"),
+        ("egos", "gives_types_asked", "peer peer", "must be support types"),
+        ("egos", "generator", "bad\nlabel", "must be 1-64 letters"),
+        ("egos", "max_names", 0, "from 1 to 100000"),
+    ],
+)
+def test_layout_2_columns_are_checked(
+    table: str, column: str, value: Any, message: str, tmp_path: Path
+) -> None:
+    path = write_dataset([_recorded_network()], tmp_path / "d")
+    file = path / table / "part-00000.parquet"
+    frame = pl.read_parquet(file)
+    frame.with_columns(pl.lit(value, dtype=frame.schema[column]).alias(column)).write_parquet(file)
+    with pytest.raises(Exception, match=message) as error:
+        validate(path)
+    assert f"column {column}" in str(error.value)
+    assert str(value) not in str(error.value) or str(value) == "0"
+
+
+def test_a_tie_to_someone_whose_ties_were_not_asked_is_refused(tmp_path: Path) -> None:
+    path = write_dataset([_recorded_network()], tmp_path / "d")
+    file = path / "ties" / "part-00000.parquet"
+    pl.read_parquet(file).with_columns(alter_b=pl.lit("c")).write_parquet(file)
+    with pytest.raises(Exception, match="ties were not asked") as error:
+        validate(path)
+    assert "ties row 0, column alter_b" in str(error.value)
+
+
+def test_changes_of_unrecorded_fields_equal_compare(tmp_path: Path) -> None:
+    """Support recorded in one wave only is no change; a strain recorded in one wave only is."""
+    from grace_support import Relationship
+
+    before = _recorded_network()
+    after = SupportNetwork.build(
+        "sam",
+        [
+            ("a", Relationship(person="a", supports=["practical"], strain="none", role="friend")),
+            ("b", Relationship(person="b", supports=["emotional"], gives=["peer"])),
+            ("c", Relationship(person="c", supports=[], strain="high")),
+        ],
+        collected_on="2026-11-01",
+    )
+    want = change_table([before], [after])
+    assert_equal(changes([before], [after]), want)
+    old = write_dataset([before], tmp_path / "w1")
+    new = write_dataset([after], tmp_path / "w2")
+    assert_equal(changes(old, new), want)
+    assert want["alter_changes"].tolist() == [1]  # a's strain: not recorded, then none

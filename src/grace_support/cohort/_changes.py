@@ -222,7 +222,8 @@ class _Wave:
     person: Any
     """Each alter's number in the part: ``ego * width + id`` (-1 for an ego of one wave)."""
     quality: Any
-    """alters x 6: role, closeness, contact, strain, supports mask, gives mask."""
+    """alters x 8: role, closeness, contact, strain, supports mask, gives mask, and
+    whether the supports and the gives were recorded."""
     circle: Any
     """Each alter's state: 0 inner, 1 middle, 2 outer, 3 not recorded."""
     tie_owner: Any
@@ -240,10 +241,31 @@ def _mask(table: pa.Table, names: tuple[str, ...]) -> Any:
     return bits
 
 
+def _known(table: pa.Table, names: tuple[str, ...]) -> Any:
+    """Each row: whether any of the columns `names` holds a value (the kinds were recorded)."""
+    numpy = np()
+    pa = pyarrow()
+    known = numpy.zeros(table.num_rows, dtype=bool)
+    for name in names:
+        if name in table.column_names and not pa.types.is_null(table.column(name).type):
+            known |= table.column(name).is_valid().to_numpy(zero_copy_only=False).astype(bool)
+    return known
+
+
 def _wave(
-    tables: dict[str, pa.Table], part: Part, number: Any, ids: pa.Array, *, fits: bool
+    tables: dict[str, pa.Table],
+    part: Part,
+    number: Any,
+    ids: pa.Array,
+    *,
+    fits: bool,
+    recorded: bool,
 ) -> _Wave:
-    """Number one wave's alters and ties: `number` maps each ego row to its common number."""
+    """Number one wave's alters and ties: `number` maps each ego row to its common number.
+
+    With `recorded` (network document 3, dataset layout 2), a missing strain and
+    four missing support columns are "not recorded"; otherwise they are none.
+    """
     numpy = np()
     alters, ties = tables["alters"], tables["ties"]
     width = len(ids)
@@ -255,7 +277,8 @@ def _wave(
     person_id = codes(alters.column("alter_id")).positions_in(ids)
     person = numpy.where(owner >= 0, owner * width + person_id, -1)
     closeness = _text(alters, "closeness").mapped(_RANK)
-    strain = _text(alters, "strain").mapped(_STRAIN, default=_NO_STRAIN)
+    strain = _text(alters, "strain").mapped(_STRAIN, default=-1 if recorded else _NO_STRAIN)
+    everyone = numpy.ones(alters.num_rows, dtype=bool)
     quality = numpy.stack(
         [
             _text(alters, "role").mapped(_ROLE),
@@ -264,9 +287,11 @@ def _wave(
             strain,
             _mask(alters, TYPES),
             _mask(alters, GIVES_COLUMNS),
+            _known(alters, TYPES) if recorded else everyone,
+            _known(alters, GIVES_COLUMNS) if recorded else everyone,
         ],
         axis=1,
-    ).reshape(alters.num_rows, 6)
+    ).reshape(alters.num_rows, 8)
     tie_owner = owners(part.tie_ego)
     ends = [codes(ties.column(c)).positions_in(ids) for c in ("alter_a", "alter_b")]
     tie_a = numpy.where(tie_owner >= 0, tie_owner * width + numpy.minimum(*ends), -1)
@@ -309,10 +334,13 @@ def compare_parts(  # noqa: PLR0915 - one pass over the columns, step by step
     as_of: tuple[date | None, date | None],
     settings: Settings,
     match: DataFrame | None = None,
+    recorded: tuple[bool, bool] = (True, True),
 ) -> DataFrame:
     """The rows of `cohort.changes` for the egos in both of two parts, sorted by ``ego_id``.
 
     Each ego of the two parts must be whole in them (every alter and tie of it).
+    `recorded` says, for each wave, whether missing values mean "not recorded"
+    (network document 3, dataset layout 2) rather than none (layout 1).
 
     Raises:
         ValueError: `match` names someone not in that ego's network, or maps two
@@ -358,8 +386,8 @@ def compare_parts(  # noqa: PLR0915 - one pass over the columns, step by step
         )
     )
     fits = max(egos, 1) * max(len(ids), 1) ** 2 < 2**62
-    old = _wave(before, old_part, old_number, ids, fits=fits)
-    new = _wave(after, new_part, new_number, ids, fits=fits)
+    old = _wave(before, old_part, old_number, ids, fits=fits, recorded=recorded[0])
+    new = _wave(after, new_part, new_number, ids, fits=fits, recorded=recorded[1])
 
     # People: kept are the people of an ego named in both waves.
     old_in = old.person >= 0
@@ -372,7 +400,10 @@ def compare_parts(  # noqa: PLR0915 - one pass over the columns, step by step
     kept = partner >= 0
     was, now = old.quality[kept], new.quality[partner[kept]]
     owner = old.owner[kept]
-    changed = (was != now).any(axis=1)
+    changed = (was[:, :4] != now[:, :4]).any(axis=1)
+    for kinds, known in ((4, 6), (5, 7)):  # support either way: only where both recorded it
+        both = (was[:, known] == 1) & (now[:, known] == 1)
+        changed |= both & (was[:, kinds] != now[:, kinds])
     move = numpy.where((was[:, 1] >= 0) & (now[:, 1] >= 0), now[:, 1] - was[:, 1], 0)
     named_after = numpy.zeros(len(new.person), dtype=bool)
     named_after[partner[kept]] = True
@@ -718,6 +749,8 @@ class Piece:
     """The number of networks in the wave's earlier parts (to name a network's place)."""
     late: bool = True
     """Whether the job finds the rows with a day later than ``as_of``."""
+    recorded: bool = True
+    """Whether missing values mean "not recorded" (layout 2 and networks) or none (layout 1)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -807,8 +840,11 @@ def run_job(job: Job) -> Result:
     """Compare the two parts of `job` (what a worker process or Dask worker runs)."""
     pl = polars()
     before, after = _tables(job.before), _tables(job.after)
+    recorded = (job.before.recorded, job.after.recorded)
     frames = [
-        compare_parts(old, new, as_of=job.as_of, settings=job.settings, match=job.match)
+        compare_parts(
+            old, new, as_of=job.as_of, settings=job.settings, match=job.match, recorded=recorded
+        )
         for old, new in _chunks(before, after)
     ]
     frame = pl.concat(frames) if len(frames) > 1 else frames[0]
@@ -833,13 +869,23 @@ class Wave:
     parts: list[dict[str, pa.Table]] | None
     count: int
     """Number of parts."""
+    version: int = 2
+    """The dataset layout's version (networks given in Python: as the current one)."""
+
+    @property
+    def recorded(self) -> bool:
+        """Whether missing values mean "not recorded" (layout 2) rather than none (layout 1)."""
+        return self.version >= 2
 
     def piece(self, index: int, *, late: bool = True, offset: int = 0) -> Piece:
         if index >= self.count:
-            return Piece(self.name, late=False)
+            return Piece(self.name, late=False, recorded=self.recorded)
         if self.parts is not None:
-            return Piece(self.name, index=index, tables=self.parts[index], offset=offset, late=late)
-        return Piece(self.name, path=self.path, index=index, late=late)
+            return Piece(
+                self.name, index=index, tables=self.parts[index], offset=offset, late=late,
+                recorded=self.recorded,
+            )  # fmt: skip
+        return Piece(self.name, path=self.path, index=index, late=late, recorded=self.recorded)
 
 
 def open_wave(source: Any, name: str) -> Wave:
@@ -848,7 +894,7 @@ def open_wave(source: Any, name: str) -> Wave:
 
     if isinstance(source, (str, os.PathLike)):
         dataset = _run.open_dataset(source)
-        return Wave(name, str(source), None, dataset.parts)
+        return Wave(name, str(source), None, dataset.parts, dataset.version)
     parts = list(arrow_parts(_networks(source)))
     return Wave(name, None, parts, len(parts))
 
@@ -1069,8 +1115,8 @@ def _repartitioned(  # noqa: PLR0915, PLR0917 - the plan's parts, passed on
             part_ids = bucket.filter(pl.col("bucket") == number).select("ego_id")
             mine = None if match is None else match.join(part_ids, on="ego_id", how="semi")
             yield Job(
-                Piece("before", tables=read(0, number), late=False),
-                Piece("after", tables=read(1, number), late=False),
+                Piece("before", tables=read(0, number), late=False, recorded=before.recorded),
+                Piece("after", tables=read(1, number), late=False, recorded=after.recorded),
                 as_of,
                 settings,
                 mine,

@@ -37,8 +37,18 @@ if TYPE_CHECKING:
 
 FORMAT: Final = "grace-support cohort"
 """The ``format`` written in ``cohort.json``."""
-FORMAT_VERSION: Final = 1
-"""The version of the dataset layout."""
+FORMAT_VERSION: Final = 2
+"""The version of the dataset layout this release writes.
+
+Version 2 (network document version 3) adds the ego columns ``support_types_asked``,
+``gives_types_asked`` (the kinds asked about, space-separated; null: all four; empty
+text: none), ``generator`` and ``max_names``, and the alter column ``tie_asked``
+(false: this person's ties to the others were not asked; null or true: asked). In
+version 2 a missing ``strain``, or all four support (or ``gives_``) columns missing,
+mean not recorded; in version 1 they mean none, as before. Both are read.
+"""
+READ_VERSIONS: Final = (1, 2)
+"""The layout versions this release reads."""
 MANIFEST: Final = "cohort.json"
 TABLES: Final = ("egos", "alters", "ties")
 PART_ROWS: Final = 100_000
@@ -49,10 +59,13 @@ JSON_ENCODING: Final = b"grace_support.encoding"
 TYPES: Final = tuple(t.value for t in SupportType)
 NEED_COLUMNS: Final = tuple(f"need_{t}" for t in TYPES)
 GIVES_COLUMNS: Final = tuple(f"gives_{t}" for t in TYPES)
-EGO_COLUMNS: Final = ("ego_id", "name", *NEED_COLUMNS, "collected_on")
+ASKED_COLUMNS: Final = ("support_types_asked", "gives_types_asked")
+EGO_COLUMNS: Final = (
+    "ego_id", "name", *NEED_COLUMNS, "collected_on", *ASKED_COLUMNS, "generator", "max_names",
+)  # fmt: skip
 ALTER_COLUMNS: Final = (
     "ego_id", "alter_id", "name", "role", "category", *TYPES,
-    "closeness", "contact", "last_contact", "strain", *GIVES_COLUMNS,
+    "closeness", "contact", "last_contact", "strain", *GIVES_COLUMNS, "tie_asked",
 )  # fmt: skip
 TIE_COLUMNS: Final = ("ego_id", "alter_a", "alter_b", "weight")
 REL_PREFIX: Final = "rel."
@@ -79,6 +92,9 @@ def builtin_schema(table: str) -> pa.Schema:
                 ("name", text),
                 *((c, flag) for c in NEED_COLUMNS),
                 ("collected_on", pa.date32()),
+                *((c, text) for c in ASKED_COLUMNS),
+                ("generator", text),
+                ("max_names", pa.int64()),
             ]
         )
     if table == "alters":
@@ -87,7 +103,7 @@ def builtin_schema(table: str) -> pa.Schema:
                 ("ego_id", text), ("alter_id", text), ("name", text), ("role", text),
                 ("category", text), *((t, flag) for t in TYPES), ("closeness", text),
                 ("contact", text), ("last_contact", pa.date32()), ("strain", text),
-                *((c, flag) for c in GIVES_COLUMNS),
+                *((c, flag) for c in GIVES_COLUMNS), ("tie_asked", flag),
             ]
         )  # fmt: skip
     return pa.schema([*((c, text) for c in TIE_COLUMNS[:3]), ("weight", pa.float64())])
@@ -160,6 +176,14 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
         for t, column in zip(SupportType, NEED_COLUMNS, strict=True):
             egos[column].append(t in network.needs)
         egos["collected_on"].append(network.collected_on)
+        for column, asked in zip(
+            ASKED_COLUMNS, (network.support_types_asked, network.gives_types_asked), strict=True
+        ):
+            every = set(asked) == set(SupportType)
+            egos[column].append(None if every else " ".join(t.value for t in asked))
+        egos["generator"].append(network.generator)
+        egos["max_names"].append(network.max_names)
+        asked_ties = network.ties_asked
         for name, value in network.ego.attributes.items():
             _check_name(name, EGO_COLUMNS, number)
             _put(egos, number, name, value)
@@ -177,6 +201,7 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
             alters["strain"].append(rel.strain.value if rel.strain else None)
             for t, column in zip(SupportType, GIVES_COLUMNS, strict=True):
                 alters[column].append(None if rel.gives is None else t in rel.gives)
+            alters["tie_asked"].append(None if asked_ties is None else person.id in asked_ties)
             for name, value in person.attributes.items():
                 _check_name(name, ALTER_COLUMNS, number)
                 _put(alters, alter_row, name, value)

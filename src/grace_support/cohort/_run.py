@@ -14,7 +14,9 @@ from grace_support.cohort._columns import read_table
 from grace_support.cohort._kernel import measure_part
 from grace_support.cohort._layout import (
     FORMAT,
+    FORMAT_VERSION,
     MANIFEST,
+    READ_VERSIONS,
     TABLES,
     builtin_schema,
     part_path,
@@ -39,6 +41,8 @@ class Dataset:
 
     path: Path
     parts: int
+    version: int = FORMAT_VERSION
+    """The layout version (see ``_layout.FORMAT_VERSION``)."""
 
     def files(self, index: int) -> dict[str, Path]:
         """The three files of part `index`."""
@@ -70,11 +74,12 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
         or parts < 0
     ):
         raise InputError(f"is not a cohort dataset ({MANIFEST} is not ours)", source=str(folder))
-    if data.get("version") != 1:
+    version = data.get("version")
+    if version not in READ_VERSIONS or isinstance(version, bool):
         raise InputError(
             "is a cohort dataset of a version this release cannot read", source=str(folder)
         )
-    return Dataset(folder, parts)
+    return Dataset(folder, parts, version)
 
 
 def read_part(dataset: Dataset, index: int, *, columns: bool = True) -> dict[str, pa.Table]:

@@ -104,6 +104,21 @@ def _is_text(kind: pa.DataType) -> bool:
     )
 
 
+def _builtin_type(name: str, kind: Any) -> tuple[bool, str]:
+    """Whether a built-in column's type is right, and the rule (what it must hold)."""
+    pa = pyarrow()
+    empty = pa.types.is_null(kind)
+    if name in ("last_contact", "collected_on"):
+        return pa.types.is_date32(kind) or empty, "dates"
+    if name == "weight":
+        return pa.types.is_floating(kind) or pa.types.is_integer(kind) or empty, "numbers"
+    if name in (*TYPES, *NEED_COLUMNS, *GIVES_COLUMNS, "tie_asked"):
+        return pa.types.is_boolean(kind) or empty, "true/false"
+    if name == "max_names":
+        return pa.types.is_integer(kind) or empty, "whole numbers"
+    return _is_text(kind), "text"
+
+
 def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
     """Column presence and types; False when the table cannot be checked further."""
     pa = pyarrow()
@@ -118,15 +133,7 @@ def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
     for field in schema:
         name, kind = field.name, field.type
         if name in _BUILTIN[table]:
-            if name in ("last_contact", "collected_on"):
-                good, rule = pa.types.is_date32(kind) or pa.types.is_null(kind), "dates"
-            elif name == "weight":
-                good = pa.types.is_floating(kind) or pa.types.is_integer(kind)
-                good, rule = good or pa.types.is_null(kind), "numbers"
-            elif name in (*TYPES, *NEED_COLUMNS, *GIVES_COLUMNS):
-                good, rule = pa.types.is_boolean(kind) or pa.types.is_null(kind), "true/false"
-            else:
-                good, rule = _is_text(kind), "text"
+            good, rule = _builtin_type(name, kind)
             if not good:
                 report.table(table, f"column {name} must hold {rule}")
                 ok = False
@@ -229,7 +236,7 @@ def _repeats(*keys: Any, width: int) -> Any:
     return repeated
 
 
-def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
+def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:  # noqa: PLR0915 - rule after rule
     """Every problem in one part of a dataset (its three tables), in table and row order."""
     numpy = np()
     report = _Report(part)
@@ -254,6 +261,7 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
             "is already the id of an earlier ego; every ego_id must be unique",
         )
         ego_known = distinct(ego[ego >= 0])
+        _check_asked(report, egos)
         _check_names(report, "egos", egos)
         _check_attributes(report, "egos", egos)
     alter_keys = None
@@ -330,6 +338,10 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
             )
         _check_attributes(report, "ties", ties)
         a, b = ends["alter_a"], ends["alter_b"]
+        if alter_keys is not None and "tie_asked" in alters.column_names:
+            _check_tie_asked(
+                report, alters, alter_keys=alter_keys, owner=owner, ends=ends, width=width
+            )
         report.rows("ties", (a == b) & (a >= 0), None, "joins a person to themselves")
         report.rows(
             "ties",
@@ -338,6 +350,78 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
             "repeats an earlier tie of this ego (ties have no direction)",
         )
     return _ordered(report.problems)
+
+
+def _check_tie_asked(
+    report: _Report,
+    alters: pa.Table,
+    *,
+    alter_keys: tuple[Any, Any],
+    owner: Any,
+    ends: dict[str, Any],
+    width: int,
+) -> None:
+    """Ties join two people whose ties were asked (``tie_asked`` not false)."""
+    unasked = alter_keys[0] * width + alter_keys[1]
+    unasked = distinct(unasked[_not_asked(alters) & (alter_keys[1] >= 0)])
+    for end, person in ends.items():
+        report.rows(
+            "ties",
+            (person >= 0) & member(owner * width + person, unasked),
+            end,
+            "names someone whose ties were not asked (tie_asked is false); "
+            "ties are recorded only between two asked people",
+        )
+
+
+def _not_asked(alters: pa.Table) -> Any:
+    """Each alter: whether ``tie_asked`` is false (null or true: asked)."""
+    numpy = np()
+    column = alters.column("tie_asked")
+    if pyarrow().types.is_null(column.type):
+        return numpy.zeros(alters.num_rows, dtype=bool)
+    return ~column.fill_null(True).to_numpy().astype(bool)
+
+
+_GENERATOR: Final = re.compile(r"[A-Za-z0-9 ._:/-]{1,64}")
+_TYPE_NAMES: Final = frozenset(TYPES)
+
+
+def _check_asked(report: _Report, egos: pa.Table) -> None:
+    """The kinds of support asked about, the generator's label, the cap on names."""
+    numpy = np()
+    for column in ("support_types_asked", "gives_types_asked"):
+        if column in egos.column_names:
+            found = codes(egos.column(column))
+            bad = {v for v in found.values if not _types_text(v)}
+            report.rows(
+                "egos",
+                found.where(bad),
+                column,
+                "must be support types (emotional, practical, informational, peer) "
+                "separated by spaces, each once",
+            )
+    if "generator" in egos.column_names:
+        found = codes(egos.column("generator"))
+        bad = {v for v in found.values if not _GENERATOR.fullmatch(v)}
+        report.rows(
+            "egos", found.where(bad), "generator", "must be 1-64 letters, digits, spaces or ._:/-"
+        )
+    if "max_names" in egos.column_names:
+        column = egos.column("max_names")
+        if not pyarrow().types.is_null(column.type):
+            values = numpy.asarray(column.fill_null(1).to_numpy(), dtype=numpy.int64)
+            report.rows(
+                "egos",
+                (values < 1) | (values > 100_000),
+                "max_names",
+                "must be a whole number from 1 to 100000",
+            )
+
+
+def _types_text(value: str) -> bool:
+    names = value.split()
+    return len(set(names)) == len(names) and set(names) <= _TYPE_NAMES and value == " ".join(names)
 
 
 _TABLE_ORDER: Final = {"egos": 0, "alters": 1, "ties": 2}
