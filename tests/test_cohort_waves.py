@@ -533,3 +533,25 @@ def test_changes_of_unrecorded_fields_equal_compare(tmp_path: Path) -> None:
     new = write_dataset([after], tmp_path / "w2")
     assert_equal(changes(old, new), want)
     assert want["alter_changes"].tolist() == [1]  # a's strain: not recorded, then none
+
+
+@pytest.mark.parametrize("asked", [None, ["a", "b"], ["a", "b", "c"], [], ["c"]])
+def test_structure_is_over_the_asked_people_as_assess_computes_it(
+    asked: list[str] | None, tmp_path: Path
+) -> None:
+    from grace_support import Relationship
+    from tests.cohort_helpers import assert_same, expected_rows
+
+    ties = [("a", "b")] if asked is None or {"a", "b"} <= set(asked) else []
+    network = SupportNetwork.build(
+        "sam",
+        [(p, Relationship(person=p, role="friend", supports=["emotional"])) for p in "abcd"],
+        ties=ties,
+        ties_asked=asked,
+        collected_on="2026-08-01",
+    )
+    others = [SupportNetwork.build("zed", collected_on="2026-08-01")]
+    networks = [network, *others]
+    want = expected_rows(networks)
+    assert_same(measure(networks), want)
+    assert_same(measure(write_dataset(networks, tmp_path / "d")), want)

@@ -8,6 +8,9 @@ The tree is small; catch the root to catch everything the library raises on purp
     ├── UnknownPersonError(KeyError)     a lookup names an id that is not in the network
     └── MissingExtraError(ImportError)   an optional extra is not installed
 
+and one warning, ``GeneratorChangedWarning(UserWarning)``: two waves of an ego were
+interviewed with different name generators or caps on names.
+
 Messages say *where* a problem is (``relationships[2].supports[0]``) and *what* is
 wrong, and never repeat the values found there: names and free text in a support
 network are personal health information.
@@ -16,17 +19,21 @@ network are personal health information.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-    from pydantic import ValidationError
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 __all__ = [
     "MAX_LISTED_PROBLEMS",
     "AsOfError",
     "DocumentError",
+    "GeneratorChangedWarning",
     "GraceSupportError",
     "InputError",
     "MissingExtraError",
@@ -34,6 +41,7 @@ __all__ = [
     "UnknownPersonError",
     "format_location",
     "problems_from_validation_error",
+    "validated",
 ]
 
 
@@ -129,6 +137,8 @@ class DocumentError(GraceSupportError, ValueError):
 
         Only the location and pydantic's message are kept; pydantic's messages for
         the models in this package never contain the input (``hide_input_in_errors``).
+        Raise the result *outside* the ``except`` block, or call
+        ``grace_support.errors.validated``, which does.
         """
         return cls(problems_from_validation_error(error), source=source)
 
@@ -155,6 +165,47 @@ def problems_from_validation_error(error: ValidationError) -> list[Problem]:
         Problem(format_location(detail["loc"]), detail["msg"])
         for detail in error.errors(include_url=False, include_input=False, include_context=False)
     ]
+
+
+def validated(validate: Callable[[_In], _Out], data: _In, /, *, source: str | None = None) -> _Out:
+    """``validate(data)``, with a pydantic ``ValidationError`` raised as a `DocumentError`.
+
+    The one place the library turns a validation error into its own: every reader of
+    outside data validates through it. It is a plain function, not a context manager,
+    because the error has to be raised *after* the ``except`` block is left: raised
+    inside it (as a context manager's ``__exit__`` would), the ``ValidationError``,
+    which keeps every input value, would stay reachable as ``__context__``.
+
+    Args:
+        validate: What validates, e.g. ``SupportNetwork.model_validate`` or
+            ``Catalog.model_validate_json``.
+        data: What it validates.
+        source: Where the data came from (a file name), for the error message.
+
+    Returns:
+        What ``validate`` returned.
+
+    Raises:
+        DocumentError: ``validate`` raised a ``ValidationError``; the error names each
+            place and carries no exception chain (``__cause__`` and ``__context__`` are
+            ``None``). Other exceptions pass through unchanged.
+
+    Version added:
+        0.2.0
+
+    Examples:
+        >>> from grace_support import Person
+        >>> validated(Person.model_validate, {"id": "Ana Díaz!"}, source="people.json")
+        Traceback (most recent call last):
+            ...
+        grace_support.errors.DocumentError: people.json is not a valid document (1 problem):
+          id: String should match pattern '^[A-Za-z0-9._-]+$'
+    """
+    try:
+        return validate(data)
+    except ValidationError as error:
+        failure = DocumentError.from_validation_error(error, source=source)
+    raise failure  # outside the except block: the ValidationError is not kept as context
 
 
 class InputError(DocumentError):
@@ -218,3 +269,27 @@ class MissingExtraError(GraceSupportError, ImportError):
         super().__init__(
             f"{feature} needs the optional extra {extra!r}: pip install 'grace-support[{extra}]'"
         )
+
+
+class GeneratorChangedWarning(UserWarning):
+    """Two waves of an ego used different name generators or caps on names.
+
+    Raised as a warning (never an error) by
+    [`compare`][grace_support.change.compare],
+    [`Timeline.changes`][grace_support.change.Timeline.changes],
+    [`change_table`][grace_support.change.change_table] and
+    [`cohort.changes`][grace_support.cohort.changes] when the two networks of an
+    ego record different ``generator`` labels or ``max_names`` caps. Changes in
+    how many people were named may then come from the instrument ("name up to 6"
+    against "name exactly 6"), not from the network. The tables warn once, with
+    the number of egos, and mark each in ``generator_changed``. The message holds
+    no ids or labels. To silence it::
+
+        import warnings
+        from grace_support.errors import GeneratorChangedWarning
+
+        warnings.simplefilter("ignore", GeneratorChangedWarning)
+
+    Version added:
+        0.2.0
+    """

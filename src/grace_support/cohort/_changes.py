@@ -174,6 +174,7 @@ def change_frame(frame: DataFrame) -> DataFrame:
         "findings_resolved": pl.col("findings_resolved"),
         "findings_new": pl.col("findings_new"),
         "findings_persisting": pl.col("findings_persisting"),
+        **change_kind_columns(),
     }
     if tuple(columns) != table_columns():  # pragma: no cover - a column added to change_table only
         raise RuntimeError("cohort.changes has not caught up with the columns of change_table")
@@ -191,6 +192,78 @@ def change_frame(frame: DataFrame) -> DataFrame:
     return frame.with_columns(alter_union=alter_union, tie_union=tie_union).select(
         **{name: expr.alias(name) for name, expr in (columns | extra).items()}
     )
+
+
+def change_kind_columns() -> dict[str, Any]:
+    """The kind of change, as `change.change_kind` gives it, from `change_frame`'s counts.
+
+    ``change_type``, ``turnover``, ``stability`` and ``generator_changed``.
+    """
+    pl = polars()
+    gained = pl.col("size_after") - pl.col("kept")
+    lost = pl.col("size_before") - pl.col("kept")
+    union = pl.col("size_before") + pl.col("size_after") - pl.col("kept")
+    jaccard = pl.col("kept") / union
+    return {
+        "change_type": pl.when((gained > 0) & (lost > 0))
+        .then(pl.lit("substitution"))
+        .when(gained > 0)
+        .then(pl.lit("expansion"))
+        .when(lost > 0)
+        .then(pl.lit("shedding"))
+        .otherwise(pl.lit("stasis")),
+        "turnover": pl.when(union > 0).then(1 - jaccard).otherwise(None).cast(pl.Float64),
+        "stability": pl.when(pl.col("size_before") > 0)
+        .then(pl.col("kept") / pl.col("size_before"))
+        .otherwise(None)
+        .cast(pl.Float64),
+        "generator_changed": pl.col("generator_changed").fill_null(value=False),
+    }
+
+
+GENERATOR_COLUMNS: Final = ("generator", "max_names")
+"""The egos columns that say which name generator a wave used."""
+
+
+def _generators(table: pa.Table) -> DataFrame:
+    """``ego_id``, ``generator`` and ``max_names`` of one egos table (null when absent)."""
+    pl = polars()
+    present = set(table.column_names)
+    frame: DataFrame = pl.from_arrow(
+        table.select(["ego_id", *(c for c in GENERATOR_COLUMNS if c in present)])
+    )
+    return frame.select(
+        pl.col("ego_id").cast(pl.String),
+        (
+            pl.col("generator").cast(pl.String)
+            if "generator" in present
+            else pl.lit(None, pl.String)
+        ).alias("generator"),
+        (
+            pl.col("max_names").cast(pl.Int64) if "max_names" in present else pl.lit(None, pl.Int64)
+        ).alias("max_names"),
+    )
+
+
+def generator_changed_at(
+    before_egos: pa.Table, after_egos: pa.Table, before_rows: Any, after_rows: Any
+) -> Any:
+    """Per pair of ego rows (``before_rows[i]``, ``after_rows[i]``): whether they differ.
+
+    The egos tables' ``generator`` and ``max_names`` are compared where both are
+    recorded, as `change.generators_differ` compares two networks. For code that
+    pairs the egos of two parts by row.
+    """
+    numpy = np()
+    old = _generators(before_egos)[numpy.asarray(before_rows, dtype=numpy.int64)]
+    new = _generators(after_egos)[numpy.asarray(after_rows, dtype=numpy.int64)]
+    changed = numpy.zeros(len(old), dtype=bool)
+    for name in GENERATOR_COLUMNS:
+        a, b = old[name], new[name]
+        both = (a.is_not_null() & b.is_not_null()).to_numpy()
+        differs = (a != b).fill_null(value=False).to_numpy()
+        changed |= both & differs
+    return changed
 
 
 # -- one pair of parts -------------------------------------------------------------------------
@@ -490,6 +563,9 @@ def compare_parts(  # noqa: PLR0915 - one pass over the columns, step by step
             if not (a == "none" and b == "none")
         },
     }
+    counts["generator_changed"] = generator_changed_at(
+        before["egos"], after["egos"], old_rows, new_rows
+    )
     frame = pl.DataFrame(counts)
     sources = list(measure_sources())
     was_measured = old_measures.select(pl.col(sources).gather(old_rows))
