@@ -321,7 +321,11 @@ def test_summary_of_measure_and_changes_tables(two_waves: tuple[Path, Path]) -> 
     assert "size_mean" in found.columns
     assert "missing_support_share" in found.columns
     assert "ego_id_mean" not in found.columns
-    changed = summary(changes(first, second))
+    compared = changes(first, second)
+    changed = summary(compared)
+    for kind in ("stasis", "expansion", "shedding", "substitution"):
+        share = (compared["change_type"] == kind).mean()
+        assert changed[f"change_type_{kind}_share"][0] == pytest.approx(share), kind
     assert {"kept_mean", "before_dormant_tie_share", "after_dormant_tie_share"} <= set(
         changed.columns
     )

@@ -552,6 +552,9 @@ def change_distributions(table: Any) -> Figure:
 
     Raises:
         ValueError: A column is missing.
+
+    Version added:
+        0.2.0
     """
     plt = _pyplot()
     panels = (("kept", "named both times"), ("lost", "no longer named"), ("gained", "newly named"))
@@ -598,6 +601,9 @@ def circle_transitions(table: Any, *, ax: Axes | None = None) -> Axes:
 
     Raises:
         ValueError: A column is missing.
+
+    Version added:
+        0.2.0
     """
     from grace_support.cohort._changes import CIRCLE_STATES  # noqa: PLC0415
 
@@ -648,6 +654,9 @@ def findings_by_wave(table: Any, *, ax: Axes | None = None) -> Axes:
 
     Raises:
         ValueError: A column is missing.
+
+    Version added:
+        0.2.0
     """
     from grace_support.assessment.models import FindingCode  # noqa: PLC0415
 

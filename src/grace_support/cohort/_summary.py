@@ -136,7 +136,10 @@ def summary(
       network of fewer than two people) are left out of its estimates;
     - for each ``finding_count_<code>`` column, ``<code>_share``: the share of egos
       with that finding (``before_<code>_share`` and ``after_<code>_share`` for the
-      ``before_``/``after_`` counts of `changes`).
+      ``before_``/``after_`` counts of `changes`);
+    - for a `changes` table, ``change_type_<kind>_share`` for each kind of change
+      (``stasis``, ``expansion``, ``shedding``, ``substitution``): the share of egos
+      whose network changed that way.
 
     The estimators (weighted when `weights` names a column, and equal to the
     ordinary ones when all weights are equal) are defined in
@@ -171,7 +174,11 @@ def summary(
         >>> row = summary(table, weights="weight").row(0, named=True)
         >>> row["n"], row["size_mean"], row["size_median"], row["small_network_share"]
         (4, 4.0, 4.0, 0.3333333333333333)
+
+    Version added:
+        0.2.0
     """
+    pl = polars()
     frame = _frame(table)
     groups = [by] if isinstance(by, str) else list(by or [])
     for name in [*groups, *([weights] if weights else [])]:
@@ -182,6 +189,12 @@ def summary(
     if isinstance(replicates, bool) or not isinstance(replicates, int) or replicates < 1:
         raise ValueError("replicates must be a whole number, at least 1")
     shares = [c for c in frame.columns if _FINDING.match(c) and _numeric(frame, c)]
+    if "change_type" in frame.columns and "change_type" not in groups:
+        frame = frame.with_columns(
+            pl.col("change_type").eq(kind).cast(pl.Int64).alias(f"_change_type_{kind}")
+            for kind in _change_types()
+        )
+        shares += [f"_change_type_{kind}" for kind in _change_types()]
     chosen = _measures(
         frame, measures, {"ego_id", *groups, *([weights] if weights else []), *shares}
     )
@@ -232,7 +245,15 @@ def _check_weights(frame: DataFrame, weights: str) -> None:
         )
 
 
+def _change_types() -> list[str]:
+    from grace_support.change import ChangeType  # noqa: PLC0415
+
+    return [kind.value for kind in ChangeType]
+
+
 def _share_name(column: str) -> str:
+    if column.startswith("_change_type_"):
+        return f"{column.removeprefix('_')}_share"
     found = _FINDING.match(column)
     assert found is not None
     return f"{found['prefix']}{found['code']}_share"

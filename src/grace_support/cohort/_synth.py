@@ -563,6 +563,9 @@ def synthesize_follow_up(
         >>> second = synthesize_follow_up(first, f"{folder}/wave2", seed=8)
         >>> changes(first, second)["ego_id"].to_list()
         ['ego0000', 'ego0001', 'ego0002']
+
+    Version added:
+        0.2.0
     """
     pyarrow()
     return _write_follow_up(dataset, out, seed)
