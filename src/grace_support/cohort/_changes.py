@@ -985,6 +985,8 @@ def _ego_ids(wave: Wave) -> tuple[DataFrame, list[int]]:
         DocumentError: An ego id is repeated across parts of a dataset.
         ValueError: Two networks given in Python are of the same ego.
     """
+    from pathlib import Path  # noqa: PLC0415
+
     from grace_support.cohort import _run  # noqa: PLC0415
     from grace_support.cohort._columns import read_table  # noqa: PLC0415
     from grace_support.errors import DocumentError, InputError  # noqa: PLC0415
@@ -993,7 +995,7 @@ def _ego_ids(wave: Wave) -> tuple[DataFrame, list[int]]:
     pa = pyarrow()
     frames, sizes = [], []
     seen = _run.SeenEgos()
-    dataset = _run.Dataset(__import__("pathlib").Path(wave.path), wave.count) if wave.path else None
+    dataset = _run.Dataset(Path(wave.path), wave.count, wave.version) if wave.path else None
     for index in range(wave.count):
         if wave.parts is not None:
             column = wave.parts[index]["egos"].column("ego_id")
