@@ -62,7 +62,7 @@ print(json.dumps({
 GOAL_CHANGES_SECONDS = 25.0
 GOAL_CHANGES_BYTES = 2 * 1024**3
 GOAL_FOLLOW_UP_SECONDS = 30.0
-BEFORE_CHANGES = "52.8-75 s and 9.5-9.8 GB (the issue's figures, before this round)"
+BEFORE_CHANGES = "52.8-75 s and peaked at 9.5-9.8 GB (as reported in issue 21)"
 
 
 def child(action: str, path: str, n: int) -> dict[str, float]:
@@ -240,7 +240,9 @@ def write_readme(
 ## The cohort engine (`bench_cohort.py`)
 
 All figures from one run of `python benchmarks/bench_cohort.py` (`--quick` is the
-smoke run CI does; it writes nothing).
+smoke run CI does; it writes nothing). The machine's load average during the run was
+{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work shared them, so wall
+times are longer than on an idle machine, and CPU times are given where they matter.
 
 **Same networks, two routes.** {same_n:,} synthetic networks (objects already built):
 `tables.measures_table` against `cohort.measure` reading a dataset of the same
@@ -278,8 +280,6 @@ Goals: the follow-up within {GOAL_FOLLOW_UP_SECONDS:.0f} s; `changes` within
 {GOAL_CHANGES_SECONDS:.0f} s and under 2 GB, counting the process and each of its
 {workers} workers together ({mib(changes_memory)} here). Before this round,
 `cohort changes` of two waves of a million egos took {BEFORE_CHANGES}.
-Load average of the machine during the run (other work shares its cores):
-{os.getloadavg()[0]:.1f}.
 
 **Dask.** {dask_n:,} networks measured in-process against a `LocalCluster` of two
 worker processes on the same two cores: {dask["local"]:.2f} s in-process,
