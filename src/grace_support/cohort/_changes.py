@@ -912,10 +912,19 @@ def _chunks(
         yield cut(before, old_chunk, old_rows), cut(after, new_chunk, new_rows)
 
 
+def _release() -> None:
+    """Give memory that Arrow's pool keeps for later back to the system (between steps)."""
+    pool = pyarrow().default_memory_pool()
+    release = getattr(pool, "release_unused", None)
+    if release is not None:
+        release()
+
+
 def run_job(job: Job) -> Result:
     """Compare the two parts of `job` (what a worker process or Dask worker runs)."""
     pl = polars()
     before, after = _tables(job.before), _tables(job.after)
+    _release()  # what checking the parts needed
     recorded = (job.before.recorded, job.after.recorded)
     frames = [
         compare_parts(
@@ -930,6 +939,8 @@ def run_job(job: Job) -> Result:
         if piece.late and job.as_of[i] is not None:
             late = late_rows(tables, job.as_of[i], piece.index, piece.offset)
             problems[i].extend(late_problems(late, egos, piece.name, piece.path))
+    del before, after, frames
+    _release()
     return Result(frame, problems)
 
 
