@@ -288,6 +288,9 @@ def measure_distributions(
 
     Raises:
         ValueError: A table has no column for one of `measures`.
+
+    Version changed:
+        0.2.0: reads the table of ``cohort.measure``.
     """
     plt = _pyplot()
     columns = _table_columns(assessments)
@@ -506,6 +509,9 @@ def findings_chart(assessments: Iterable[Assessment] | Any, *, ax: Axes | None =
 
     Raises:
         ValueError: A table has no ``finding_count_<code>`` column for a code.
+
+    Version changed:
+        0.2.0: reads the table of ``cohort.measure``.
     """
     from grace_support.assessment.models import FindingCode  # noqa: PLC0415
 

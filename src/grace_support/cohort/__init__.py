@@ -480,6 +480,9 @@ def measure(
         AsOfError: ``as_of`` is earlier than a recorded ``collected_on`` or
             ``last_contact``, as [`assess`][grace_support.assess] refuses it; the
             problems name the table, row and column (and the part's file).
+
+    Version changed:
+        0.2.0: ``ego_columns``.
     """
     from grace_support.cohort import _run  # noqa: PLC0415
     from grace_support.cohort._layout import polars  # noqa: PLC0415
@@ -690,6 +693,10 @@ def changes(
         ('sam', 1, 1, 1, 0.3333333333333333)
         >>> table.select("circle_unrecorded_to_none", "circle_none_to_unrecorded").row(0)
         (1, 1)
+
+    Version changed:
+        0.2.0: part by part with bounded memory, in worker processes or on Dask
+        (``client``); ``match``; the wave finding counts and circle moves.
     """
     from grace_support.cohort._layout import polars  # noqa: PLC0415
 
