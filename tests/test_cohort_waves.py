@@ -26,6 +26,7 @@ from grace_support.cohort import (
     write_dataset,
 )
 from grace_support.cohort._changes import CIRCLE_STATES
+from grace_support.tables import to_tables
 from tests.test_cohort_changes import assert_equal, waves
 
 if TYPE_CHECKING:
@@ -455,11 +456,17 @@ def test_layout_2_keeps_what_was_not_recorded_and_what_was_asked(tmp_path: Path)
     assert back.ties_asked == ("a", "b")
     assert back.gives_types_asked == ()
     egos = pl.read_parquet(path / "egos" / "part-00000.parquet")
-    assert egos.select("support_types_asked", "gives_types_asked", "generator", "max_names").row(
-        0
-    ) == ("emotional peer", "", "persnet", 10)
-    alters = pl.read_parquet(path / "alters" / "part-00000.parquet")
-    assert alters["tie_asked"].to_list() == [True, True, False]
+    columns = ("support_types_asked", "gives_types_asked", "ties_asked", "generator", "max_names")
+    # the cells of to_tables: JSON list text, missing for the default
+    assert egos.select(columns).row(0) == (
+        '["emotional", "peer"]',
+        "[]",
+        '["a", "b"]',
+        "persnet",
+        10,
+    )
+    tables_row = to_tables([network]).egos.iloc[0]
+    assert [tables_row[c] for c in columns] == list(egos.select(columns).row(0))
 
 
 def test_layout_1_datasets_still_read_with_their_old_meaning(tmp_path: Path) -> None:
@@ -473,7 +480,7 @@ def test_layout_1_datasets_still_read_with_their_old_meaning(tmp_path: Path) -> 
         file = path / table / "part-00000.parquet"
         frame = pl.read_parquet(file)
         frame.drop([c for c in frame.columns if c in {
-            "support_types_asked", "gives_types_asked", "generator", "max_names", "tie_asked"
+            "support_types_asked", "gives_types_asked", "ties_asked", "generator", "max_names"
         }]).write_parquet(file)  # fmt: skip
     (back,) = read_networks(path)
     assert back.relationships[0].supports == ()
@@ -489,8 +496,10 @@ def test_layout_1_datasets_still_read_with_their_old_meaning(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("table", "column", "value", "message"),
     [
-        ("egos", "support_types_asked", "emotional hugs", "must be support types"),
-        ("egos", "gives_types_asked", "peer peer", "must be support types"),
+        ("egos", "support_types_asked", '["emotional", "hugs"]', "must be a JSON list of support"),
+        ("egos", "gives_types_asked", '["peer", "peer"]', "must be a JSON list of support"),
+        ("egos", "ties_asked", '["a", "zz"]', "not among this ego's alters"),
+        ("egos", "ties_asked", "a b", "must be a JSON list of ids"),
         ("egos", "generator", "bad\nlabel", "must be 1-64 letters"),
         ("egos", "max_names", 0, "from 1 to 100000"),
     ],
@@ -515,6 +524,7 @@ def test_a_tie_to_someone_whose_ties_were_not_asked_is_refused(tmp_path: Path) -
     with pytest.raises(Exception, match="ties were not asked") as error:
         validate(path)
     assert "ties row 0, column alter_b" in str(error.value)
+    assert "sam" not in str(error.value)
 
 
 def test_changes_of_unrecorded_fields_equal_compare(tmp_path: Path) -> None:

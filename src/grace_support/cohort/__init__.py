@@ -218,7 +218,7 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
     from grace_support.cohort._run import SeenEgos, checked_part, open_dataset  # noqa: PLC0415
     from grace_support.documents import network_from_data  # noqa: PLC0415
     from grace_support.errors import DocumentError  # noqa: PLC0415
-    from grace_support.tables import _where  # noqa: PLC0415
+    from grace_support.importers._tables import _where  # noqa: PLC0415
 
     dataset = open_dataset(path)
     seen = SeenEgos()
@@ -250,36 +250,16 @@ def _recorded(
 ) -> dict[str, Any]:
     """The network document of one ego's rows, by the meaning of the dataset's layout.
 
-    In layout 2 (network document 3) a missing strain, or all four support columns
-    missing, mean not recorded, and the asked columns give the network's
-    ``support_types_asked``, ``gives_types_asked`` and ``ties_asked``; in layout 1
-    they mean none, as before.
+    Layout 2 is read as the tables of `to_tables` are (network document 3: four
+    missing support flags or a missing strain are "not recorded", and the ego
+    columns say what the interview asked). In layout 1 a missing value meant none,
+    and nothing about what was asked was kept.
     """
-    from grace_support.cohort._layout import ASKED_COLUMNS, GIVES_COLUMNS, TYPES  # noqa: PLC0415
-    from grace_support.tables import _document  # noqa: PLC0415
+    from grace_support.importers._tables import _document  # noqa: PLC0415
 
-    extra = {*ASKED_COLUMNS, "generator", "max_names", "tie_asked"}
-    plain_ego = {k: v for k, v in ego.items() if k not in extra}
-    plain_alters = [{k: v for k, v in row.items() if k not in extra} for row in alters]
-    document = _document(plain_ego, plain_alters, ties)
+    document = _document(ego, alters, ties)
     if version < 2:
-        return document
-    document["schema_version"] = 3
-    for row, relationship in zip(alters, document["relationships"], strict=True):
-        if all(row.get(t) is None for t in TYPES):
-            del relationship["supports"]
-        if all(row.get(c) is None for c in GIVES_COLUMNS):
-            del relationship["gives"]
-        if relationship.get("strain") is None:
-            relationship.pop("strain", None)
-    for column in ASKED_COLUMNS:
-        if ego.get(column) is not None:
-            document[column] = ego[column].split()
-    for column in ("generator", "max_names"):
-        if ego.get(column) is not None:
-            document[column] = ego[column]
-    if any(row.get("tie_asked") is False for row in alters):
-        document["ties_asked"] = [r["alter_id"] for r in alters if r.get("tie_asked") is not False]
+        document.pop("schema_version", None)  # an absent field means none, as it did
     return document
 
 

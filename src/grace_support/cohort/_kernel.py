@@ -86,8 +86,8 @@ class Part:
     tie_weight: Any = None
     """Each tie's weight (1 where not recorded); ``None`` means every weight is 1."""
     asked: Any = None
-    """Each alter: whether their ties to the others were asked about (``tie_asked`` not
-    false); ``None`` means everyone's were."""
+    """Each alter: whether their ties to the others were asked about (the ego's
+    ``ties_asked``); ``None`` means everyone's were."""
 
 
 def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
@@ -156,18 +156,41 @@ def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
         tie_a=tie_a,
         tie_b=tie_b,
         tie_weight=tie_weights(ties),
-        asked=tie_asked(alters),
+        asked=tie_asked(egos, alters),
     )
 
 
-def tie_asked(alters: pa.Table) -> Any:
-    """Each alter: ``tie_asked`` is not false; ``None`` when the column says nothing."""
-    if "tie_asked" not in alters.column_names:
+def tie_asked(egos: pa.Table, alters: pa.Table) -> Any:
+    """Each alter: whether their ties were asked about, from the egos' ``ties_asked``.
+
+    ``ties_asked`` is JSON list text of the asked people's ids (missing: everyone).
+    ``None`` when no ego of the part has one (everyone was asked).
+    """
+    pl = polars()
+    if "ties_asked" not in egos.column_names:
         return None
-    column = alters.column("tie_asked")
+    column = egos.column("ties_asked")
     if pyarrow().types.is_null(column.type) or column.null_count == len(column):
         return None
-    return column.fill_null(True).to_numpy().astype(bool)
+    lists = (
+        pl.from_arrow(egos.select(["ego_id", "ties_asked"]))
+        .select(pl.col("ego_id").cast(pl.String), pl.col("ties_asked").cast(pl.String))
+        .filter(pl.col("ties_asked").is_not_null())
+        .with_columns(pl.col("ties_asked").str.json_decode(pl.List(pl.String)))
+    )
+    pairs = lists.explode("ties_asked").drop_nulls().rename({"ties_asked": "alter_id"})
+    people = pl.from_arrow(alters.select(["ego_id", "alter_id"])).select(
+        pl.col("ego_id").cast(pl.String), pl.col("alter_id").cast(pl.String)
+    )
+    listed = people["ego_id"].is_in(lists["ego_id"].implode()).to_numpy()
+    named = (
+        people.with_row_index("row")
+        .join(pairs, on=["ego_id", "alter_id"], how="semi")["row"]
+        .to_numpy()
+    )
+    asked = ~listed
+    asked[named] = True
+    return asked
 
 
 def tie_weights(ties: pa.Table) -> Any:

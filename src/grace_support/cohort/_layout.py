@@ -40,12 +40,12 @@ FORMAT: Final = "grace-support cohort"
 FORMAT_VERSION: Final = 2
 """The version of the dataset layout this release writes.
 
-Version 2 (network document version 3) adds the ego columns ``support_types_asked``,
-``gives_types_asked`` (the kinds asked about, space-separated; null: all four; empty
-text: none), ``generator`` and ``max_names``, and the alter column ``tie_asked``
-(false: this person's ties to the others were not asked; null or true: asked). In
-version 2 a missing ``strain``, or all four support (or ``gives_``) columns missing,
-mean not recorded; in version 1 they mean none, as before. Both are read.
+Version 2 (network document version 3) adds the ego columns of the tables of
+`to_tables`: ``support_types_asked``, ``gives_types_asked`` and ``ties_asked`` (JSON
+list text; missing: the default, all four kinds or everyone), ``generator`` and
+``max_names``. In version 2 a missing ``strain``, or all four support (or ``gives_``)
+columns missing, mean not recorded; in version 1 they mean none, as before. Both
+are read.
 """
 READ_VERSIONS: Final = (1, 2)
 """The layout versions this release reads."""
@@ -59,13 +59,13 @@ JSON_ENCODING: Final = b"grace_support.encoding"
 TYPES: Final = tuple(t.value for t in SupportType)
 NEED_COLUMNS: Final = tuple(f"need_{t}" for t in TYPES)
 GIVES_COLUMNS: Final = tuple(f"gives_{t}" for t in TYPES)
-ASKED_COLUMNS: Final = ("support_types_asked", "gives_types_asked")
+ASKED_COLUMNS: Final = ("support_types_asked", "gives_types_asked", "ties_asked")
 EGO_COLUMNS: Final = (
     "ego_id", "name", *NEED_COLUMNS, "collected_on", *ASKED_COLUMNS, "generator", "max_names",
 )  # fmt: skip
 ALTER_COLUMNS: Final = (
     "ego_id", "alter_id", "name", "role", "category", *TYPES,
-    "closeness", "contact", "last_contact", "strain", *GIVES_COLUMNS, "tie_asked",
+    "closeness", "contact", "last_contact", "strain", *GIVES_COLUMNS,
 )  # fmt: skip
 TIE_COLUMNS: Final = ("ego_id", "alter_a", "alter_b", "weight")
 REL_PREFIX: Final = "rel."
@@ -103,7 +103,7 @@ def builtin_schema(table: str) -> pa.Schema:
                 ("ego_id", text), ("alter_id", text), ("name", text), ("role", text),
                 ("category", text), *((t, flag) for t in TYPES), ("closeness", text),
                 ("contact", text), ("last_contact", pa.date32()), ("strain", text),
-                *((c, flag) for c in GIVES_COLUMNS), ("tie_asked", flag),
+                *((c, flag) for c in GIVES_COLUMNS),
             ]
         )  # fmt: skip
     return pa.schema([*((c, text) for c in TIE_COLUMNS[:3]), ("weight", pa.float64())])
@@ -165,6 +165,8 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
     Raises:
         ValueError: An attribute's name is the name of a built-in column.
     """
+    from grace_support.tables import _asked_cells  # noqa: PLC0415
+
     egos: dict[str, list[Any]] = {c: [] for c in EGO_COLUMNS}
     alters: dict[str, list[Any]] = {c: [] for c in ALTER_COLUMNS}
     ties: dict[str, list[Any]] = {c: [] for c in TIE_COLUMNS}
@@ -176,14 +178,8 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
         for t, column in zip(SupportType, NEED_COLUMNS, strict=True):
             egos[column].append(t in network.needs)
         egos["collected_on"].append(network.collected_on)
-        for column, asked in zip(
-            ASKED_COLUMNS, (network.support_types_asked, network.gives_types_asked), strict=True
-        ):
-            every = set(asked) == set(SupportType)
-            egos[column].append(None if every else " ".join(t.value for t in asked))
-        egos["generator"].append(network.generator)
-        egos["max_names"].append(network.max_names)
-        asked_ties = network.ties_asked
+        for column, cell in _asked_cells(network).items():  # as to_tables writes them
+            egos[column].append(cell)
         for name, value in network.ego.attributes.items():
             _check_name(name, EGO_COLUMNS, number)
             _put(egos, number, name, value)
@@ -201,7 +197,6 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
             alters["strain"].append(rel.strain.value if rel.strain else None)
             for t, column in zip(SupportType, GIVES_COLUMNS, strict=True):
                 alters[column].append(None if rel.gives is None else t in rel.gives)
-            alters["tie_asked"].append(None if asked_ties is None else person.id in asked_ties)
             for name, value in person.attributes.items():
                 _check_name(name, ALTER_COLUMNS, number)
                 _put(alters, alter_row, name, value)

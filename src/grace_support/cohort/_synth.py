@@ -147,6 +147,7 @@ def _part(n: int, start: int, count: int, seed: int, index: int) -> dict[str, pa
             pa.nulls(count, pa.date32()),
             pa.nulls(count, pa.string()),  # support_types_asked: all four
             pa.nulls(count, pa.string()),  # gives_types_asked: all four
+            pa.nulls(count, pa.string()),  # ties_asked: everyone
             pa.nulls(count, pa.string()),  # generator
             pa.nulls(count, pa.int64()),  # max_names
             _text(ego_age, list(_AGE_GROUPS)),
@@ -171,7 +172,6 @@ def _part(n: int, start: int, count: int, seed: int, index: int) -> dict[str, pa
             pa.array(last.astype("int32"), mask=~has_last).cast(pa.date32()),
             _text(strain, [s.value for s in Strain]),
             *(pa.array(numpy_false) for _ in TYPES),
-            pa.nulls(total, pa.bool_()),  # tie_asked: everyone's ties asked
             _text(alter_age, list(_AGE_GROUPS)),
             _text(alter_gender, genders),
         ],

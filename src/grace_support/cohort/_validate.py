@@ -112,7 +112,7 @@ def _builtin_type(name: str, kind: Any) -> tuple[bool, str]:
         return pa.types.is_date32(kind) or empty, "dates"
     if name == "weight":
         return pa.types.is_floating(kind) or pa.types.is_integer(kind) or empty, "numbers"
-    if name in (*TYPES, *NEED_COLUMNS, *GIVES_COLUMNS, "tie_asked"):
+    if name in (*TYPES, *NEED_COLUMNS, *GIVES_COLUMNS):
         return pa.types.is_boolean(kind) or empty, "true/false"
     if name == "max_names":
         return pa.types.is_integer(kind) or empty, "whole numbers"
@@ -338,10 +338,8 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:  # n
             )
         _check_attributes(report, "ties", ties)
         a, b = ends["alter_a"], ends["alter_b"]
-        if alter_keys is not None and "tie_asked" in alters.column_names:
-            _check_tie_asked(
-                report, alters, alter_keys=alter_keys, owner=owner, ends=ends, width=width
-            )
+        if ok["alters"] and ok["egos"]:
+            _check_ties_asked(report, egos, alters, ties)
         report.rows("ties", (a == b) & (a >= 0), None, "joins a person to themselves")
         report.rows(
             "ties",
@@ -352,35 +350,62 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:  # n
     return _ordered(report.problems)
 
 
-def _check_tie_asked(
-    report: _Report,
-    alters: pa.Table,
-    *,
-    alter_keys: tuple[Any, Any],
-    owner: Any,
-    ends: dict[str, Any],
-    width: int,
-) -> None:
-    """Ties join two people whose ties were asked (``tie_asked`` not false)."""
-    unasked = alter_keys[0] * width + alter_keys[1]
-    unasked = distinct(unasked[_not_asked(alters) & (alter_keys[1] >= 0)])
-    for end, person in ends.items():
+def _asked_lists(egos: pa.Table) -> dict[int, list[Any] | None]:
+    """Each ego row with a ``ties_asked`` cell: its ids, or ``None`` when not a list of ids."""
+    if "ties_asked" not in egos.column_names:
+        return {}
+    found = codes(egos.column("ties_asked"))
+    parsed: list[list[Any] | None] = []
+    for value in found.values:
+        try:
+            ids = json.loads(value)
+        except ValueError:
+            parsed.append(None)
+            continue
+        good = isinstance(ids, list) and all(isinstance(i, str) and _ID.fullmatch(i) for i in ids)
+        parsed.append(ids if good and len(set(ids)) == len(ids) else None)
+    return {row: parsed[code] for row, code in enumerate(found.codes.tolist()) if code >= 0}
+
+
+def _check_ties_asked(report: _Report, egos: pa.Table, alters: pa.Table, ties: pa.Table) -> None:
+    """``ties_asked`` names the ego's alters, and ties join two of them."""
+    numpy = np()
+    lists = _asked_lists(egos)
+    if not lists:
+        return
+    bad = numpy.zeros(egos.num_rows, dtype=bool)
+    for row, ids in lists.items():
+        bad[row] = ids is None
+    report.rows(
+        "egos", bad, "ties_asked", "must be a JSON list of ids, each once (or empty: no one)"
+    )
+    ego_ids = egos.column("ego_id").to_pylist()
+    asked = {ego_ids[row]: set(ids) for row, ids in lists.items() if ids is not None}
+    people: dict[Any, set[Any]] = {}
+    for ego, person in zip(
+        alters.column("ego_id").to_pylist(), alters.column("alter_id").to_pylist(), strict=True
+    ):
+        if ego in asked:
+            people.setdefault(ego, set()).add(person)
+    stranger = numpy.zeros(egos.num_rows, dtype=bool)
+    for row, ids in lists.items():
+        if ids is not None and not set(ids) <= people.get(ego_ids[row], set()):
+            stranger[row] = True
+    report.rows("egos", stranger, "ties_asked", "names someone who is not among this ego's alters")
+    owners = ties.column("ego_id").to_pylist()
+    for end in ("alter_a", "alter_b"):
+        ends = ties.column(end).to_pylist()
+        outside = numpy.asarray(
+            [o in asked and e not in asked[o] for o, e in zip(owners, ends, strict=True)],
+            dtype=bool,
+        )
         report.rows(
             "ties",
-            (person >= 0) & member(owner * width + person, unasked),
+            outside,
             end,
-            "names someone whose ties were not asked (tie_asked is false); "
+            "names someone whose ties were not asked (not in the ego's ties_asked); "
             "ties are recorded only between two asked people",
         )
-
-
-def _not_asked(alters: pa.Table) -> Any:
-    """Each alter: whether ``tie_asked`` is false (null or true: asked)."""
-    numpy = np()
-    column = alters.column("tie_asked")
-    if pyarrow().types.is_null(column.type):
-        return numpy.zeros(alters.num_rows, dtype=bool)
-    return ~column.fill_null(True).to_numpy().astype(bool)
 
 
 _GENERATOR: Final = re.compile(r"[A-Za-z0-9 ._:/-]{1,64}")
@@ -398,8 +423,8 @@ def _check_asked(report: _Report, egos: pa.Table) -> None:
                 "egos",
                 found.where(bad),
                 column,
-                "must be support types (emotional, practical, informational, peer) "
-                "separated by spaces, each once",
+                "must be a JSON list of support types (emotional, practical, "
+                "informational, peer), each once",
             )
     if "generator" in egos.column_names:
         found = codes(egos.column("generator"))
@@ -420,8 +445,16 @@ def _check_asked(report: _Report, egos: pa.Table) -> None:
 
 
 def _types_text(value: str) -> bool:
-    names = value.split()
-    return len(set(names)) == len(names) and set(names) <= _TYPE_NAMES and value == " ".join(names)
+    try:
+        names = json.loads(value)
+    except ValueError:
+        return False
+    return (
+        isinstance(names, list)
+        and all(isinstance(n, str) for n in names)
+        and len(set(names)) == len(names)
+        and set(names) <= _TYPE_NAMES
+    )
 
 
 _TABLE_ORDER: Final = {"egos": 0, "alters": 1, "ties": 2}
