@@ -89,7 +89,9 @@ def test_cohort_changes_has_the_column_and_warns_once(tmp_path: Path) -> None:
     def dataset(name: str, labels: list[str | None]) -> str:
         networks = [_wave(f"e{i}") for i in range(len(labels))]
         tables = networks_to_arrow(networks)
-        tables["egos"] = tables["egos"].append_column("generator", pa.array(labels, pa.string()))
+        egos = tables["egos"]  # the generator column (dataset layout 2), set by hand
+        at = egos.column_names.index("generator")
+        tables["egos"] = egos.set_column(at, "generator", pa.array(labels, pa.string()))
         return str(write_parts(tmp_path / name, [tables]))
 
     before = dataset("before", ["up-to-6", "up-to-6", None])

@@ -16,7 +16,9 @@ from grace_support.cohort._columns import read_table
 from grace_support.cohort._kernel import measure_part
 from grace_support.cohort._layout import (
     FORMAT,
+    FORMAT_VERSION,
     MANIFEST,
+    READ_VERSIONS,
     TABLES,
     builtin_schema,
     part_path,
@@ -45,6 +47,8 @@ class Dataset:
 
     path: Path
     parts: int
+    version: int = FORMAT_VERSION
+    """The layout version (see ``_layout.FORMAT_VERSION``)."""
 
     def files(self, index: int) -> dict[str, Path]:
         """The three files of part `index`."""
@@ -78,11 +82,12 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
         or parts < 0
     ):
         raise InputError(f"is not a cohort dataset ({MANIFEST} is not ours)", source=str(folder))
-    if data.get("version") != 1:
+    version = data.get("version")
+    if version not in READ_VERSIONS or isinstance(version, bool):
         raise InputError(
             "is a cohort dataset of a version this release cannot read", source=str(folder)
         )
-    return Dataset(folder, parts)
+    return Dataset(folder, parts, version)
 
 
 def read_part(dataset: Dataset, index: int, *, columns: bool = True) -> dict[str, pa.Table]:
@@ -221,25 +226,75 @@ def measure_arrow(
     index: int | None = None,
     *,
     offset: int | None = None,
+    ego_columns: tuple[str, ...] = (),
 ) -> pl.DataFrame:
-    """The measures of one part's (valid) Arrow tables.
+    """The measures of one part's (valid) Arrow tables, then the chosen `ego_columns`.
 
     Raises:
         AsOfError: `as_of` is earlier than a recorded day (see `check_as_of`).
+        ValueError: A part of a dataset (`index` given) has no column of `ego_columns`.
     """
     check_as_of(tables, as_of, index, offset)
-    return measure_part(
+    frame = measure_part(
         tables["egos"], tables["alters"], tables["ties"], as_of=as_of, settings=settings
     )
+    if not ego_columns:
+        return frame
+    return frame.hstack(ego_frame(tables["egos"], ego_columns, index).get_columns())
+
+
+def ego_frame(egos: pa.Table, names: tuple[str, ...], index: int | None) -> pl.DataFrame:
+    """The columns `names` of an egos table (JSON text decoded), as polars columns.
+
+    Raises:
+        ValueError: A part of a dataset (`index` given) has no such column. (Networks
+            given in Python that lack an attribute get a column of nulls.)
+    """
+    from grace_support.cohort._layout import column_values, polars  # noqa: PLC0415
+
+    pl = polars()
+    columns = []
+    for name in names:
+        if name not in egos.column_names:
+            if index is not None:
+                raise ValueError(
+                    f"ego_columns: egos/part-{index:05d}.parquet has no column {name!r}"
+                )
+            columns.append(pl.Series(name, [None] * egos.num_rows, dtype=pl.String))
+            continue
+        field = egos.schema.field(name)
+        if field.metadata and field.metadata.get(b"grace_support.encoding") == b"json":
+            columns.append(pl.Series(name, [str(v) for v in column_values(egos, name)]))
+        else:
+            columns.append(
+                pl.from_arrow(egos.column(name).cast(_plain_type(field.type))).alias(name)
+            )
+    return _as_frame(pl.DataFrame(columns))
+
+
+def _as_frame(frame: Any) -> pl.DataFrame:
+    """`frame`, typed (polars is imported lazily, so its results are ``Any`` here)."""
+    return frame  # type: ignore[no-any-return]
+
+
+def _plain_type(kind: Any) -> Any:
+    pa = pyarrow()
+    return kind.value_type if pa.types.is_dictionary(kind) else kind
 
 
 def measure_file_part(
-    path: str, index: int, as_of: date | None, settings: Settings, check: bool = True
+    path: str,
+    index: int,
+    as_of: date | None,
+    settings: Settings,
+    *,
+    check: bool = True,
+    ego_columns: tuple[str, ...] = (),
 ) -> pl.DataFrame:
     """Measure part `index` of the dataset at `path` (what a Dask worker runs)."""
     dataset = Dataset(Path(path), index + 1)
     tables = checked_part(dataset, index) if check else read_part(dataset, index)
-    return measure_arrow(tables, as_of, settings, index)
+    return measure_arrow(tables, as_of, settings, index, ego_columns=ego_columns)
 
 
 # -- writing results ------------------------------------------------------------------------
