@@ -6,7 +6,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 import pytest
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-def _bars(ax: object) -> list[Rectangle]:
-    return [p for p in ax.patches if isinstance(p, Rectangle)]  # type: ignore[attr-defined]
+def _bars(ax: Any) -> list[Rectangle]:
+    return [p for p in ax.patches if isinstance(p, Rectangle)]
 
 
 @pytest.fixture(autouse=True)
@@ -103,7 +103,7 @@ def test_findings_chart_of_the_table(kind: str) -> None:
         findings_chart(TABLE.drop("finding_count_small_network"))
 
 
-def _changes_table() -> object:
+def _changes_table() -> Any:
     from grace_support.cohort import changes
     from grace_support.synthetic import follow_up
 
@@ -117,7 +117,7 @@ def test_change_distributions_count_egos_by_people_kept_lost_and_gained() -> Non
     table = _changes_table()
     figure = change_distributions(table)
     for ax, column in zip(figure.axes, ("kept", "lost", "gained"), strict=True):
-        values = table[column].to_list()  # type: ignore[attr-defined]
+        values = table[column].to_list()
         heights = {round(p.get_x() + 0.5): p.get_height() for p in _bars(ax)}
         for v in set(values):
             assert heights[v] == values.count(v)
@@ -130,21 +130,17 @@ def test_circle_transitions_sum_the_moves_of_every_ego() -> None:
     from grace_support.plot import circle_transitions
 
     table = _changes_table()
-    ax = circle_transitions(table.to_pandas())  # type: ignore[attr-defined]
+    ax = circle_transitions(table.to_pandas())
     image = ax.get_images()[0].get_array()
+    assert image is not None
     states = ["inner", "middle", "outer", "unrecorded", "none"]
     for i, a in enumerate(states):
         for j, b in enumerate(states):
             if a == b == "none":
                 continue
-            assert image[i][j] == table[f"circle_{a}_to_{b}"].sum()  # type: ignore[index]
-    assert (
-        image[0][4]
-        == sum(table["lost"])
-        - sum(  # type: ignore[index]
-            table[f"circle_{a}_to_none"].sum()
-            for a in states[1:4]  # type: ignore[index]
-        )
+            assert image[i][j] == table[f"circle_{a}_to_{b}"].sum()
+    assert image[0][4] == sum(table["lost"]) - sum(
+        table[f"circle_{a}_to_none"].sum() for a in states[1:4]
     )
     assert ax.get_xlabel()
     assert ax.get_ylabel()
@@ -160,7 +156,7 @@ def test_findings_by_wave_shows_each_waves_share() -> None:
     for number, code in enumerate(FindingCode):
         name = code.value.replace("-", "_")
         for wave, bar in (("before", bars[number]), ("after", bars[half + number])):
-            column = table[f"{wave}_finding_count_{name}"]  # type: ignore[index]
+            column = table[f"{wave}_finding_count_{name}"]
             assert bar.get_width() == pytest.approx((column > 0).mean())
     with pytest.raises(TypeError):
         findings_by_wave([1, 2])

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from grace_support.errors import DocumentError, InputError, MissingExtraError
@@ -37,7 +38,6 @@ from grace_support.instruments import ResponseError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
 MODULES = (
     "grace_support",
@@ -330,6 +330,39 @@ def _synthesize(p: Path) -> object:
     return cohort.synthesize(p, 2, seed=1)
 
 
+def _summary_data(d: Any) -> object:
+    from grace_support import cohort
+
+    return cohort.summary(d)
+
+
+def _summary_columns(d: Any) -> object:
+    import polars as pl
+
+    from grace_support import cohort
+
+    table = pl.DataFrame({"size": [0, 2, 4], "w": [1.0, 1.0, 2.0]})
+    return cohort.summary(table, by=d, weights=d, measures=d)
+
+
+def _follow_up(p: Path) -> object:
+    import tempfile
+
+    from grace_support import cohort
+
+    with tempfile.TemporaryDirectory() as out:
+        return cohort.synthesize_follow_up(p, Path(out) / "next", seed=1)
+
+
+def _follow_up_out(p: Path) -> object:
+    from grace_support import cohort
+
+    first = p.parent / f".{p.name}.first"
+    if not first.exists():
+        cohort.synthesize(first, 2, seed=1)
+    return cohort.synthesize_follow_up(first, p, seed=2)
+
+
 def _compare_data(d: Any) -> object:
     from grace_support.change import compare
 
@@ -522,6 +555,26 @@ ENTRIES: tuple[Entry, ...] = (
         "grace_support.cohort.synthesize",
         errors=(*DOCUMENT, FileExistsError),
         write=_synthesize,
+        extra=("pyarrow", "polars"),
+    ),
+    Entry(
+        "grace_support.cohort.summary",
+        errors=(TypeError, ValueError),
+        data=_summary_data,
+        extra=("pyarrow", "polars"),
+    ),
+    Entry(
+        "grace_support.cohort.summary[columns]",
+        errors=(TypeError, ValueError),
+        data=_summary_columns,
+        extra=("pyarrow", "polars"),
+    ),
+    Entry(
+        "grace_support.cohort.synthesize_follow_up",
+        errors=(*DOCUMENT, ValueError, FileExistsError),
+        path=_follow_up,
+        folder=True,
+        write=_follow_up_out,
         extra=("pyarrow", "polars"),
     ),
     Entry("grace_support.change.compare", errors=(*DOCUMENT, ValueError), data=_compare_data),

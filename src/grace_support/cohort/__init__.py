@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from grace_support._input import GUARD_FRAMES, guarded
+from grace_support._input import guarded
 from grace_support.cohort._kernel import FINDING_COLUMNS, OUTPUT_COLUMNS
 from grace_support.cohort._layout import (
     PART_ROWS,

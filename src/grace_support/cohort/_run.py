@@ -254,11 +254,12 @@ def ego_frame(egos: pa.Table, names: tuple[str, ...], index: int | None) -> pl.D
 
     pl = polars()
     columns = []
-    for name in names:
+    for position, name in enumerate(names):
         if name not in egos.column_names:
-            if index is not None:
+            if index is not None:  # the analyst's column name is named by its place only
                 raise ValueError(
-                    f"ego_columns: egos/part-{index:05d}.parquet has no column {name!r}"
+                    f"ego_columns[{position}] names no column of the egos table "
+                    f"(egos/part-{index:05d}.parquet)"
                 )
             columns.append(pl.Series(name, [None] * egos.num_rows, dtype=pl.String))
             continue

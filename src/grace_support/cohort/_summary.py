@@ -180,10 +180,9 @@ def summary(
     """
     pl = polars()
     frame = _frame(table)
-    groups = [by] if isinstance(by, str) else list(by or [])
-    for name in [*groups, *([weights] if weights else [])]:
-        if name not in frame.columns:
-            raise ValueError(f"the table has no column {name!r}")
+    groups = _column_names(frame, by, "by")
+    if weights is not None:
+        _column_names(frame, weights, "weights", single=True)
     if ci is not None and not (isinstance(ci, float | int) and 0 < ci < 1):
         raise ValueError("ci must be a level between 0 and 1, such as 0.95")
     if isinstance(replicates, bool) or not isinstance(replicates, int) or replicates < 1:
@@ -226,23 +225,43 @@ def _measures(frame: DataFrame, measures: Sequence[str] | None, skip: set[str]) 
             for c in frame.columns
             if c not in skip and _numeric(frame, c) and frame.schema[c] != pl.Boolean
         ]
-    for name in measures:
-        if name not in frame.columns:
-            raise ValueError(f"the table has no column {name!r}")
+    names = _column_names(frame, measures, "measures")
+    for i, name in enumerate(names):
         if not (_numeric(frame, name) or frame.schema[name] == pl.Boolean):
-            raise ValueError(f"column {name!r} is not numeric")
-    return list(measures)
+            raise ValueError(f"measures[{i}] names a column that is not numeric")
+    return names
+
+
+def _column_names(
+    frame: DataFrame, value: object, parameter: str, *, single: bool = False
+) -> list[str]:
+    """Column names given as `parameter`, checked; errors name the place, never the name.
+
+    Column names are the analyst's and may say something about people, so a name
+    that is not in the table is named by its position (``by[1]``), as every other
+    key the library refuses.
+    """
+    if value is None:
+        return []
+    names = [value] if isinstance(value, str) else value
+    if single and not isinstance(value, str):
+        raise TypeError(f"{parameter} must be one column name")
+    if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
+        raise TypeError(f"{parameter} must be a column name or a list of column names")
+    for i, name in enumerate(names):
+        if name not in frame.columns:
+            where = parameter if len(names) == 1 else f"{parameter}[{i}]"
+            raise ValueError(f"{where} names no column of the table")
+    return list(names)
 
 
 def _check_weights(frame: DataFrame, weights: str) -> None:
     pl = polars()
     if not _numeric(frame, weights):
-        raise ValueError(f"the weights column {weights!r} is not numeric")
+        raise ValueError("the weights column is not numeric")
     values = frame[weights].cast(pl.Float64)
     if values.null_count() or not np().isfinite(values.to_numpy()).all() or (values < 0).any():
-        raise ValueError(
-            f"the weights column {weights!r} has a missing, negative or infinite value"
-        )
+        raise ValueError("the weights column has a missing, negative or infinite value")
 
 
 def _change_types() -> list[str]:

@@ -397,7 +397,7 @@ def _asked_lists(egos: pa.Table) -> dict[int, list[Any] | None]:
     parsed: list[list[Any] | None] = []
     for value in found.values:
         try:
-            ids = json.loads(value)
+            ids = loads_json(value)
         except ValueError:
             parsed.append(None)
             continue
@@ -485,7 +485,7 @@ def _check_asked(report: _Report, egos: pa.Table) -> None:
 
 def _types_text(value: str) -> bool:
     try:
-        names = json.loads(value)
+        names = loads_json(value)
     except ValueError:
         return False
     return (
