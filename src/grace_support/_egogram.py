@@ -26,10 +26,14 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from grace_support.vocabulary import Closeness, Contact, RoleCategory, Strain, SupportType
+from grace_support.touch import in_touch_ids
+from grace_support.vocabulary import Closeness, RoleCategory, Strain, SupportType
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from grace_support.network import Relationship, SupportNetwork
+    from grace_support.settings import Settings
 
 __all__ = ["NOT_RECORDED", "Box", "Geometry", "Item", "layout", "text_width"]
 
@@ -175,7 +179,7 @@ class Geometry:
 
 LEGEND_ENTRIES: tuple[str, ...] = (
     *(f"{t.value} support" for t in SupportType),
-    "dormant (lost touch)",
+    "not in touch",
     "high strain",
     "some strain",
     "know each other",
@@ -203,19 +207,28 @@ def _ring(rel: Relationship) -> str:
 
 
 def layout(  # noqa: PLR0915
-    network: SupportNetwork, *, labels: Literal["id", "name"] | None = "id"
+    network: SupportNetwork,
+    *,
+    labels: Literal["id", "name"] | None = "id",
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
 ) -> Geometry:
     """Compute the egogram of a network.
 
     Args:
         network: The network.
         labels: Label people by ``"id"`` (default), ``"name"``, or not at all.
+        as_of: The day judged on: a person not in touch on it
+            ([`in_touch`][grace_support.touch.in_touch]) gets a dashed line; by
+            default ``collected_on``, else today, as in ``assess``.
+        settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
 
     Returns:
         The geometry, in points.
     """
     relationships = list(network.relationships)
     people = {p.id: p for p in network.people}
+    touching = in_touch_ids(network, as_of=as_of, settings=settings)
 
     def label_of(person: str) -> str | None:
         if labels == "id":
@@ -269,7 +282,7 @@ def layout(  # noqa: PLR0915
                         sector=sector,
                         ring=ring,
                         supports=tuple(rel.supports or ()),
-                        dormant=rel.contact is Contact.LOST_TOUCH,
+                        dormant=rel.person not in touching,
                         strain=rel.strain,
                     )
                     items.append(item)

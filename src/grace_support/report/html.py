@@ -13,14 +13,17 @@ from html import escape
 from typing import TYPE_CHECKING, Literal
 
 from grace_support.content.resource import ChannelKind
+from grace_support.report._facts import report_facts
 from grace_support.report.svg import egogram_svg
-from grace_support.report.text import REASONS, out_of_touch
-from grace_support.vocabulary import Closeness, SupportType
+from grace_support.report.text import REASONS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from grace_support.assessment import Assessment
     from grace_support.content.resource import Resource
     from grace_support.network import SupportNetwork
+    from grace_support.report._facts import ReportFacts
 
 __all__ = ["DOCS_URL", "NOT_A_DIAGNOSIS", "render_html"]
 
@@ -161,7 +164,7 @@ def render_html(  # noqa: PLR0912, PLR0915
     def label(pid: str) -> str:
         return _e(network.person(pid).label if names else pid)
 
-    def people(ids: tuple[str, ...] | list[str]) -> str:
+    def people(ids: tuple[str, ...]) -> str:
         return ", ".join(label(p) for p in ids)
 
     your = "your" if client else "their"
@@ -176,36 +179,30 @@ def render_html(  # noqa: PLR0912, PLR0915
         "</header><main>",
     ]
 
-    # what is working
+    # what is working: from the report's facts (no one with high strain, no one not in touch)
+    facts = report_facts(assessment, network)
     strengths = []
-    covered = [t for t in SupportType if getattr(ms.support_counts, t.value)]
-    if covered:
+    if facts.covered:
+        asked = len(network.support_types_asked)
+        of = "4 kinds of support are" if asked == 4 else f"the {asked} kinds asked about are"
         strengths.append(
-            f"{_e(len(covered))} of 4 kinds of support are covered: "
-            + ", ".join(_e(t.value) for t in covered)
+            f"{_e(len(facts.covered))} of {_e(of)} covered: "
+            + ", ".join(_e(t.value) for t in facts.covered)
             + "."
         )
-    apart = out_of_touch(network, assessment)
-    close_regular = [
-        r.person
-        for r in network.relationships
-        if r.person not in apart
-        and r.closeness is Closeness.INNER
-        and r.contact is not None
-        and r.contact.is_regular
-    ]
+    close_regular = facts.close_in_touch
     if close_regular:
         strengths.append(
             f"{_e(len(close_regular))} close "
             f"{'person is' if len(close_regular) == 1 else 'people are'}"
             f" in touch with {'you' if client else 'them'} at least every two weeks: "
-            f"{people(sorted(close_regular))}."
+            f"{people(close_regular)}."
         )
-    if ms.role_counts.peer:
+    if facts.has_peer:
         strengths.append(
             f"{your.capitalize()} network includes someone with lived experience (a peer)."
         )
-    if ms.professional_count:
+    if facts.has_professional:
         strengths.append(f"A professional is part of {your} network.")
     if ms.active_size >= 3:
         strengths.append(
@@ -241,9 +238,16 @@ def render_html(  # noqa: PLR0912, PLR0915
     if recommendations:
         body.extend(_resources_section(assessment))
 
+    picture = egogram_svg(
+        network,
+        labels="name" if names else "id",
+        as_of=assessment.as_of,
+        settings=assessment.settings,
+    )
     body.append('<section aria-labelledby="picture"><h2 id="picture">The network at a glance</h2>')
+    body.extend(_people_html(facts, people))
     body.append(
-        f"<figure>{egogram_svg(network, labels='name' if names else 'id')}"
+        f"<figure>{picture}"
         f"<figcaption>{'You are' if client else 'The person is'} the star at the centre; "
         "circles show closeness, sectors the kind of relationship, small shapes the kinds "
         "of support each person gives.</figcaption></figure></section>"
@@ -283,6 +287,27 @@ def render_html(  # noqa: PLR0912, PLR0915
         f"<title>{_e(title)}</title><style>{_CSS}</style></head>"
         "<body>" + "\n".join(body) + "</body></html>\n"
     )
+
+
+def _people_html(facts: ReportFacts, people: Callable[[tuple[str, ...]], str]) -> list[str]:
+    """Who is in touch and who is not (the in-touch sets), and what was not recorded."""
+    out = [
+        f'<p data-facts="people">{_e(facts.named)} named: {_e(facts.in_touch_count)} in touch, '
+        f"{_e(facts.not_in_touch_count)} not in touch.</p>"
+    ]
+    if facts.in_touch:
+        out.append(f'<p data-facts="in-touch">In touch: {people(facts.in_touch)}.</p>')
+    if facts.not_in_touch:
+        parts = []
+        for pid in facts.not_in_touch:
+            why = "lost touch" if pid in facts.lost_touch else "not in touch for a while"
+            parts.append(f"{people((pid,))} ({why})")
+        out.append(f'<p data-facts="not-in-touch">Not in touch: {", ".join(parts)}.</p>')
+    if facts.not_recorded:
+        out.append('<p>Not asked or not recorded:</p><ul data-facts="not-recorded">')
+        out.extend(f"<li>{_e(note.words)}</li>" for note in facts.not_recorded)
+        out.append("</ul>")
+    return out
 
 
 def _resources_section(assessment: Assessment) -> list[str]:

@@ -13,7 +13,10 @@ from grace_support import _egogram as eg
 from grace_support.vocabulary import Strain, SupportType
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from grace_support.network import SupportNetwork
+    from grace_support.settings import Settings
 
 __all__ = ["egogram_svg"]
 
@@ -48,12 +51,21 @@ def _mark(support: SupportType, x: float, y: float, size: float) -> str:
     return f'<polygon points="{points}" {common}/>'
 
 
-def egogram_svg(network: SupportNetwork, *, labels: Literal["id", "name"] | None = "id") -> str:
+def egogram_svg(
+    network: SupportNetwork,
+    *,
+    labels: Literal["id", "name"] | None = "id",
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
+) -> str:
     """The egogram of a network as an inline ``<svg>`` element.
 
     Args:
         network: The network.
         labels: Label people by ``"id"`` (default), ``"name"``, or not at all.
+        as_of: The day judged on: people not in touch on it get a dashed line
+            (``collected_on``, else today, by default).
+        settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
 
     Returns:
         The SVG markup (``role="img"`` with a title and a description).
@@ -64,7 +76,7 @@ def egogram_svg(network: SupportNetwork, *, labels: Literal["id", "name"] | None
         >>> svg.startswith("<svg"), "Maria" in svg, "maria" in svg
         (True, False, True)
     """
-    geo = eg.layout(network, labels=labels)
+    geo = eg.layout(network, labels=labels, as_of=as_of, settings=settings)
     height = geo.height
 
     def y(value: float) -> float:
@@ -158,7 +170,7 @@ def _legend(geo: eg.Geometry) -> list[str]:
             out.append(_mark(list(SupportType)[n], x + 10, yy - 3, 7))
         else:
             style = {
-                "dormant (lost touch)": (_GREY, 1.2, ' stroke-dasharray="5 3"'),
+                "not in touch": (_GREY, 1.2, ' stroke-dasharray="5 3"'),
                 "high strain": (_VERMILION, 2.6, ""),
                 "some strain": (_VERMILION, 1.2, ' stroke-dasharray="1 2"'),
                 "know each other": (_SKY, 1.6, ""),
