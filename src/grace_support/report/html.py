@@ -193,8 +193,7 @@ def render_html(  # noqa: PLR0912, PLR0915
     close_regular = facts.close_in_touch
     if close_regular:
         strengths.append(
-            f"{_e(len(close_regular))} close "
-            f"{'person is' if len(close_regular) == 1 else 'people are'}"
+            f"{'A close person is' if len(close_regular) == 1 else 'Close people are'}"
             f" in touch with {'you' if client else 'them'} at least every two weeks: "
             f"{people(close_regular)}."
         )

@@ -186,7 +186,7 @@ def _glance(
         possible = asked * (asked - 1) // 2
         known = f"{len(network.ties)} of {possible} possible pairs"
         if asked < facts.named:
-            known += f" (asked about {asked} of the people)"
+            known += " among the people asked"
         lines.extend(_row("Who knows whom", known))
     if tuple(network.needs) != tuple(SupportType):
         lines.extend(_row("Support wanted", ", ".join(network.needs) or "none listed"))
