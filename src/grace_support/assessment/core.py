@@ -223,6 +223,9 @@ def not_recorded(network: SupportNetwork, measures: Measures) -> tuple[NotRecord
         ...     support_types_asked=["emotional", "practical", "informational"])
         >>> [(n.field.value, n.count) for n in not_recorded(net, compute_measures(net))]
         [('support_types_asked', 1), ('role', 1), ('contact', 1), ('closeness', 1)]
+
+    Version added:
+        0.2.0
     """
     size = measures.size
     named: list[tuple[NotRecordedField, int, tuple[SupportType, ...]]] = []

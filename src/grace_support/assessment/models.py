@@ -161,6 +161,9 @@ class NotRecordedField(StrEnum):
 
     The ``*_asked`` values name a question the interview did not ask (for anyone);
     the others a field left unrecorded for some people.
+
+    Version added:
+        0.2.0
     """
 
     SUPPORT_TYPES_ASKED = "support_types_asked"
@@ -189,6 +192,9 @@ class NotRecorded(FrozenModel):
     Examples:
         >>> NotRecorded(field="supports", count=2, among="in_touch").count
         2
+
+    Version added:
+        0.2.0
     """
 
     field: NotRecordedField

@@ -145,6 +145,9 @@ def contact_unknown_count(
         Perry, B. L., Pescosolido, B. A., & Borgatti, S. P. (2018). *Egocentric
         Network Analysis*, ch. 4 (missing data). Cambridge University Press.
         <https://doi.org/10.1017/9781316443255>
+
+    Version added:
+        0.2.0
     """
     return sum(1 for r in in_touch_relationships(network, as_of, settings) if r.contact is None)
 
@@ -199,5 +202,8 @@ def strain_unknown_count(network: SupportNetwork) -> int:
         Perry, B. L., Pescosolido, B. A., & Borgatti, S. P. (2018). *Egocentric
         Network Analysis*, ch. 4 (missing data). Cambridge University Press.
         <https://doi.org/10.1017/9781316443255>
+
+    Version added:
+        0.2.0
     """
     return sum(1 for r in network.relationships if r.strain is None)

@@ -136,6 +136,9 @@ def support_unknown_count(
         Perry, B. L., Pescosolido, B. A., & Borgatti, S. P. (2018). *Egocentric
         Network Analysis*, ch. 4 (missing data). Cambridge University Press.
         <https://doi.org/10.1017/9781316443255>
+
+    Version added:
+        0.2.0
     """
     in_touch = in_touch_relationships(network, as_of, settings)
     return sum(1 for r in in_touch if r.supports is None)
@@ -291,6 +294,9 @@ def gives_unknown_count(
         Perry, B. L., Pescosolido, B. A., & Borgatti, S. P. (2018). *Egocentric
         Network Analysis*, ch. 4 (missing data). Cambridge University Press.
         <https://doi.org/10.1017/9781316443255>
+
+    Version added:
+        0.2.0
     """
     in_touch = in_touch_relationships(network, as_of, settings)
     return sum(1 for r in in_touch if r.gives is None)
