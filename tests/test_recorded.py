@@ -316,3 +316,48 @@ def test_ties_not_asked_are_counted() -> None:
         if e.field is NotRecordedField.TIES_ASKED
     ]  # fmt: skip
     assert (entry.count, entry.among) == (1, "named")
+
+
+# -- the example exports import with nothing invented ---------------------------------
+
+
+def _nothing_invented(network: SupportNetwork) -> None:
+    result = assess(network)
+    ms = result.measures
+    for finding in result.findings:
+        if finding.code in (FindingCode.MISSING_SUPPORT, FindingCode.SINGLE_PROVIDER):
+            assert finding.support_type in network.support_types_asked
+            assert ms.support_unknown_count == 0
+        if finding.code is FindingCode.STRAINED_TIE:
+            (person,) = finding.people
+            assert network.relationship(person).strain is not None
+    for support_type in SupportType:
+        if support_type not in network.support_types_asked:
+            assert getattr(ms.support_counts, support_type.value) is None
+
+
+@pytest.mark.parametrize("layout", ["folder", "three-files", "one-file", "two-files", "egoweb"])
+def test_egor_examples_say_nothing_about_kinds_not_asked(layout: str) -> None:
+    from grace_support.importers import read_egor
+    from tests.test_egor_import import MAPPING, source
+
+    networks = read_egor(source(layout), columns=MAPPING, errors="collect").networks
+    assert networks
+    for network in networks:
+        # the example asks about emotional support only: never a missing practical, ...
+        assert network.support_types_asked == (E,)
+        _nothing_invented(network)
+
+
+def test_persnet_example_never_reports_peer_support_missing(tmp_path: Any) -> None:
+    from grace_support.importers import read_persnet
+    from tests.persnet_fixture import write
+    from tests.test_persnet import EVERY_ANSWER
+
+    (network,) = read_persnet(write(tmp_path / "e.csv", [EVERY_ANSWER]), errors="collect").networks
+    assert PEER not in network.support_types_asked
+    result = assess(network)
+    assert (FindingCode.MISSING_SUPPORT, PEER) not in [
+        (f.code, f.support_type) for f in result.findings
+    ]
+    _nothing_invented(network)
