@@ -198,6 +198,15 @@ def strain_unknown_count(network: SupportNetwork) -> int:
     They are left out of [`strained_count`][grace_support.measures.strained_count]
     and never raise ``strained-tie``. 0 for an empty network.
 
+    Examples:
+        >>> from grace_support import Relationship, SupportNetwork
+        >>> net = SupportNetwork.build("sam", [
+        ...     ("jo", Relationship(person="jo", strain=None)),
+        ...     ("al", Relationship(person="al", strain="high")),
+        ... ])
+        >>> strain_unknown_count(net), strained_count(net)
+        (1, 1)
+
     Reference:
         Perry, B. L., Pescosolido, B. A., & Borgatti, S. P. (2018). *Egocentric
         Network Analysis*, ch. 4 (missing data). Cambridge University Press.

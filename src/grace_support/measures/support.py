@@ -154,6 +154,11 @@ def support_types_covered(
     ``None`` when nothing was recorded to rest on (no type asked, or no in-touch
     alter's supports recorded while some are in touch).
 
+    Examples:
+        >>> from grace_support.demo import EXAMPLE_AS_OF, example_network
+        >>> support_types_covered(example_network(), as_of=EXAMPLE_AS_OF)
+        3
+
     Reference:
         Cohen, S., & Wills, T. A. (1985). Stress, social support, and the buffering
         hypothesis. *Psychological Bulletin* 98(2), 310-357.
@@ -289,6 +294,15 @@ def gives_unknown_count(
 
     They are left out of [`support_given_counts`][grace_support.measures.support_given_counts]
     and [`reciprocity`][grace_support.measures.reciprocity]. 0 for an empty network.
+
+    Examples:
+        >>> from grace_support import Relationship, SupportNetwork
+        >>> net = SupportNetwork.build("sam", [
+        ...     ("jo", Relationship(person="jo", gives=None)),
+        ...     ("al", Relationship(person="al", gives=["practical"])),
+        ... ])
+        >>> gives_unknown_count(net, as_of="2026-01-01")
+        1
 
     Reference:
         Perry, B. L., Pescosolido, B. A., & Borgatti, S. P. (2018). *Egocentric
