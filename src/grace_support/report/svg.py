@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from html import escape
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from grace_support import _egogram as eg
 from grace_support.vocabulary import Strain, SupportType
@@ -54,7 +54,8 @@ def _mark(support: SupportType, x: float, y: float, size: float) -> str:
 def egogram_svg(
     network: SupportNetwork,
     *,
-    labels: Literal["id", "name"] | None = "id",
+    labels: eg.Labels = "id",
+    title: str | None = None,
     as_of: date | str | None = None,
     settings: Settings | None = None,
 ) -> str:
@@ -62,10 +63,17 @@ def egogram_svg(
 
     Args:
         network: The network.
-        labels: Label people by ``"id"`` (default), ``"name"``, or not at all.
+        labels: Label people by ``"id"`` (default), ``"name"``, their number in the
+            network (``"number"``), or not at all.
+        title: The drawing's title (by default "Support network", or "Support
+            network of" the ego's name with ``labels="name"``; never an id).
         as_of: The day judged on: people not in touch on it get a dashed line
             (``collected_on``, else today, by default).
         settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
+
+    Version changed:
+        0.2.0: ``labels="number"`` and ``title=``; the title never shows an id;
+        ``as_of`` and ``settings`` (the dashed line means not in touch on that day).
 
     Returns:
         The SVG markup (``role="img"`` with a title and a description).
@@ -73,10 +81,10 @@ def egogram_svg(
     Examples:
         >>> from grace_support.demo import example_network
         >>> svg = egogram_svg(example_network())
-        >>> svg.startswith("<svg"), "Maria" in svg, "maria" in svg
+        >>> svg.startswith("<svg"), "Ana" in svg, ">ana<" in svg
         (True, False, True)
     """
-    geo = eg.layout(network, labels=labels, as_of=as_of, settings=settings)
+    geo = eg.layout(network, labels=labels, title=title, as_of=as_of, settings=settings)
     height = geo.height
 
     def y(value: float) -> float:
