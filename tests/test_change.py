@@ -185,9 +185,14 @@ def test_supports_lost_by_a_kept_person() -> None:
 def test_dormant_tie_is_judged_on_each_networks_own_day() -> None:
     network = net(rel("ana", "friend", ["emotional"], "inner", last_contact="2026-07-01"), ego="e")
     change = compare(network, network, as_of=("2026-08-01", "2026-11-01"))
-    # 31 days before the first interview, 123 days before the second
-    assert [f.code for f in change.findings_new] == [FindingCode.DORMANT_TIE]
-    assert change.findings_resolved == ()
+    # 31 days before the first interview, 123 days before the second: ana is not in touch
+    # on the second day (in_touch), so no one in touch gives emotional support either
+    assert [f.code for f in change.findings_new] == [
+        FindingCode.MISSING_SUPPORT,
+        FindingCode.DORMANT_TIE,
+    ]
+    # ...and ana, not in touch, is no longer the one person giving it
+    assert [f.code for f in change.findings_resolved] == [FindingCode.SINGLE_PROVIDER]
 
 
 @pytest.mark.parametrize(

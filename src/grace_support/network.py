@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     from pydantic.json_schema import JsonSchemaValue
 
     from grace_support.attributes import AttributeValue
+    from grace_support.settings import Settings
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -1016,8 +1017,16 @@ class SupportNetwork(FrozenModel):
 
     @property
     def active_relationships(self) -> tuple[Relationship, ...]:
-        """The relationships that are not dormant."""
-        return tuple(r for r in self.relationships if r.is_active)
+        """The relationships to the people in touch on the day this network is judged on.
+
+        That day is ``collected_on``, else today
+        ([`judged_on`][grace_support.touch.judged_on]), with the default settings;
+        for another day use [`in_touch_ids`][grace_support.touch.in_touch_ids].
+        """
+        from grace_support.touch import in_touch, judged_on  # noqa: PLC0415 (touch imports us)
+
+        day = judged_on(self)
+        return tuple(r for r in self.relationships if in_touch(r, as_of=day))
 
     def relationships_of(self, kind: Role | RoleCategory) -> tuple[Relationship, ...]:
         """The relationships with this role, or with any role in this category.
@@ -1037,19 +1046,34 @@ class SupportNetwork(FrozenModel):
         return tuple(r for r in self.relationships if r.category is kind)
 
     def providers(
-        self, support_type: SupportType, *, include_dormant: bool = False
+        self,
+        support_type: SupportType,
+        *,
+        include_dormant: bool = False,
+        as_of: date | str | None = None,
+        settings: Settings | None = None,
     ) -> tuple[Relationship, ...]:
         """The relationships through which this kind of support is given.
 
         Args:
             support_type: The kind of support.
-            include_dormant: Also count people the ego has lost touch with.
+            include_dormant: Also count people who are not in touch.
+            as_of: The day judged on (who is in touch): ``collected_on``, else today,
+                as in [`assess`][grace_support.assess].
+            settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
+
+        Returns:
+            The relationships whose recorded ``supports`` include the type, of the
+            people in touch on that day ([`in_touch`][grace_support.touch.in_touch])
+            unless ``include_dormant``; in the order of the relationships.
         """
-        return tuple(
-            r
-            for r in self.relationships
-            if r.provides(support_type) and (include_dormant or r.is_active)
-        )
+        givers = (r for r in self.relationships if r.provides(support_type))
+        if include_dormant:
+            return tuple(givers)
+        from grace_support.touch import in_touch, judged_on  # noqa: PLC0415 (touch imports us)
+
+        day = judged_on(self, as_of)
+        return tuple(r for r in givers if in_touch(r, as_of=day, settings=settings))
 
     # -- documents and graphs ---------------------------------------------------------------
 
