@@ -53,7 +53,12 @@ BUILTIN = {
     "need_peer", "gives_emotional", "gives_practical", "gives_informational", "gives_peer",
 }  # fmt: skip
 
-cohorts = st.lists(networks(max_people=8), max_size=6, unique_by=lambda n: n.ego.id)
+cohorts = st.lists(
+    networks(max_people=8) | networks(max_people=8, v3=True),
+    max_size=6,
+    unique_by=lambda n: n.ego.id,
+)
+"""Cohorts of version-2 and version-3 networks (fields not recorded, kinds and ties asked)."""
 
 
 def _clashes(network: SupportNetwork) -> bool:
@@ -111,7 +116,7 @@ def every_finding() -> SupportNetwork:
         "ego",
         [
             ("pro", rel("pro", role="therapist", supports=["emotional", "practical"],
-                        closeness="inner", strain="high", last_contact="2026-01-01")),
+                        closeness="inner", strain="high", last_contact="2026-10-01")),
             ("gone", rel("gone", role="friend", contact="lost_touch", closeness="inner")),
         ],
         ties=[("pro", "gone")],

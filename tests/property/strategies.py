@@ -116,8 +116,9 @@ def networks(draw: st.DrawFn, *, max_people: int = 12, v3: bool = False) -> Supp
         asked, gives_asked = draw(asked_types), draw(asked_types)
         recorded["support_types_asked"] = asked
         recorded["gives_types_asked"] = gives_asked
-        if people_ids and draw(st.booleans()):
-            tie_ids = [pid for pid in people_ids if draw(st.booleans())]
+        if len(people_ids) > 0 and draw(st.booleans()):
+            kept: list[bool] = [draw(st.booleans()) for _ in people_ids]
+            tie_ids = [pid for pid, keep in zip(people_ids, kept, strict=True) if keep]
             recorded["ties_asked"] = tuple(tie_ids)
         recorded["generator"] = draw(generators)
         recorded["max_names"] = draw(
@@ -171,14 +172,32 @@ def tie_between(draw: st.DrawFn, a: str, b: str) -> Tie:
 
 
 @st.composite
-def network_pairs(draw: st.DrawFn, *, max_people: int = 8) -> tuple[SupportNetwork, SupportNetwork]:
-    """Two interviews of one ego: people drawn from one pool, so some are in both."""
+def network_pairs(
+    draw: st.DrawFn, *, max_people: int = 8, v3: bool = False
+) -> tuple[SupportNetwork, SupportNetwork]:
+    """Two interviews of one ego: people drawn from one pool, so some are in both.
+
+    With ``v3``, each wave may leave fields not recorded and ask about some kinds
+    of support and some people's ties only, as `networks` does (no name generator:
+    a change of generator warns, see `change.compare`).
+    """
     pool = draw(st.lists(ids, min_size=1, max_size=max_people + 1, unique=True))
     ego, candidates = pool[0], pool[1:]
 
     def wave() -> SupportNetwork:
         people_ids = [pid for pid in candidates if draw(st.booleans())]
-        pairs = [(a, b) for i, a in enumerate(people_ids) for b in people_ids[i + 1 :]]
+        recorded: dict[str, object] = {}
+        asked = gives_asked = tuple(SupportType)
+        tie_ids = people_ids
+        if v3:
+            asked, gives_asked = draw(asked_types), draw(asked_types)
+            recorded["support_types_asked"] = asked
+            recorded["gives_types_asked"] = gives_asked
+            if len(people_ids) > 0 and draw(st.booleans()):
+                kept: list[bool] = [draw(st.booleans()) for _ in people_ids]
+                tie_ids = [pid for pid, keep in zip(people_ids, kept, strict=True) if keep]
+                recorded["ties_asked"] = tuple(tie_ids)
+        pairs = [(a, b) for i, a in enumerate(tie_ids) for b in tie_ids[i + 1 :]]
         chosen = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
         ties = [draw(tie_between(a, b)) for a, b in chosen]
         return SupportNetwork(
@@ -186,8 +205,12 @@ def network_pairs(draw: st.DrawFn, *, max_people: int = 8) -> tuple[SupportNetwo
             ego=Person(id=ego),
             needs=tuple(draw(support_sets)) if draw(st.booleans()) else tuple(SupportType),
             people=tuple(Person(id=pid, name=draw(names)) for pid in people_ids),
-            relationships=tuple(draw(relationships(pid)) for pid in people_ids),
+            relationships=tuple(
+                draw(relationships(pid, v3=v3, asked=asked, gives_asked=gives_asked))
+                for pid in people_ids
+            ),
             ties=tuple(ties),
+            **recorded,  # type: ignore[arg-type]
         )
 
     return wave(), wave()
