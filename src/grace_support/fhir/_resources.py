@@ -87,8 +87,14 @@ def fhir_datetime(value: date | datetime | str, *, what: str) -> str:
 
 
 def category(*, survey: bool = False) -> list[dict[str, Any]]:
-    """The ``social-connection`` category (SDOH CC IG), plus ``survey`` when asked."""
+    """The ``social-connection`` category (SDOH CC IG), plus ``survey`` and ``sdoh`` when asked.
+
+    With `survey`, the observation comes from a questionnaire: it also carries FHIR's
+    ``survey`` category and US Core's ``sdoh`` category, which the SDOH Clinical
+    Care screening-response profile requires (invariant SDOH-Obs-4).
+    """
     cats = [{"coding": [c.coding(c.SDOHCC, "social-connection")]}]
     if survey:
         cats.append({"coding": [c.coding(c.OBSERVATION_CATEGORY, "survey")]})
+        cats.append({"coding": [c.coding(c.US_CORE_CATEGORY, "sdoh")]})
     return cats

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from grace_support.instruments import Instrument, MissingPolicy, Responses
 
-__all__ = ["questionnaire", "questionnaire_response", "score_response"]
+__all__ = ["answer_value", "questionnaire", "questionnaire_response", "score_response"]
 
 _MAX_OPTIONS = 12
 """Items with more response codes than this are integers with bounds, not choices."""
@@ -40,18 +40,48 @@ _ORDINAL_EXTENSIONS = (
 )
 
 
+_ORDINAL = _ORDINAL_EXTENSIONS[0]
+
+
+def answer_value(instrument_id: str, item_id: str, code: int) -> dict[str, Any]:
+    """An answer's ``value[x]``: LOINC's answer (with the code as ``ordinalValue``) or an integer.
+
+    Items whose whole LOINC answer list we confirmed
+    ([`LOINC_ANSWERS`][grace_support.fhir.codes.LOINC_ANSWERS]) answer with
+    LOINC's answer code; every other item with ``valueInteger``.
+
+    Examples:
+        >>> answer_value("cms_loneliness", "lonely_or_isolated", 0)["valueCoding"]["code"]
+        'LA6270-8'
+        >>> answer_value("ucla3", "feel_isolated", 2)
+        {'valueInteger': 2}
+    """
+    answers = c.LOINC_ANSWERS.get((instrument_id, item_id))
+    if answers is None:
+        return {"valueInteger": code}
+    coding = c.coding(c.LOINC, answers[code])
+    return {"valueCoding": {"extension": [{"url": _ORDINAL, "valueDecimal": code}], **coding}}
+
+
 def _item(instrument: Instrument, index: int) -> dict[str, Any]:
     item = instrument.items[index]
+    codings = [c.coding(c.ITEM, f"{instrument.id}.{item.id}")]
+    loinc = c.LOINC_ITEM_CODES.get((instrument.id, item.id))
+    if loinc is not None:  # a public-domain instrument's item code, as LOINC publishes it
+        codings.insert(0, c.coding(c.LOINC, loinc))
     entry: dict[str, Any] = {
         "linkId": item.id,
-        "code": [c.coding(c.ITEM, f"{instrument.id}.{item.id}")],
+        "code": codings,
         "prefix": f"{index + 1}.",
         "text": item.label,
         "required": True,
     }
-    if len(item.codes) <= _MAX_OPTIONS:
+    if item.open_ended:  # a count: any whole number from the lowest code up
+        entry["type"] = "integer"
+        entry["extension"] = [{"url": _MIN_VALUE, "valueInteger": item.codes[0]}]
+    elif len(item.codes) <= _MAX_OPTIONS:
         entry["type"] = "choice"
-        entry["answerOption"] = [{"valueInteger": code} for code in item.codes]
+        entry["answerOption"] = [answer_value(instrument.id, item.id, code) for code in item.codes]
     else:
         entry["type"] = "integer"
         entry["extension"] = [
@@ -145,7 +175,7 @@ def questionnaire_response(
         {
             "linkId": item.id,
             "text": item.label,
-            "answer": [{"valueInteger": answers[item.id]}],
+            "answer": [answer_value(instrument.id, item.id, answers[item.id])],  # type: ignore[arg-type]
         }
         for item in instrument.items
         if answers[item.id] is not None
@@ -294,7 +324,10 @@ def score_response(
     data = _as_data(resource)
     instrument = _match_instrument(data)
     own = {item.id for item in instrument.items}
-    aliases = {**c.LOINC_ITEM_ALIASES, **(link_ids or {})}
+    written = {
+        code: item for (iid, item), code in c.LOINC_ITEM_CODES.items() if iid == instrument.id
+    }
+    aliases = {**c.LOINC_ITEM_ALIASES, **written, **(link_ids or {})}
     skip = set(c.LOINC_PANELS.values()) | set(c.LOINC_SCORES.values()) | c._LOINC_GROUPS
     answers: dict[str, int | None] = {}
     for where, item in _walk(data.get("item", []), ""):
