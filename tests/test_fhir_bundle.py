@@ -181,7 +181,7 @@ def test_no_name_id_or_free_text_unless_asked(subject: str | None) -> None:
     keys = {key for key, _ in walk(json.loads(text))}
     assert not keys & {"name", "text", "note", "identifier", "telecom", "address"}
 
-    named = assessment_bundle(assessment, network, subject=subject, include_names=True)
+    named = assessment_bundle(assessment, network, subject=subject, names=True)
     people = resources(named, "RelatedPerson")
     assert [p["name"] for p in people] == [[{"text": f"Friend {MARKER}"}]]
     # the ego and the professional never appear, and ids never do
@@ -218,7 +218,7 @@ def test_a_person_with_no_role_gets_no_relationship_code() -> None:
     fields: dict[str, Any] = {"person": "x", "role": None, "supports": (), "contact": None}
     relationship = Relationship.model_construct(**fields)
     data = _related_person(
-        Person(id="x"), relationship, {"reference": "Patient/1"}, include_names=False
+        Person(id="x"), relationship, {"reference": "Patient/1"}, names=False
     )
     assert "relationship" not in data
 
@@ -254,7 +254,7 @@ def test_any_network_gives_a_valid_bundle_without_names(network: SupportNetwork)
 @given(networks())
 def test_any_network_with_names_gives_a_valid_bundle(network: SupportNetwork) -> None:
     assessment = assess(network, as_of="2026-11-25")
-    bundle = assessment_bundle(assessment, network, subject="Patient/1", include_names=True)
+    bundle = assessment_bundle(assessment, network, subject="Patient/1", names=True)
     data = json.loads(bundle.model_dump_json())
     named = {
         fhir_string(p.name)
@@ -263,3 +263,12 @@ def test_any_network_with_names_gives_a_valid_bundle(network: SupportNetwork) ->
     }
     written = {n["text"] for e in data["entry"] for n in e["resource"].get("name", [])}
     assert written == named
+
+
+def test_include_names_still_works_and_warns() -> None:
+    network = example_network()
+    assessment = assess(network, as_of=EXAMPLE_AS_OF)
+    with pytest.warns(DeprecationWarning, match="names="):
+        old = assessment_bundle(assessment, network, subject="Patient/1", include_names=True)
+    new = assessment_bundle(assessment, network, subject="Patient/1", names=True)
+    assert old.model_dump_json() == new.model_dump_json()

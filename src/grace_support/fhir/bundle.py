@@ -17,7 +17,7 @@ The bundle (type ``collection``) holds, in this order:
 Every observation has the ``social-connection`` category (SDOH Clinical Care IG),
 the subject, and the assessment's day as ``effectiveDateTime``. There is no free
 text, and no name, id or other detail of anyone unless the caller asks:
-``include_names=True`` adds each person's name to their ``RelatedPerson``; the
+``names=True`` adds each person's name to their ``RelatedPerson``; the
 person at the centre appears only as the ``subject`` the caller passes. Entry
 ``fullUrl``s are ``urn:uuid:``s derived from the content, so the same input gives
 the same bundle byte for byte.
@@ -29,6 +29,7 @@ import hashlib
 import json
 import re
 import uuid
+import warnings
 from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -157,7 +158,7 @@ def _is_professional(relationship: Relationship) -> bool:
 
 
 def _related_person(
-    person: Person, relationship: Relationship, patient: dict[str, str], *, include_names: bool
+    person: Person, relationship: Relationship, patient: dict[str, str], *, names: bool
 ) -> dict[str, Any]:
     data: dict[str, Any] = {
         "resourceType": "RelatedPerson",
@@ -171,7 +172,7 @@ def _related_person(
             codings.append(c.coding(c.V3_ROLE_CODE, c.ROLE_CODES[role]))
         codings.append(c.coding(c.ROLE, role.value))
         data["relationship"] = [{"coding": codings}]
-    if include_names and person.name is not None:
+    if names and person.name is not None:
         data["name"] = [{"text": fhir_string(person.name)}]
     return data
 
@@ -181,7 +182,8 @@ def assessment_bundle(
     network: SupportNetwork,
     *,
     subject: str | None = None,
-    include_names: bool = False,
+    names: bool = False,
+    include_names: bool | None = None,
 ) -> Bundle:
     """The assessment of a network as a FHIR ``Bundle`` of type ``collection``.
 
@@ -191,8 +193,10 @@ def assessment_bundle(
         subject: A reference to the person at the centre, e.g. ``Patient/123``. When
             ``None``, the bundle holds an empty ``Patient`` (no name, no id, no
             detail) that every resource refers to, since ``RelatedPerson`` needs one.
-        include_names: Add each person's name to their ``RelatedPerson``. Off by
+        names: Add each person's name to their ``RelatedPerson``. Off by
             default: names are personal health information.
+        include_names: The older spelling of ``names``; deprecated (it warns with
+            ``DeprecationWarning``) and removed in a later minor release.
 
     Returns:
         The bundle, validated with fhir.resources' R4B models; its JSON is FHIR R4.
@@ -214,6 +218,13 @@ def assessment_bundle(
         >>> "Ana" in bundle.model_dump_json()
         False
     """
+    if include_names is not None:
+        warnings.warn(
+            "assessment_bundle(include_names=...) is deprecated; use names=...",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        names = names or include_names
     people = {p.id for p in network.people}
     if any(pid not in people for f in assessment.findings for pid in f.people):
         raise ValueError("the assessment is not of this network (a finding names someone else)")
@@ -223,7 +234,7 @@ def assessment_bundle(
                 assessment.model_dump(mode="json"),
                 network.to_document(),
                 subject,
-                include_names,
+                names,
             ],
             sort_keys=True,
         ).encode()
@@ -248,7 +259,7 @@ def assessment_bundle(
         if _is_professional(relationship):
             continue
         url_of[person.id] = full_url()
-        resource = _related_person(person, relationship, patient, include_names=include_names)
+        resource = _related_person(person, relationship, patient, names=names)
         related.append((url_of[person.id], resource))
 
     common: dict[str, Any] = {
