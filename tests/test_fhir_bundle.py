@@ -217,9 +217,7 @@ def test_a_person_with_no_role_gets_no_relationship_code() -> None:
     # the network document v2 makes role optional
     fields: dict[str, Any] = {"person": "x", "role": None, "supports": (), "contact": None}
     relationship = Relationship.model_construct(**fields)
-    data = _related_person(
-        Person(id="x"), relationship, {"reference": "Patient/1"}, names=False
-    )
+    data = _related_person(Person(id="x"), relationship, {"reference": "Patient/1"}, names=False)
     assert "relationship" not in data
 
 

@@ -25,8 +25,7 @@ each for
 - being married or living with a partner (`marital_status` 1 or 6);
 - three or more social contacts a week: telephone contacts plus get-togethers,
   with get-togethers converted to a weekly rate (per month x 12/52, per year
-  x 1/52), as the study used NHANES III's answers in times per week, month or
-  year;
+  x 1/52), since the study averages contacts per week;
 - frequent religious attendance: more than four times a year (per week x 52,
   per month x 12);
 - belonging to a club or organisation.
@@ -46,11 +45,15 @@ gives religious attendance "more than four times per year", its score text
 (76512-3) "4 or more times per year". The default, `"more_than_4"`, follows the
 panel text, which describes the source study; `"4_or_more"` follows the score
 text. Only someone attending exactly four times a year is scored differently.
+The study's abstract was read; its methods section was not available here, so
+the rule is taken from LOINC's panel description of the study, and the weekly
+and yearly conversions are ours (exact: a month is 52/12 weeks).
 
 **Items LOINC codes differently.** LOINC records get-togethers (76509-9) as a
 rate per week and religious attendance (76510-7) as a rate per year. We ask for
-a number and a period, as NHANES III did, so those two LOINC item codes are not
-written on our items (they would describe a different answer).
+a number and a period, so that the conversion is done by the scoring rule, not by
+whoever records the answer; those two LOINC item codes are therefore not written
+on our items (they would describe a different answer).
 
 **Missing data.** Every item is needed (no author rule; the items are facts).
 
