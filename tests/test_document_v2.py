@@ -55,18 +55,19 @@ BASE: dict[str, Any] = {
 }
 
 
-def test_version_1_reads_and_writes_as_version_2_losing_nothing() -> None:
+def test_version_1_reads_and_writes_as_version_3_losing_nothing() -> None:
     network = network_from_data(V1_DOCUMENT)
-    assert network.schema_version == SCHEMA_VERSION == 2
+    assert network.schema_version == SCHEMA_VERSION == 3
     written = network.to_document()
-    assert written["schema_version"] == 2
+    assert written["schema_version"] == 3
     expected = copy.deepcopy(V1_DOCUMENT)
-    expected["schema_version"] = 2
+    expected["schema_version"] = 3
     # Canonical form: support types in declared order, ties as sorted pairs in a sorted list,
     # and the strain default written out.
     expected["relationships"][0]["supports"] = ["emotional", "practical"]
     for relationship in expected["relationships"]:
         relationship.setdefault("supports", [])
+        relationship.setdefault("gives", [])
         relationship.setdefault("strain", "none")
     expected["ties"] = [["ana", "bo"], ["ana", "cy"]]
     assert written == expected
@@ -75,10 +76,10 @@ def test_version_1_reads_and_writes_as_version_2_losing_nothing() -> None:
 
 def test_version_1_document_from_text() -> None:
     network = parse_network(json.dumps(V1_DOCUMENT))
-    assert json.loads(network.to_json())["schema_version"] == 2
+    assert json.loads(network.to_json())["schema_version"] == 3
 
 
-@pytest.mark.parametrize("version", [0, 3, "2", True, None])
+@pytest.mark.parametrize("version", [0, 4, "2", True, None])
 def test_unknown_versions_are_refused(version: object) -> None:
     with pytest.raises(DocumentError) as caught:
         network_from_data({"schema_version": version, "ego": {"id": "e"}})
@@ -96,7 +97,7 @@ def test_role_and_closeness_may_be_left_out() -> None:
     assert "closeness" not in document["relationships"][0]
 
 
-def test_gives_is_canonical_and_left_out_when_empty() -> None:
+def test_gives_is_canonical_and_written_out_when_empty() -> None:
     data = copy.deepcopy(BASE)
     data["relationships"][0]["gives"] = ["peer", "emotional"]
     network = network_from_data(data)
@@ -106,7 +107,8 @@ def test_gives_is_canonical_and_left_out_when_empty() -> None:
     assert not relationship.provides(SupportType.PEER)
     document = network.to_document()
     assert document["relationships"][0]["gives"] == ["emotional", "peer"]
-    assert "gives" not in document["relationships"][1]
+    # Version 3 writes "gives none" explicitly: left out would mean "not recorded".
+    assert document["relationships"][1]["gives"] == []
 
 
 def test_gives_repeats_are_refused() -> None:
@@ -243,11 +245,11 @@ def test_assess_judges_on_collected_on() -> None:
     assert assess(example_network()).as_of == date.today()
 
 
-def test_schema_describes_v2_and_has_a_versioned_id() -> None:
+def test_schema_describes_v3_and_has_a_versioned_id() -> None:
     schema = json_schema("network")
     assert schema["$id"] == schema_id("network")
-    assert schema["$id"] == "https://grace-health.example/schemas/network/v2.json"
-    assert schema["properties"]["schema_version"]["const"] == 2
+    assert schema["$id"] == "https://grace-health.example/schemas/network/v3.json"
+    assert schema["properties"]["schema_version"]["const"] == 3
     relationship = schema["$defs"]["Relationship"]
     assert relationship["required"] == ["person"]
     assert "gives" in relationship["properties"]

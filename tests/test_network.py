@@ -60,16 +60,16 @@ VALID = [
 @pytest.mark.parametrize("data", VALID)
 def test_valid_documents_are_accepted(data: dict[str, Any]) -> None:
     network = network_from_data(data)
-    assert network.schema_version == 2
+    assert network.schema_version == 3
     assert network_from_data(json.loads(network.to_json())) == network
 
 
 INVALID = [
     # (document, location, message fragment)
     pytest.param(
-        {"schema_version": 3, "ego": {"id": "e"}},
+        {"schema_version": 4, "ego": {"id": "e"}},
         "schema_version",
-        "reads schema_version 1 or 2",
+        "reads schema_version 1, 2 or 3",
         id="future-version",
     ),
     pytest.param(
@@ -368,6 +368,7 @@ def test_round_trip_is_identity_and_writes_contract_field_names() -> None:
         "person",
         "role",
         "supports",
+        "gives",
         "closeness",
         "contact",
         "last_contact",
@@ -399,7 +400,7 @@ def test_models_are_frozen() -> None:
 def test_default_needs_and_version() -> None:
     network = SupportNetwork(ego=Person(id="e"))
     assert network.needs == tuple(SupportType)
-    assert network.schema_version == 2
+    assert network.schema_version == 3
 
 
 def test_builders_return_new_validated_networks() -> None:

@@ -41,10 +41,10 @@ def v2_network() -> SupportNetwork:
     )
 
 
-def test_docs_example_is_a_canonical_v2_document() -> None:
+def test_docs_example_is_a_canonical_v3_document() -> None:
     text = (ROOT / "docs" / "snippets" / "network-example.json").read_text(encoding="utf-8")
     network = parse_network(text)
-    assert network.schema_version == 2
+    assert network.schema_version == 3
     assert json.loads(network.to_json()) == json.loads(text)
     assert network.relationship("kai").role is None
     assert network.tie("kai", "ana").weight == 2.5
@@ -72,7 +72,7 @@ def test_flat_graph_has_scalars_named_as_documented() -> None:
     graph = v2_network().to_networkx(flat=True)
     assert graph.graph == {
         "ego": "me",
-        "schema_version": 2,
+        "schema_version": 3,
         "needs": "emotional,practical,informational,peer",
         "collected_on": "2026-04-05",
     }

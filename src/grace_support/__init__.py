@@ -53,6 +53,7 @@ from grace_support.network import (
     Tie,
     parse_day,
 )
+from grace_support.touch import in_touch, in_touch_ids, judged_on
 from grace_support.vocabulary import (
     ActionId,
     Closeness,
@@ -99,7 +100,10 @@ __all__ = [
     "Tie",
     "UnknownPersonError",
     "assess",
+    "in_touch",
+    "in_touch_ids",
     "json_schema",
+    "judged_on",
     "network_from_data",
     "parse_day",
     "parse_network",

@@ -123,7 +123,7 @@ class Item:
     ring: str
     supports: tuple[SupportType, ...]
     dormant: bool
-    strain: Strain
+    strain: Strain | None
 
     def box(self) -> Box:
         """The box of the node, its support marks and its label."""
@@ -268,7 +268,7 @@ def layout(  # noqa: PLR0915
                         y=y,
                         sector=sector,
                         ring=ring,
-                        supports=tuple(rel.supports),
+                        supports=tuple(rel.supports or ()),
                         dormant=rel.contact is Contact.LOST_TOUCH,
                         strain=rel.strain,
                     )

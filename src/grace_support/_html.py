@@ -39,10 +39,10 @@ def network_html(network: SupportNetwork) -> str:
             r.person,
             r.role.value if r.role else None,
             r.category.value if r.category else None,
-            ", ".join(r.supports),
+            "not recorded" if r.supports is None else ", ".join(r.supports),
             r.closeness.value if r.closeness else None,
             r.contact.value if r.contact else None,
-            r.strain.value,
+            r.strain.value if r.strain else None,
         )
         for r in network.relationships
     ]

@@ -345,6 +345,15 @@ def _sorted_types(types: Iterable[SupportType]) -> tuple[SupportType, ...]:
     return tuple(sorted(types, key=_TYPE_RANK.__getitem__))
 
 
+def _recorded_pair(
+    old: tuple[SupportType, ...] | None, new: tuple[SupportType, ...] | None
+) -> tuple[frozenset[SupportType], frozenset[SupportType]]:
+    """Both waves' types as sets; both empty when either wave did not record them."""
+    if old is None or new is None:
+        return frozenset(), frozenset()
+    return frozenset(old), frozenset(new)
+
+
 def _alter_change(
     person: str, old: Relationship, new: Relationship
 ) -> tuple[AlterChange | None, int]:
@@ -354,8 +363,9 @@ def _alter_change(
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
             fields[name] = (a, b)
-    supports_old, supports_new = frozenset(old.supports), frozenset(new.supports)
-    gives_old, gives_new = frozenset(old.gives), frozenset(new.gives)
+    # Support gained or lost is only said where both waves recorded it.
+    supports_old, supports_new = _recorded_pair(old.supports, new.supports)
+    gives_old, gives_new = _recorded_pair(old.gives, new.gives)
     extra = {
         "supports_gained": _sorted_types(supports_new - supports_old),
         "supports_lost": _sorted_types(supports_old - supports_new),
@@ -847,8 +857,8 @@ def to_network_canvas_roster(network: SupportNetwork) -> str:
             rel.contact,
             rel.last_contact,
             rel.strain,
-            *(t in rel.supports for t in SupportType),
-            *(t in rel.gives for t in SupportType),
+            *(None if rel.supports is None else t in rel.supports for t in SupportType),
+            *(None if rel.gives is None else t in rel.gives for t in SupportType),
         ]
         writer.writerow([_cell(v) for v in row])
     return buffer.getvalue()

@@ -79,7 +79,7 @@ def schema_id(name: SchemaName) -> str:
 
     Examples:
         >>> schema_id("network")
-        'https://grace-health.example/schemas/network/v2.json'
+        'https://grace-health.example/schemas/network/v3.json'
     """
     if name not in _FORMAT_VERSIONS:
         raise ValueError(f"name must be one of: {', '.join(SCHEMA_NAMES)}")
@@ -296,7 +296,7 @@ def json_schema(name: SchemaName = "network") -> dict[str, Any]:
 
     Examples:
         >>> json_schema("network")["properties"]["schema_version"]["const"]
-        2
+        3
     """
     model = _schema_model(name)
     schema = model.model_json_schema(mode="validation" if name == "network" else "serialization")

@@ -99,6 +99,7 @@ def to_networkx(network: SupportNetwork, *, flat: bool = False) -> nx.Graph:
     graph = nx.Graph(ego=network.ego.id, needs=network.needs, schema_version=network.schema_version)
     if network.collected_on is not None:
         graph.graph["collected_on"] = network.collected_on
+    graph.graph |= _recorded_fields(network, flat=False)
     for person in (network.ego, *network.people):
         graph.add_node(person.id, **_person_data(person))
     for relationship in network.relationships:
@@ -128,6 +129,7 @@ def _flat_graph(network: SupportNetwork) -> nx.Graph:
     )
     if network.collected_on is not None:
         graph.graph["collected_on"] = network.collected_on.isoformat()
+    graph.graph |= _recorded_fields(network, flat=True)
     for person in (network.ego, *network.people):
         data: dict[str, Any] = {"kind": "ego" if person.id == network.ego.id else "alter"}
         if person.name is not None:
@@ -146,14 +148,37 @@ def _flat_relationship(relationship: Relationship) -> dict[str, Any]:
         value = getattr(relationship, key)
         if value is not None:
             data[key] = value.value
-    data |= {f"supports_{t}": t in relationship.supports for t in _TYPES}
-    data |= {f"gives_{t}": t in relationship.gives for t in _TYPES}
+    # A field that was not recorded is left out (its flags too), as in the document.
+    if relationship.supports is not None:
+        data |= {f"supports_{t}": t in relationship.supports for t in _TYPES}
+    if relationship.gives is not None:
+        data |= {f"gives_{t}": t in relationship.gives for t in _TYPES}
     if relationship.contact is not None:
         data["contact"] = relationship.contact.value
     if relationship.last_contact is not None:
         data["last_contact"] = relationship.last_contact.isoformat()
-    data["strain"] = relationship.strain.value
+    if relationship.strain is not None:
+        data["strain"] = relationship.strain.value
     return data | _flat_attributes(relationship.attributes, "rel.")
+
+
+_ASKED_TYPES = ("support_types_asked", "gives_types_asked")
+
+
+def _recorded_fields(network: SupportNetwork, *, flat: bool) -> dict[str, Any]:
+    """The optional network fields that are set (lists comma-joined when ``flat``)."""
+    data: dict[str, Any] = {}
+    for key in _ASKED_TYPES:
+        value = getattr(network, key)
+        if value != tuple(SupportType):
+            data[key] = ",".join(value) if flat else value
+    if network.ties_asked is not None:
+        data["ties_asked"] = ",".join(network.ties_asked) if flat else network.ties_asked
+    if network.generator is not None:
+        data["generator"] = network.generator
+    if network.max_names is not None:
+        data["max_names"] = network.max_names
+    return data
 
 
 def _flat_tie(tie: Tie) -> dict[str, Any]:
@@ -230,15 +255,27 @@ def from_networkx(graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
         "relationships": relationships,
         "ties": ties,
     }
-    needs = graph.graph.get("needs")
-    if isinstance(needs, str):
-        document["needs"] = [t.strip() for t in needs.split(",") if t.strip()]
-    elif needs is not None:
-        document["needs"] = list(needs)
-    collected_on = graph.graph.get("collected_on")
-    if collected_on is not None:
-        document["collected_on"] = collected_on
+    document |= _network_fields(graph.graph)
     return network_from_data(document, source=source)
+
+
+def _network_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The network-level fields a graph carries (lists may be comma-joined text)."""
+    document: dict[str, Any] = {}
+    version = data.get("schema_version")
+    if version in (1, 2, 3) and not isinstance(version, bool):
+        # A version-3 graph: a relationship without a field did not record it.
+        document["schema_version"] = version
+    for key in ("needs", *_ASKED_TYPES, "ties_asked"):
+        value = data.get(key)
+        if isinstance(value, str):
+            document[key] = [t.strip() for t in value.split(",") if t.strip()]
+        elif value is not None:
+            document[key] = list(value)
+    for key in ("generator", "max_names", "collected_on"):
+        if data.get(key) is not None:
+            document[key] = data[key]
+    return document
 
 
 def _attributes(data: Mapping[str, Any], prefix: str) -> dict[str, Any]:
@@ -262,16 +299,20 @@ def _types(data: Mapping[str, Any], field: str, where: str, problems: list[Probl
         value = data[field]
         return [str(t) for t in value] if isinstance(value, list | tuple) else value
     chosen = []
+    flagged = False
     for t in _TYPES:
         for key in (f"{field}_{t}", t) if field == "supports" else (f"{field}_{t}",):
             if key in data:
+                flagged = True
                 flag = _flag(data[key])
                 if flag is None:
                     problems.append(Problem(where, f"{key} must be true or false"))
                 elif flag:
                     chosen.append(t)
                 break
-    return chosen
+    # No list and no flag at all: not recorded (None) in a version-3 graph, and the
+    # old meaning, none, otherwise (see `from_networkx`).
+    return chosen if flagged else None
 
 
 def _relationship_document(
@@ -280,7 +321,9 @@ def _relationship_document(
     document: dict[str, Any] = {"person": other}
     for key in RELATIONSHIP_KEYS:
         if key in _LISTS:
-            document[key] = _types(data, key, where, problems)
+            found = _types(data, key, where, problems)
+            if found is not None:
+                document[key] = found
         elif data.get(key) is not None:
             value = data[key]
             document[key] = value.value if isinstance(value, StrEnum) else value

@@ -3,8 +3,8 @@
 A support network is drawn around one person, the *ego*: the people they name
 (the *alters*), one relationship from the ego to each of them, and which of those
 people know each other (the *ties*). The models are frozen pydantic models that read
-and write the network document (schema_version 2) field for field; a document of
-version 1 is read as the version-2 document it already is.
+and write the network document (schema_version 3) field for field; a document of
+version 1 or 2 is read as the version-3 document it means.
 
 Examples:
     >>> network = SupportNetwork.build(
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 import re
+from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
 from itertools import chain, islice, repeat
@@ -83,10 +84,10 @@ __all__ = [
     "parse_day",
 ]
 
-SCHEMA_VERSION: Final = 2
-"""The version of the network document that this release writes (it reads 1 and 2)."""
+SCHEMA_VERSION: Final = 3
+"""The version of the network document that this release writes (it reads 1, 2 and 3)."""
 
-READ_VERSIONS: Final = (1, 2)
+READ_VERSIONS: Final = (1, 2, 3)
 """The versions of the network document that this release reads."""
 
 PersonId = Annotated[
@@ -518,6 +519,8 @@ class _ReadTies:
 
 _SUPPORT_ORDER = {t: i for i, t in enumerate(SupportType)}
 
+_Types = tuple[SupportType, ...] | None
+
 _IN_ORDER: Final = frozenset(
     tuple(t for i, t in enumerate(SupportType) if chosen >> i & 1)
     for chosen in range(2 ** len(SupportType))
@@ -525,9 +528,60 @@ _IN_ORDER: Final = frozenset(
 """Every list of support types without repeats, in the declared order (one set lookup)."""
 
 
-def _canonical_support_types(values: tuple[SupportType, ...]) -> tuple[SupportType, ...]:
-    """Reject repeats, then put support types in their declared order."""
-    if values in _IN_ORDER:
+_ALL_TYPES: Final = tuple(SupportType)
+
+
+def _all_types(value: tuple[SupportType, ...]) -> bool:
+    return value == _ALL_TYPES
+
+
+_V3_FIELDS: Final = frozenset({"supports", "gives", "strain"})
+
+
+_STATED_VERSION: ContextVar[int | None] = ContextVar("stated_schema_version", default=None)
+"""The schema_version stated by the network being validated.
+
+Set by the ``schema_version`` validator, which runs first whenever the input states a
+version, and read by the network's after-validator in the same validation only then
+(``schema_version`` in ``model_fields_set``), so it is never stale."""
+
+
+def _not_recorded_in_v3(network: SupportNetwork) -> None:
+    """In a version-3 document, a relationship field left out was not recorded (None).
+
+    In versions 1 and 2 (and with no ``schema_version``) a left-out ``supports``,
+    ``gives`` or ``strain`` keeps its old meaning, none: the defaults. A field is
+    left out when the relationship was validated without it (``model_fields_set``).
+    """
+    relationships = network.relationships
+    if all(r.model_fields_set >= _V3_FIELDS for r in relationships):
+        return
+    object.__setattr__(
+        network,
+        "relationships",
+        tuple(
+            r
+            if r.model_fields_set >= _V3_FIELDS
+            else r.model_copy(update=dict.fromkeys(_V3_FIELDS - r.model_fields_set))
+            for r in relationships
+        ),
+    )
+
+
+GeneratorLabel = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._:/-]*$"),
+    Field(
+        description="A short label of a name generator: letters, digits, spaces and ._:/-",
+        examples=["persnet", "important-matters"],
+    ),
+]
+"""A name generator's label: 1-64 letters, digits, spaces or ``._:/-``."""
+
+
+def _canonical_support_types(values: _Types) -> _Types:
+    """Reject repeats, then put support types in their declared order (``None`` kept)."""
+    if values is None or values in _IN_ORDER:
         return values  # already in order, without repeats (the common case)
     seen: set[SupportType] = set()
     for value in values:
@@ -571,18 +625,21 @@ class Relationship(FrozenModel):
     """The id of the person (one of the network's `people`)."""
     role: Role | None = None
     """Who the person is to the ego; left out (``None``) when not recorded."""
-    supports: tuple[SupportType, ...] = ()
-    """The kinds of support the person gives the ego; written in the declared order."""
-    gives: tuple[SupportType, ...] = Field(default=(), exclude_if=_empty)
-    """The kinds of support the ego gives the person; declared order, left out when empty."""
+    supports: tuple[SupportType, ...] | None = ()
+    """The kinds of support the person gives the ego, in the declared order: an empty list
+    when they give none, null (``None``) when it was not recorded for this person."""
+    gives: tuple[SupportType, ...] | None = ()
+    """The kinds of support the ego gives the person, in the declared order: an empty list
+    when the ego gives none, null (``None``) when it was not recorded."""
     closeness: Closeness | None = None
     """Which circle of closeness the person is in; left out (``None``) when not recorded."""
     contact: Contact | None = None
     """How often they are usually in touch, if known."""
     last_contact: IsoDate | None = None
     """The day they were last in touch, if known."""
-    strain: Strain = Strain.NONE
-    """How draining or conflict-laden the relationship feels."""
+    strain: Strain | None = Strain.NONE
+    """How draining or conflict-laden the relationship feels: ``none`` for no strain, null
+    (``None``) when it was not recorded."""
     attributes: Attributes = _no_attributes()
     """Study variables about the relationship (e.g. years known); left out when empty."""
 
@@ -595,30 +652,49 @@ class Relationship(FrozenModel):
 
     @property
     def is_dormant(self) -> bool:
-        """Whether the two are out of touch for now (``contact`` is ``lost_touch``)."""
+        """Whether ``contact`` is ``lost_touch`` (the contact field alone).
+
+        Deprecated: this looks at ``contact`` only, not at ``last_contact``. Whether
+        two people are in touch on a day is
+        [`in_touch`][grace_support.touch.in_touch]; use ``not in_touch(...)``.
+        """
         return self.contact is Contact.LOST_TOUCH
 
     @property
     def is_active(self) -> bool:
-        """Whether the relationship is not dormant."""
+        """Whether ``contact`` is not ``lost_touch`` (the contact field alone).
+
+        Deprecated: this looks at ``contact`` only, not at ``last_contact``. Whether
+        two people are in touch on a day is
+        [`in_touch`][grace_support.touch.in_touch]; use that.
+        """
         return self.contact is not Contact.LOST_TOUCH
 
     def provides(self, support_type: SupportType) -> bool:
-        """Whether the person gives the ego this kind of support (it is in `supports`)."""
-        return support_type in self.supports
+        """Whether the person gives the ego this kind of support (it is in `supports`).
+
+        ``False`` when `supports` was not recorded.
+        """
+        return self.supports is not None and support_type in self.supports
 
     def receives(self, support_type: SupportType) -> bool:
-        """Whether the ego gives the person this kind of support (it is in `gives`)."""
-        return support_type in self.gives
+        """Whether the ego gives the person this kind of support (it is in `gives`).
+
+        ``False`` when `gives` was not recorded.
+        """
+        return self.gives is not None and support_type in self.gives
 
     @property
     def is_reciprocal(self) -> bool:
-        """Whether support flows both ways: the person gives some and receives some."""
+        """Whether support flows both ways: the person gives some and receives some.
+
+        ``False`` when either side was not recorded.
+        """
         return bool(self.supports) and bool(self.gives)
 
 
 class SupportNetwork(FrozenModel):
-    """One person's support network (the network document, schema_version 2).
+    """One person's support network (the network document, schema_version 3).
 
     Every rule of the document is checked when the model is built: ids are unique
     across the ego and people; each person has exactly one relationship and each
@@ -626,8 +702,9 @@ class SupportNetwork(FrozenModel):
     Support types and `needs` are kept in their declared order, and each tie is
     kept as a sorted pair in a sorted list, so equal networks compare equal.
 
-    A document of schema_version 1 is read as it is (every valid version-1
-    document is a valid version-2 document) and written as version 2.
+    A document of schema_version 1 or 2 is read as the version-3 document it means
+    (there, an absent ``supports``, ``gives`` or ``strain`` means none, as it always
+    did; in version 3 it means not recorded) and written as version 3.
 
     Build one from a document with
     [`parse_network`][grace_support.parse_network] or
@@ -641,37 +718,75 @@ class SupportNetwork(FrozenModel):
 
     model_config = ConfigDict(title="SupportNetwork")
 
-    schema_version: Literal[2] = SCHEMA_VERSION
-    """The document format version. This release reads versions 1 and 2 and writes 2."""
+    schema_version: Literal[3] = SCHEMA_VERSION
+    """The document format version. This release reads versions 1, 2 and 3 and writes 3."""
     collected_on: IsoDate | None = None
     """The day the network was recorded, if known (``assess`` judges on this day)."""
+    generator: GeneratorLabel | None = None
+    """A short label of the name generator the interview used (e.g. ``"persnet"``), if
+    known; waves with different generators are not directly comparable."""
+    max_names: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    """The most names the name generator took, when the instrument capped them."""
     ego: Person
     """The person at the centre of the network."""
     needs: tuple[SupportType, ...] = tuple(SupportType)
     """The kinds of support this person wants to have (default: all four)."""
+    support_types_asked: tuple[SupportType, ...] = Field(default=_ALL_TYPES, exclude_if=_all_types)
+    """The kinds of support the interview asked about (who gives the ego what); all four
+    when left out. A kind that was not asked is never reported missing."""
+    gives_types_asked: tuple[SupportType, ...] = Field(default=_ALL_TYPES, exclude_if=_all_types)
+    """The kinds of support the interview asked the ego gives each person; all four when
+    left out."""
     people: tuple[Person, ...] = ()
     """Everyone the ego names (the alters), in the order they were named."""
     relationships: tuple[Relationship, ...] = ()
     """Exactly one relationship from the ego to each person."""
+    ties_asked: tuple[PersonId, ...] | None = None
+    """The ids of the people whose ties to each other were asked about (sorted); everyone
+    when left out (``None``), and no one when empty. Ties only ever join two asked people."""
     ties: Annotated[tuple[Tie, ...], _ReadTies()] = ()
     """People who know each other (the ego is never part of a tie): each a pair of ids,
     or an object with the pair (``between``), a ``weight`` and ``attributes``."""
 
-    _check_needs = field_validator("needs")(_canonical_support_types)
+    _check_needs = field_validator("needs", "support_types_asked", "gives_types_asked")(
+        _canonical_support_types
+    )
 
     @field_validator("schema_version", mode="before")
     @classmethod
     def _known_version(cls, value: object) -> object:
-        # Version 1 is a subset of version 2, so migrating it is only a new number.
+        # Versions 1 and 2 are subsets of version 3: migrating them is only a new number
+        # (with the old meaning of absent fields kept, see `_unrecorded_in_v3`).
         if isinstance(value, bool) or value not in READ_VERSIONS:
             raise PydanticCustomError(
                 "schema_version",
-                "this release of grace-support reads schema_version 1 or 2 only",
+                "this release of grace-support reads schema_version 1, 2 or 3 only",
             )
+        _STATED_VERSION.set(value)
         return SCHEMA_VERSION
+
+    @field_validator("ties_asked")
+    @classmethod
+    def _unique_asked(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is None or len(set(value)) == len(value):
+            return value
+        first: dict[str, int] = {}
+        for i, pid in enumerate(value):
+            if pid in first:
+                raise PydanticCustomError(
+                    "duplicate_id",
+                    "repeats ties_asked[{other}] at position {i}; each id is listed once",
+                    {"other": first[pid], "i": i},
+                )
+            first[pid] = i
+        return value
 
     @model_validator(mode="after")
     def _check_references(self) -> Self:
+        # The version the input states (set by `_known_version` in this validation);
+        # with none stated, absent fields keep their old meaning.
+        if "schema_version" in self.model_fields_set and _STATED_VERSION.get() == 3:
+            _not_recorded_in_v3(self)
         read: object = self.ties
         if type(read) is _PairsToCheck:  # plain pairs read in one pass
             ties = _checked_pairs(self, read)
@@ -685,13 +800,16 @@ class SupportNetwork(FrozenModel):
             index = _check_ids(self, problems)
             _check_relationships(self, index, problems)
             _check_ties(self, index, problems)
+            _check_asked(self, index, problems)
             if problems.dropped:
                 problems.LIMIT += 1
                 problems.add((), "has {more} more problems of these kinds", more=problems.dropped)
             if problems.errors:
                 raise ValidationError.from_exception_data(type(self).__name__, problems.errors)
 
-        # Canonical form: each tie as a sorted pair, the list sorted.
+        # Canonical form: asked ids sorted; each tie as a sorted pair, the list sorted.
+        if self.ties_asked is not None:
+            object.__setattr__(self, "ties_asked", tuple(sorted(self.ties_asked)))
         ties = self.ties
         if ties:
             if any(a > b for a, b in ties):
@@ -723,6 +841,7 @@ class SupportNetwork(FrozenModel):
         ties: Iterable[Tie | tuple[str, str]] = (),
         needs: Iterable[SupportType | str] | None = None,
         collected_on: date | str | None = None,
+        **recorded: Any,
     ) -> SupportNetwork:
         """Build a network in code from (person, relationship) pairs.
 
@@ -733,6 +852,8 @@ class SupportNetwork(FrozenModel):
                 (with a weight or attributes).
             needs: The kinds of support the ego wants; all four when omitted.
             collected_on: The day the network was recorded, if known.
+            **recorded: Any other network field: ``support_types_asked``,
+                ``gives_types_asked``, ``ties_asked``, ``generator``, ``max_names``.
 
         Returns:
             The validated network.
@@ -760,10 +881,13 @@ class SupportNetwork(FrozenModel):
             fields["needs"] = list(needs)
         if collected_on is not None:
             fields["collected_on"] = collected_on
+        fields.update(recorded)
         return cls.model_validate(fields)
 
     def _replace(self, **changes: Any) -> SupportNetwork:
+        # No schema_version: the models given keep their meaning (see `_not_recorded_in_v3`).
         fields = {name: getattr(self, name) for name in type(self).model_fields}
+        del fields["schema_version"]
         fields.update(changes)
         return type(self).model_validate(fields)
 
@@ -868,6 +992,24 @@ class SupportNetwork(FrozenModel):
         return tuple((p, relationship_of[p.id]) for p in self.people)
 
     @property
+    def tie_asked_ids(self) -> frozenset[str]:
+        """The ids of the people whose ties to each other were asked about.
+
+        Everyone when ``ties_asked`` is left out. Structural measures (density,
+        effective size, constraint) are computed over the ego and these people.
+
+        Examples:
+            >>> net = SupportNetwork.build("sam", [
+            ...     ("jo", Relationship(person="jo")), ("al", Relationship(person="al"))],
+            ...     ties_asked=["jo"])
+            >>> sorted(net.tie_asked_ids)
+            ['jo']
+        """
+        if self.ties_asked is None:
+            return frozenset(p.id for p in self.people)
+        return frozenset(self.ties_asked)
+
+    @property
     def active_relationships(self) -> tuple[Relationship, ...]:
         """The relationships that are not dormant."""
         return tuple(r for r in self.relationships if r.is_active)
@@ -901,7 +1043,7 @@ class SupportNetwork(FrozenModel):
         return tuple(
             r
             for r in self.relationships
-            if support_type in r.supports and (include_dormant or r.is_active)
+            if r.provides(support_type) and (include_dormant or r.is_active)
         )
 
     # -- documents and graphs ---------------------------------------------------------------
@@ -983,8 +1125,8 @@ def _checked_pairs(network: SupportNetwork, pairs: _PairsToCheck) -> tuple[Tie, 
     repeated tie sits next to its first.
     """
     known = _people_ids(network)
-    if known is None:
-        return None
+    if known is None or network.ties_asked is not None:
+        return None  # ties_asked: checked tie by tie, below
     pairs.sort()
     if not known.issuperset(chain.from_iterable(pairs)):
         return None
@@ -1002,7 +1144,14 @@ def _references_hold(network: SupportNetwork) -> bool:
     known = _people_ids(network)
     if known is None:
         return False
+    asked = network.ties_asked
+    if asked is not None and not known.issuperset(asked):
+        return False
     ties = network.ties
+    if asked is not None and ties:
+        asked_set = set(asked)
+        if not all(a in asked_set and b in asked_set for a, b in ties):
+            return False
     if not ties:
         return True
     pairs = {(a, b) if a < b else (b, a) for a, b in ties}
@@ -1085,6 +1234,25 @@ def _check_ties(network: SupportNetwork, index: dict[str, int], problems: _Probl
                 )
             else:
                 tie_at[key] = i
+
+
+def _check_asked(network: SupportNetwork, index: dict[str, int], problems: _Problems) -> None:
+    """``ties_asked`` names people (never the ego); ties join two asked people."""
+    asked = network.ties_asked
+    if asked is None:
+        return
+    for i, pid in enumerate(asked):
+        if pid not in index:
+            problems.add(("ties_asked", i), "names no one in people")
+    asked_set = set(asked)
+    for i, tie in enumerate(network.ties):
+        for end, pid in enumerate(tie):
+            if pid in index and pid not in asked_set:
+                problems.add(
+                    _tie_end(tie, i, end),
+                    "names someone not in ties_asked; ties are recorded only between "
+                    "people whose ties were asked about",
+                )
 
 
 def _tie_end(tie: Tie, i: int, end: int) -> tuple[str | int, ...]:

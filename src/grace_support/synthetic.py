@@ -192,7 +192,7 @@ def _next_wave(rng: random.Random, network: SupportNetwork, mean_new: float) -> 
         if rng.random() < 0.15:
             flipped = rng.choice(list(SupportType))
             changes["supports"] = tuple(
-                t for t in SupportType if (t in rel.supports) != (t == flipped)
+                t for t in SupportType if (t in (rel.supports or ())) != (t == flipped)
             )
         people.append(person)
         relationships.append(rel.model_validate(rel.model_dump() | changes))

@@ -83,6 +83,13 @@ class Tables(NamedTuple):
     ties: pd.DataFrame
 
 
+def _flags(types: tuple[SupportType, ...] | None, prefix: str) -> dict[str, bool | None]:
+    """One column per support type: given or not, or null when it was not recorded."""
+    if types is None:
+        return {f"{prefix}{t.value}": None for t in SupportType}
+    return {f"{prefix}{t.value}": t in types for t in SupportType}
+
+
 def _pandas() -> Any:
     return require("pandas", extra="pandas", feature="grace_support.tables")
 
@@ -166,12 +173,12 @@ def to_tables(networks: Iterable[SupportNetwork]) -> Tables:
                     "name": person.name,
                     "role": rel.role.value if rel.role else None,
                     "category": rel.category.value if rel.category else None,
-                    **{t.value: t in rel.supports for t in SupportType},
+                    **_flags(rel.supports, ""),
                     "closeness": rel.closeness.value if rel.closeness else None,
                     "contact": rel.contact.value if rel.contact else None,
                     "last_contact": rel.last_contact,
-                    "strain": rel.strain.value,
-                    **{f"gives_{t.value}": t in rel.gives for t in SupportType},
+                    "strain": rel.strain.value if rel.strain else None,
+                    **_flags(rel.gives, "gives_"),
                 }
                 | _checked(person.attributes, ALTER_COLUMNS, number)
                 | {f"{REL_PREFIX}{k}": v for k, v in rel.attributes.items()}

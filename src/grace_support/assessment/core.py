@@ -58,15 +58,16 @@ def compute_measures(network: SupportNetwork) -> Measures:
             continue
         active += 1
         supports = relationship.supports
-        for support_type in supports:
+        for support_type in supports or ():
             support[support_type] += 1
-        for support_type in relationship.gives:
+        for support_type in relationship.gives or ():
             given[support_type] += 1
         if relationship.role is None:
             unknown += 1
         else:
             roles[relationship.role.category] += 1
-        loads.append(len(supports))
+        if supports is not None:
+            loads.append(len(supports))
         if supports and relationship.gives:
             reciprocal += 1
     support_values = list(support.values())

@@ -14,6 +14,7 @@ from pydantic import Field, NonNegativeFloat, NonNegativeInt
 
 from grace_support._model import FrozenModel
 from grace_support.network import PersonId
+from grace_support.settings import Settings
 from grace_support.vocabulary import ActionId, SupportType
 
 __all__ = [
@@ -63,24 +64,6 @@ class FindingCode(StrEnum):
     """Every active person in the network is a professional."""
     SMALL_NETWORK = "small-network"
     """Fewer active people than the set minimum."""
-
-
-class Settings(FrozenModel):
-    """The thresholds of the findings, validated; every one has a default.
-
-    Examples:
-        >>> Settings(dormant_after_days=60).over_reliance_share
-        0.5
-    """
-
-    over_reliance_share: float = Field(default=0.5, gt=0, lt=1)
-    """``over-reliance`` when the top provider's share of support is above this."""
-    over_reliance_min_support: int = Field(default=2, ge=1)
-    """...and total support S (types given, summed over active people) is at least this."""
-    dormant_after_days: int = Field(default=90, ge=0)
-    """``dormant-tie`` when a close person was last in touch more than this many days ago."""
-    small_network_size: int = Field(default=3, ge=1)
-    """``small-network`` when fewer active people than this are in the network."""
 
 
 class SupportCounts(FrozenModel):

@@ -169,14 +169,14 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
             alters["name"].append(person.name)
             alters["role"].append(rel.role.value if rel.role else None)
             alters["category"].append(rel.category.value if rel.category else None)
-            for t in SupportType:
-                alters[t.value].append(t in rel.supports)
+            for t in SupportType:  # null when not recorded
+                alters[t.value].append(None if rel.supports is None else t in rel.supports)
             alters["closeness"].append(rel.closeness.value if rel.closeness else None)
             alters["contact"].append(rel.contact.value if rel.contact else None)
             alters["last_contact"].append(rel.last_contact)
-            alters["strain"].append(rel.strain.value)
+            alters["strain"].append(rel.strain.value if rel.strain else None)
             for t, column in zip(SupportType, GIVES_COLUMNS, strict=True):
-                alters[column].append(t in rel.gives)
+                alters[column].append(None if rel.gives is None else t in rel.gives)
             for name, value in person.attributes.items():
                 _check_name(name, ALTER_COLUMNS, number)
                 _put(alters, alter_row, name, value)

@@ -29,7 +29,11 @@ def provider_loads(network: SupportNetwork) -> dict[str, int]:
 
     In the order of the relationships; alters who give nothing are included with 0.
     """
-    return {r.person: len(r.supports) for r in network.relationships if r.is_active}
+    return {
+        r.person: len(r.supports)
+        for r in network.relationships
+        if r.is_active and r.supports is not None
+    }
 
 
 def top_provider_share(network: SupportNetwork) -> float | None:

@@ -48,7 +48,7 @@ def support_counts(network: SupportNetwork) -> dict[SupportType, int]:
     counts = dict.fromkeys(SupportType, 0)
     for relationship in network.relationships:
         if relationship.is_active:
-            for support_type in relationship.supports:
+            for support_type in relationship.supports or ():
                 counts[support_type] += 1
     return counts
 
@@ -113,7 +113,7 @@ def support_given_counts(network: SupportNetwork) -> dict[SupportType, int]:
     counts = dict.fromkeys(SupportType, 0)
     for relationship in network.relationships:
         if relationship.is_active:
-            for support_type in relationship.gives:
+            for support_type in relationship.gives or ():
                 counts[support_type] += 1
     return counts
 
