@@ -25,6 +25,7 @@ from grace_support.demo import EXAMPLE_AS_OF, example_network
 from grace_support.fhir import assessment_bundle
 from grace_support.fhir import codes as c
 from grace_support.fhir.bundle import _measure, _related_person, fhir_string
+from grace_support.touch import in_touch
 from tests.property.strategies import networks
 
 if TYPE_CHECKING:
@@ -135,7 +136,16 @@ def test_related_people_are_the_non_professionals_with_role_codes() -> None:
         [(c.V3_ROLE_CODE, "PRN"), (c.ROLE, "parent")],
         [(c.V3_ROLE_CODE, "FRND"), (c.ROLE, "friend")],
     ]
-    assert [p["active"] for p in people] == [True, True, True, True, False]
+    # active is in_touch on the example's day: Carlos was last in touch more than
+    # dormant_after_days (90) before it, and Sam has lost touch
+    assert [p["active"] for p in people] == [True, False, True, True, False]
+    network = example_network()
+    by_id = {r.person: r for r in network.relationships}
+    expected = [
+        in_touch(by_id[pid], as_of=EXAMPLE_AS_OF)
+        for pid in ("ana", "carlos", "jamie", "rosa", "sam")
+    ]
+    assert [p["active"] for p in people] == expected
     assert all(p["patient"] == {"reference": "Patient/123"} for p in people)
 
 

@@ -22,6 +22,7 @@ from grace_support.fhir import (
 )
 from grace_support.fhir import codes as c
 from grace_support.instruments import INSTRUMENTS, get, score
+from grace_support.network import SupportNetwork
 from grace_support.vocabulary import Role, RoleCategory
 
 if TYPE_CHECKING:
@@ -84,7 +85,10 @@ def everything_emitted() -> list[dict[str, Any]]:
     network = example_network()
     bundle = assessment_bundle(assess(network, as_of=EXAMPLE_AS_OF), network)
     out.append(json.loads(bundle.model_dump_json()))
-    coded = network_observations(network, subject="Patient/1", names=True, attributes=True)
+    recorded = SupportNetwork.model_validate(
+        {**network.to_document(), "generator": "important matters", "max_names": 10}
+    )
+    coded = network_observations(recorded, subject="Patient/1", names=True, attributes=True)
     out.append(json.loads(coded.model_dump_json()))
     return out
 
@@ -96,11 +100,7 @@ def test_every_loinc_code_emitted_is_in_the_table_with_its_published_display() -
         for x in codings(resource)
         if x["system"] == c.LOINC
     }
-    # 67745-0 (the name generator) is written only for a network that records one
-    from grace_support.network import SupportNetwork
-
-    unrecorded = set() if "generator" in SupportNetwork.model_fields else {"67745-0"}
-    assert {code for code, _ in emitted} | unrecorded == set(PUBLISHED_LOINC)
+    assert {code for code, _ in emitted} == set(PUBLISHED_LOINC)
     for code, display in emitted:
         assert display == PUBLISHED_LOINC[code]
         assert c.lookup(c.LOINC, code).display == display

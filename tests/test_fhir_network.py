@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from grace_support import Closeness, Contact, Person, Relationship, Role, SupportNetwork
 from grace_support.demo import example_network
@@ -65,6 +66,79 @@ def test_the_example_network_makes_the_round_trip(names: bool, attributes: bool)
     assert back.ego.id == network.ego.id
     assert [p.id for p in back.people] == [p.id for p in network.people]
     assert back.relationships == network.relationships or attributes is False
+
+
+kinds = st.lists(st.sampled_from(list(SupportType)), unique=True).map(tuple)
+
+
+@st.composite
+def recorded_networks(draw: st.DrawFn) -> SupportNetwork:
+    """A network with the version-3 fields: not-recorded support and strain, what was asked."""
+    network = draw(networks(max_people=8))
+    document = network.to_document()
+    for relationship in document.get("relationships", []):
+        for field in ("supports", "gives", "strain"):
+            if draw(st.booleans()):
+                relationship.pop(field, None)  # not recorded (absent in a v3 document)
+    ids = [p["id"] for p in document.get("people", [])]
+    if draw(st.booleans()):
+        document["support_types_asked"] = [t.value for t in draw(kinds)]
+        document["gives_types_asked"] = [t.value for t in draw(kinds)]
+    if draw(st.booleans()):
+        asked = set(draw(st.lists(st.sampled_from(ids), unique=True))) if ids else set()
+        for tie in network.ties:
+            asked |= set(tie.between)
+        document["ties_asked"] = sorted(asked)
+    if draw(st.booleans()):
+        document["generator"] = draw(st.sampled_from(["important matters", "persnet", "a/b:c"]))
+        document["max_names"] = draw(st.integers(1, 100_000))
+    return SupportNetwork.model_validate(document)
+
+
+@settings(max_examples=60, deadline=None)
+@given(recorded_networks())
+def test_not_recorded_stays_not_recorded(network: SupportNetwork) -> None:
+    bundle = network_observations(network, names=True, attributes=True)
+    back = network_from_observations(bundle.model_dump_json())
+    assert back == as_written(network, names=True, attributes=True)
+    for before, after in zip(network.relationships, back.relationships, strict=True):
+        assert (after.supports, after.gives, after.strain) == (
+            before.supports,
+            before.gives,
+            before.strain,
+        )
+    assert back.ties_asked == network.ties_asked
+    assert back.support_types_asked == network.support_types_asked
+    assert back.gives_types_asked == network.gives_types_asked
+    assert (back.generator, back.max_names) == (network.generator, network.max_names)
+
+
+def test_not_asked_is_not_written_as_none() -> None:
+    network = SupportNetwork.model_validate(
+        {
+            "schema_version": 3,
+            "ego": {"id": "ego"},
+            "support_types_asked": ["emotional"],
+            "people": [{"id": "a"}, {"id": "b"}],
+            "relationships": [{"person": "a", "supports": []}, {"person": "b"}],
+        }
+    )
+    bundle = network_observations(network)
+    observed = [
+        o for o in resources(bundle, "Observation") if o["code"]["coding"][0]["code"] == "person"
+    ]
+    first = {p["code"]["coding"][0]["code"]: p for p in observed[0]["component"]}
+    # a: asked about emotional support only, and gives none: one "no", nothing else
+    assert first["supports"]["valueQuantity"]["value"] == 0
+    assert first["supports.emotional"]["valueBoolean"] is False
+    assert "supports.practical" not in first
+    # b: support was not recorded: nothing about it at all
+    assert "supports" not in {
+        p["code"]["coding"][0]["code"] for p in observed[1].get("component", [])
+    }
+    back = network_from_observations(bundle)
+    assert back.relationships[0].supports == ()
+    assert back.relationships[1].supports is None
 
 
 @settings(max_examples=60, deadline=None)

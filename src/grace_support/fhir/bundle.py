@@ -12,7 +12,9 @@ The bundle (type ``collection``) holds, in this order:
    interpretation, and components for the support type, each advised action and
    the number of people it is about, with ``focus`` on their ``RelatedPerson``s;
 3. one ``RelatedPerson`` per person who is not a professional, with the v3
-   RoleCode relationship where RoleCode has one, our role code, and ``active``.
+   RoleCode relationship where RoleCode has one, our role code, and ``active``:
+   whether they are in touch on the assessment's day
+   ([`in_touch`][grace_support.touch.in_touch], the one definition the findings use).
 
 Every observation has the ``social-connection`` category (SDOH Clinical Care IG),
 the subject, and the assessment's day as ``effectiveDateTime``. There is no free
@@ -39,6 +41,7 @@ from pydantic import BaseModel
 from grace_support.fhir import codes as c
 from grace_support.fhir._resources import category, fhir_datetime, reference, validate
 from grace_support.fhir.observations import quantity
+from grace_support.touch import in_touch
 from grace_support.vocabulary import ActionId, Role, RoleCategory, SupportType
 
 if TYPE_CHECKING:
@@ -158,13 +161,16 @@ def _is_professional(relationship: Relationship) -> bool:
 
 
 def _related_person(
-    person: Person, relationship: Relationship, patient: dict[str, str], *, names: bool
+    person: Person,
+    relationship: Relationship,
+    patient: dict[str, str],
+    *,
+    names: bool,
+    active: bool | None = None,
 ) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "resourceType": "RelatedPerson",
-        "active": relationship.is_active,
-        "patient": patient,
-    }
+    data: dict[str, Any] = {"resourceType": "RelatedPerson", "patient": patient}
+    if active is not None:
+        data["active"] = active
     role: Role | None = getattr(relationship, "role", None)
     if role is not None:
         codings = []
@@ -259,7 +265,8 @@ def assessment_bundle(
         if _is_professional(relationship):
             continue
         url_of[person.id] = full_url()
-        resource = _related_person(person, relationship, patient, names=names)
+        active = in_touch(relationship, as_of=assessment.as_of, settings=assessment.settings)
+        resource = _related_person(person, relationship, patient, names=names, active=active)
         related.append((url_of[person.id], resource))
 
     common: dict[str, Any] = {
