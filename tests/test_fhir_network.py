@@ -269,3 +269,43 @@ def test_the_mapping_table_names_every_phenx_code() -> None:
     table = mapping_table()
     for code in ("63032-7", "67745-0", "67286-5", "67653-6", "67654-4"):
         assert code in table
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path] if path else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            found += _paths(value, (*path, n))
+    return found
+
+
+EXAMPLE_BUNDLE = json.loads(
+    network_observations(example_network(), names=True, attributes=True).model_dump_json()
+)
+EXAMPLE_PATHS = _paths(EXAMPLE_BUNDLE)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    path=st.sampled_from(EXAMPLE_PATHS),
+    change=st.sampled_from(["delete", "marker", "number", "empty"]),
+)
+def test_a_damaged_bundle_reads_or_is_refused_cleanly(path: tuple[Any, ...], change: str) -> None:
+    data = json.loads(json.dumps(EXAMPLE_BUNDLE))
+    *parents, last = path
+    node = data
+    for key in parents:
+        node = node[key]
+    if change == "delete":
+        del node[last]
+    else:
+        node[last] = {"marker": MARKER, "number": 7, "empty": {}}[change]
+    try:
+        network_from_observations(data)
+    except DocumentError as error:
+        for text in (str(error), repr(error.problems)):
+            assert MARKER not in text
+        assert error.__cause__ is None

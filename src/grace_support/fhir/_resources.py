@@ -37,17 +37,26 @@ def validate(data: dict[str, Any]) -> FHIRAbstractModel:
         ValueError: The resource is not valid FHIR; the message names the place
             (never the value found there).
     """
-    model = r4b().get_fhir_model_class(data["resourceType"])
     from pydantic import ValidationError  # noqa: PLC0415
 
+    kind = data.get("resourceType")
+    message: str
     try:
-        return model.model_validate(data)  # type: ignore[no-any-return]
-    except ValidationError as error:
-        first = error.errors(include_url=False, include_input=False, include_context=False)[0]
-        where = format_location(first["loc"])
-        raise ValueError(
-            f"{data['resourceType']} is not valid FHIR at {where}: {first['msg']}"
-        ) from None
+        model = r4b().get_fhir_model_class(kind)
+    except (KeyError, TypeError, ValueError):
+        model = None
+    if model is None:
+        message = "resourceType: not a FHIR resource type"
+    else:
+        try:
+            return model.model_validate(data)  # type: ignore[no-any-return]
+        except ValidationError as error:
+            first = error.errors(include_url=False, include_input=False, include_context=False)[0]
+            message = f"{kind} is not valid FHIR at {format_location(first['loc'])}: {first['msg']}"
+        except (KeyError, TypeError, ValueError):  # fhir.resources' own checks (e.g. a
+            # contained resource of an unknown type): their text may quote the value
+            message = f"{kind} is not valid FHIR (an element of an unknown kind)"
+    raise ValueError(message)  # outside the except blocks: no chain holding the input
 
 
 def reference(target: str, *, what: str = "subject") -> dict[str, str]:

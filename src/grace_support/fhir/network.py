@@ -433,6 +433,8 @@ def _read_value(part: Mapping[str, Any]) -> object:
         return int(part["valueInteger"])
     if "valueQuantity" in part:
         quantity = part["valueQuantity"]
+        if "value" not in quantity:
+            return None
         value = Decimal(str(quantity["value"]))
         return int(value) if quantity.get("unit") == _WHOLE else float(value)
     if "valueString" in part:
@@ -444,7 +446,7 @@ def _read_value(part: Mapping[str, Any]) -> object:
 
 def _component_code(part: Mapping[str, Any]) -> tuple[str, str] | None:
     for x in part.get("code", {}).get("coding", []):
-        if x.get("system") in (c.LOINC, c.NETWORK):
+        if x.get("system") in (c.LOINC, c.NETWORK) and isinstance(x.get("code"), str):
             return (x["system"], x["code"])
     return None
 
