@@ -426,7 +426,7 @@ def _our_code(concept: Mapping[str, Any], system: str) -> str | None:
     return None
 
 
-def _read_value(part: Mapping[str, Any]) -> object:
+def _read_value(part: Mapping[str, Any]) -> object:  # noqa: PLR0911 (one per kind of value)
     if "valueBoolean" in part:
         return bool(part["valueBoolean"])
     if "valueInteger" in part:
