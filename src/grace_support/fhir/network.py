@@ -249,8 +249,8 @@ def _panel_components(
         ("support-asked", "support_types_asked"),
         ("gives-asked", "gives_types_asked"),
     ):
-        if hasattr(network, field):  # the network document, version 3
-            asked = _asked(network, field)
+        asked = _asked(network, field)
+        if asked != tuple(SupportType):  # all four (the default) is left out
             parts += [
                 _component(c.NETWORK, f"{prefix}.{t.value}", valueBoolean=t in asked)
                 for t in SupportType
