@@ -145,7 +145,8 @@ def questionnaire_response(
         instrument_id: The instrument (``lsns6``, ``mspss``, ...).
         responses: The codes in item order, or a mapping from item id to code, exactly
             as for [`score`][grace_support.instruments.score]; ``None`` (unanswered)
-            items are left out. Codes are checked against the published coding.
+            items are left out, and the response is then ``in-progress`` (every item
+            is required). Codes are checked against the published coding.
         subject: A reference to the person, e.g. ``Patient/123``; left out when
             ``None``. Nothing else about the person is written.
         authored: When the answers were given (a day, or a date and time with a
@@ -182,6 +183,9 @@ def questionnaire_response(
     ]
     if not data["item"]:
         del data["item"]
+    if any(code is None for code in answers.values()):
+        # every item is required, so a response with a gap is not complete
+        data["status"] = "in-progress"
     return validate(data)  # type: ignore[return-value]
 
 
