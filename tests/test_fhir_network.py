@@ -265,10 +265,14 @@ def test_a_person_without_our_id_is_refused_without_echoing_it() -> None:
     assert MARKER not in repr(caught.value.problems)
 
 
-def test_the_mapping_table_names_every_phenx_code() -> None:
+def test_the_mapping_table_names_every_phenx_code_and_every_value() -> None:
     table = mapping_table()
     for code in ("63032-7", "67745-0", "67286-5", "67653-6", "67654-4"):
         assert code in table
+    for value in [*Role, *Closeness, *Contact]:
+        assert f"| `{value.value}` |" in table
+    for role, v3 in c.ROLE_CODES.items():
+        assert f"| role {role.value} | 67286-5 | `{role.value}` | `{v3}` |" in table
 
 
 def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -43,7 +43,7 @@ from grace_support.errors import DocumentError, Problem, problems_from_validatio
 from grace_support.fhir import codes as c
 from grace_support.fhir._resources import category, fhir_datetime, reference, validate
 from grace_support.fhir.bundle import fhir_string
-from grace_support.vocabulary import Role, SupportType
+from grace_support.vocabulary import Closeness, Contact, Role, SupportType
 
 if TYPE_CHECKING:
     from fhir.resources.R4B.bundle import Bundle
@@ -63,38 +63,62 @@ CLOSENESS = "67653-6"
 HOW_OFTEN = "67654-4"
 
 MAPPING: tuple[tuple[str, str, str], ...] = (
-    ("the network (panel)", f"LOINC {PANEL}", "grace-support `network`"),
-    ("name generator", f"LOINC {GENERATOR} (value: the generator's label)", "`generator`"),
+    ("the network", f"panel Observation, LOINC {PANEL}", "components on our `network` codes"),
+    ("a person named", "RelatedPerson, identifier on our network-person-id system", "their id"),
+    ("a relationship", "Observation coded our `person`, focus on the RelatedPerson", ""),
+    ("`generator`", f"component LOINC {GENERATOR}", "the generator's label (text)"),
     (
-        "role",
-        f"LOINC {RELATIONSHIP}; value: our role code (and v3 RoleCode where it has one)",
         "`role`",
+        f"component LOINC {RELATIONSHIP}",
+        "our role code, plus v3 RoleCode where it has one",
     ),
-    ("closeness (inner, middle, outer)", f"LOINC {CLOSENESS}; value: our closeness code", ""),
-    ("contact (daily ... lost touch)", f"LOINC {HOW_OFTEN}; value: our contact code", ""),
-    ("supports, gives", "our `supports`, `gives` (count) and one yes/no per kind asked", ""),
-    ("strain", "our `strain`; value: our strain code", ""),
-    ("last contact", "our `last-contact` (a day)", ""),
-    ("ties", "an observation coded our `tie`, focus on both people, value: the weight", ""),
-    ("person id", "RelatedPerson.identifier on our network-person-id system", ""),
-    ("ego id", "our `ego-id` on the panel", ""),
+    ("`closeness`", f"component LOINC {CLOSENESS}", "our closeness code"),
+    ("`contact`", f"component LOINC {HOW_OFTEN}", "our contact code"),
+    ("`supports`, `gives`", "components our `supports`, `gives`", "how many kinds (a count)"),
+    ("each kind asked about", "components our `supports.{kind}`, `gives.{kind}`", "yes or no"),
+    ("`strain`", "component our `strain`", "our strain code"),
+    ("`last_contact`", "component our `last-contact`", "a day"),
+    ("a tie", "Observation coded our `tie`, focus on both RelatedPersons", "the weight"),
+    ("the ego's id", "panel component our `ego-id`", "the id (text)"),
 )
 """How each part of the network is coded (the docs' mapping table is generated from it)."""
 
+NOT_CONFIRMED = "none confirmed"
+"""What the mapping table says where LOINC's answer list could not be confirmed."""
+
 
 def mapping_table() -> str:
-    """The mapping from the network document to FHIR codes, as a Markdown table.
+    """How the network document maps to FHIR, and every value's codes, as Markdown tables.
 
+    Generated from [`MAPPING`][grace_support.fhir.network.MAPPING] and the
+    vocabulary, so a new role, circle or contact frequency appears by itself.
     LOINC's answer lists for 67286-5, 67653-6 and 67654-4 could not be confirmed on
-    LOINC's or HL7's pages, so the values are our own codes; the question codes
-    are LOINC's.
+    LOINC's or HL7's pages, so the values are written with our own codes (and v3
+    RoleCode for personal relationships); the question codes are LOINC's.
 
     Examples:
         >>> mapping_table().splitlines()[0]
-        '| network document | FHIR | notes |'
+        '| network document | FHIR | value |'
     """
-    rows = ["| network document | FHIR | notes |", "|---|---|---|"]
+    rows = ["| network document | FHIR | value |", "|---|---|---|"]
     rows += [f"| {a} | {b} | {n} |" for a, b, n in MAPPING]
+    rows += [
+        "",
+        "| value | LOINC question | our code | HL7 v3 RoleCode | LOINC answer |",
+        "|---|---|---|---|---|",
+    ]
+    for role in Role:
+        v3 = f"`{c.ROLE_CODES[role]}`" if role in c.ROLE_CODES else ""
+        rows.append(
+            f"| role {role.value} | {RELATIONSHIP} | `{role.value}` | {v3} | {NOT_CONFIRMED} |"
+        )
+    rows += [
+        f"| closeness {x.value} | {CLOSENESS} | `{x.value}` |  | {NOT_CONFIRMED} |"
+        for x in Closeness
+    ]
+    rows += [
+        f"| contact {x.value} | {HOW_OFTEN} | `{x.value}` |  | {NOT_CONFIRMED} |" for x in Contact
+    ]
     return "\n".join(rows)
 
 
