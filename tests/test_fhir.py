@@ -632,3 +632,62 @@ def test_an_ehr_loneliness_item_by_its_loinc_code() -> None:
         ],
     }
     assert score_response(resource).total == 2
+
+
+def nhanes_ehr_response(church: dict[str, Any]) -> dict[str, Any]:
+    """The answers of the HL7 SDOH Clinical Care IG's NHANES examples, as an EHR would send them."""
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": "http://loinc.org/q/76506-5",
+        "status": "completed",
+        "item": [
+            {
+                "linkId": "/76506-5/63503-7",
+                "answer": [{"valueCoding": {"system": LA, "code": "LA48-4", "display": "Married"}}],
+            },
+            {"linkId": "/76506-5/76508-1", "answer": [{"valueInteger": 7}]},
+            {
+                "linkId": "/76506-5/76509-9",
+                "answer": [{"valueQuantity": {"value": 7, "unit": "per week", "code": "/wk"}}],
+            },
+            {"linkId": "/76506-5/76510-7", "answer": [church]},
+            {
+                "linkId": "/76506-5/76511-5",
+                "answer": [{"valueCoding": {"system": LA, "code": "LA33-6", "display": "Yes"}}],
+            },
+        ],
+    }
+
+
+def test_the_sdoh_ig_nhanes_example_scores_4_as_published() -> None:
+    # HL7 SDOH Clinical Care IG 3.0.0, examples SDOHCC-ObservationResponseNHANESQuestion1-6
+    # (source: input/fsh/instances): married, 7 calls a week, 7 get-togethers a week,
+    # church 7 a week, a club; the IG's example score (76512-3) is 4.
+    church = {"valueQuantity": {"value": 7, "unit": "per week", "code": "/wk"}}
+    result = score_response(nhanes_ehr_response(church))
+    assert result.total == 4
+    assert result.subscales == {
+        "partnered": 1,
+        "frequent_contact": 1,
+        "religious_attendance": 1,
+        "club_membership": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("church", "points"),
+    [
+        ({"valueQuantity": {"value": 5, "code": "/a"}}, 1),  # more than four a year
+        ({"valueInteger": 4}, 0),  # LOINC's unit for 76510-7 is per year: four is not more
+        ({"valueQuantity": {"value": 1, "code": "/mo"}}, 1),
+    ],
+)
+def test_loinc_rates_are_read_in_their_units(church: dict[str, Any], points: int) -> None:
+    result = score_response(nhanes_ehr_response(church))
+    assert result.subscales["religious_attendance"] == points
+
+
+def test_a_rate_in_another_unit_is_refused() -> None:
+    church = {"valueQuantity": {"value": 1, "code": "/d"}}
+    with pytest.raises(ResponseError, match=r"item\[3\].answer\[0\]: the rate must be per week"):
+        score_response(nhanes_ehr_response(church))

@@ -88,6 +88,7 @@ __all__ = [
     "Code",
     "code_table",
     "coding",
+    "loinc_answer_codes",
     "lookup",
     "markdown_table",
     "measure_codes",
@@ -336,6 +337,27 @@ These items are ``choice`` items with LOINC ``valueCoding`` answers that carry t
 response code as an ``ordinalValue``. The NHANES marital status answer list
 (LL1068-7) could not be confirmed answer by answer, so it stays an integer choice.
 """
+
+_LOINC_ANSWERS_READ: Final[dict[tuple[str, str], dict[str, int]]] = {
+    # only "Married" of LL1068-7 is confirmed (SDOH CC IG's NHANES question 1 example)
+    ("nhanes_sci", "marital_status"): {"LA48-4": 1},
+}
+
+
+def loinc_answer_codes(instrument_id: str, item_id: str) -> dict[str, int]:
+    """LOINC answer code -> response code, for reading another app's answers to an item.
+
+    Every answer of [`LOINC_ANSWERS`][grace_support.fhir.codes.LOINC_ANSWERS], plus
+    single answers we confirmed where the rest of LOINC's list is not (NHANES
+    "Married", LA48-4).
+
+    Examples:
+        >>> loinc_answer_codes("nhanes_sci", "club_member")
+        {'LA33-6': 1, 'LA32-8': 2}
+    """
+    written = {la: code for code, la in LOINC_ANSWERS.get((instrument_id, item_id), {}).items()}
+    return {**_LOINC_ANSWERS_READ.get((instrument_id, item_id), {}), **written}
+
 
 _LOINC_GROUPS: Final = frozenset({"91643-7", "91644-5"})
 """LOINC codes of panel sections (groups) that carry no answer of their own."""

@@ -260,7 +260,29 @@ def _walk(items: list[dict[str, Any]], path: str) -> list[tuple[str, dict[str, A
     return found
 
 
-def _code_of(answer: dict[str, Any], where: str) -> int:
+_RATES: dict[str, tuple[str, str, str]] = {
+    "76509-9": ("get_together_times", "get_together_per", "/wk"),
+    "76510-7": ("religious_times", "religious_per", "/a"),
+}
+"""The NHANES panel's LOINC rate items: our times and period items, and LOINC's unit."""
+_PERIODS = {"/wk": 1, "/mo": 2, "/a": 3}  # the period codes of our NHANES items
+
+
+def _rate_of(answer: dict[str, Any], default_unit: str, where: str) -> tuple[int, int]:
+    """A LOINC rate answer (``7 /wk``) as our number of times and period code."""
+    unit = default_unit
+    if "valueQuantity" in answer:
+        quantity = answer["valueQuantity"]
+        unit = str(quantity.get("code") or quantity.get("unit") or default_unit)
+        if quantity.get("value") is None:
+            raise ResponseError(f"{where}: the rate has no value")
+        answer = {"valueDecimal": quantity["value"]}
+    if unit not in _PERIODS:
+        raise ResponseError(f"{where}: the rate must be per week (/wk), month (/mo) or year (/a)")
+    return _code_of(answer, where), _PERIODS[unit]
+
+
+def _code_of(answer: dict[str, Any], where: str, by_code: Mapping[str, int] | None = None) -> int:
     if "valueInteger" in answer:
         return int(answer["valueInteger"])
     if "valueDecimal" in answer:
@@ -277,9 +299,11 @@ def _code_of(answer: dict[str, Any], where: str) -> int:
         code = str(coding.get("code", ""))
         if code.lstrip("-").isdigit():
             return int(code)
+        if by_code and code in by_code and coding.get("system", c.LOINC) == c.LOINC:
+            return by_code[code]  # one of LOINC's answers for this item
     raise ResponseError(
         f"{where}: the answer must be a whole number (valueInteger, a whole valueDecimal, "
-        "or a valueCoding with a numeric code or an ordinal value)"
+        "a valueCoding with a numeric code, an ordinal value or LOINC's answer code)"
     )
 
 
@@ -339,6 +363,12 @@ def score_response(
         key = link if link in own or link in aliases else _last_segment(link)
         item_id = key if key in own else aliases.get(key)
         given = item.get("answer", [])
+        if key in _RATES and instrument.id == "nhanes_sci" and given:
+            times, period, unit = _RATES[key]
+            if times in answers or len(given) > 1:
+                raise ResponseError(f"{where}: item {times} is answered more than once")
+            answers[times], answers[period] = _rate_of(given[0], unit, f"{where}.answer[0]")
+            continue
         if item_id not in own:
             if not given or key in skip:
                 continue
@@ -348,5 +378,6 @@ def score_response(
             raise ResponseError(f"{where}: item {item_id} is answered more than once")
         if len(given) > 1:
             raise ResponseError(f"{where}: item {item_id} has more than one answer")
-        answers[item_id] = _code_of(given[0], f"{where}.answer[0]") if given else None
+        by_code = c.loinc_answer_codes(instrument.id, item_id)
+        answers[item_id] = _code_of(given[0], f"{where}.answer[0]", by_code) if given else None
     return score(instrument.id, answers, missing=missing, **options)

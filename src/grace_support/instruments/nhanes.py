@@ -149,7 +149,7 @@ def _nhanes(values: Mapping[str, float], options: Mapping[str, str]) -> Scored:
 
 NHANES_SCI = Instrument(
     id="nhanes_sci",
-    name="NHANES Social Connection and Isolation Panel (NHANES SCI)",
+    name="NHANES Social Connection and Isolation Panel (NHANES panel)",
     measures="Social connection: partner, frequent contact, religious attendance, clubs "
     "(0 most isolated to 4).",
     items=(
