@@ -36,6 +36,13 @@ points are also reported as subscales (`partnered`, `frequent_contact`,
 kinds of tie are there. Arithmetic is exact (fractions), so a rate of exactly 3
 a week counts.
 
+**A published example.** The HL7 SDOH Clinical Care guide (IG 3.0.0) gives the
+answers of one person as example observations: married; 7 telephone contacts,
+7 get-togethers and 7 religious services a week; a club. Its example score
+(76512-3) is 4, and this rule gives 4 (a test reads those answers as an EHR
+would send them). The other worked examples in the tests are derived by hand
+from the rule.
+
 **Band** none: LOINC's score text says scores of 0 or 1 are the most socially
 isolated participants of the study, a description of that sample, not a cut-off
 for a person.
