@@ -18,6 +18,7 @@ from grace_support.fhir import network_from_observations, network_observations
 from grace_support.fhir.bundle import fhir_string
 from grace_support.fhir.network import mapping_table
 from grace_support.vocabulary import Strain, SupportType
+from tests.fuzz._leaks import error_texts
 from tests.property.strategies import networks
 
 MARKER = "Zelda-Marker-7731"
@@ -261,8 +262,7 @@ def test_a_person_without_our_id_is_refused_without_echoing_it() -> None:
     with pytest.raises(DocumentError) as caught:
         network_from_observations(data)
     assert "identifier" in str(caught.value)
-    assert MARKER not in str(caught.value)
-    assert MARKER not in repr(caught.value.problems)
+    assert not [text for text in error_texts(caught.value) if MARKER in text]
 
 
 def test_the_mapping_table_names_every_phenx_code_and_every_value() -> None:
@@ -312,7 +312,5 @@ def test_a_damaged_bundle_reads_or_is_refused_cleanly(path: tuple[Any, ...], cha
         network_from_observations(data)
     except DocumentError as error:
         refused = error
-    if refused is not None:
-        for text in (str(refused), repr(refused.problems)):
-            assert MARKER not in text
-        assert refused.__cause__ is None
+    if refused is not None:  # nowhere in the error: message, problems, chain, traceback
+        assert not [text for text in error_texts(refused) if MARKER in text]
