@@ -32,8 +32,8 @@ from grace_support.change import (
 )
 from grace_support.cli import main
 from grace_support.demo import example_network
-from grace_support.documents import dumps_schema
 from grace_support.report import CRISIS_LINE
+from grace_support.schemas import dumps_schema
 from grace_support.vocabulary import ActionId, Closeness, Contact
 from tests.helpers import net, rel
 

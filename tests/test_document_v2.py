@@ -24,7 +24,7 @@ from grace_support import (
     parse_network,
 )
 from grace_support.demo import example_network
-from grace_support.documents import schema_id
+from grace_support.schemas import schema_id
 
 V1_DOCUMENT: dict[str, Any] = {
     "schema_version": 1,

@@ -15,7 +15,7 @@ import pytest
 
 from grace_support import assess, json_schema
 from grace_support.demo import example_network
-from grace_support.documents import dumps_schema
+from grace_support.schemas import dumps_schema
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 

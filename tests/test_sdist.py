@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
-NEEDED_DIRECTORIES = ("src", "tests", "docs", "examples", "benchmarks", "scripts", ".ci")
+NEEDED_DIRECTORIES = (
+    "src", "tests", "docs", "examples", "benchmarks", "scripts", ".ci", "changelog.d",
+)  # fmt: skip
 NEEDED_FILES = ("pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE", "mkdocs.yml")
 SKIPPED_PARTS = {"__pycache__", ".hypothesis", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 

@@ -26,13 +26,7 @@ from grace_support.assessment import (
     assess,
 )
 from grace_support.attributes import Attributes
-from grace_support.documents import (
-    SchemaName,
-    json_schema,
-    network_from_data,
-    parse_network,
-    read_network,
-)
+from grace_support.documents import network_from_data, parse_network, read_network
 from grace_support.errors import (
     AsOfError,
     DocumentError,
@@ -53,6 +47,7 @@ from grace_support.network import (
     Tie,
     parse_day,
 )
+from grace_support.schemas import SchemaName, json_schema
 from grace_support.touch import in_touch, in_touch_ids, judged_on
 from grace_support.vocabulary import (
     ActionId,
@@ -119,13 +114,8 @@ def __getattr__(name: str) -> object:
         from grace_support.recommendations import recommend  # noqa: PLC0415
 
         return recommend
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+    if name == "__version__":  # from the package metadata (see _version.installed_version)
+        from grace_support._version import installed_version  # noqa: PLC0415
 
-        try:
-            return version("grace-support")
-        except PackageNotFoundError:  # running from a source tree that is not installed
-            from grace_support._version import __version__  # noqa: PLC0415
-
-            return __version__
+        return installed_version()
     raise AttributeError(f"module 'grace_support' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""Reading and writing network documents, and their JSON Schemas.
+"""Reading and validating network documents.
 
 Every way into a [`SupportNetwork`][grace_support.SupportNetwork] from outside
 Python (a file, a string, standard input, decoded JSON) passes through here, so
@@ -25,65 +25,25 @@ import re
 from collections.abc import Mapping
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
+from grace_support._deprecation import deprecated
 from grace_support._input import DEFAULT_MAX_BYTES, read_bytes, source_name
 from grace_support.attributes import Attributes
-from grace_support.errors import DocumentError, Problem, problems_from_validation_error
-from grace_support.network import SCHEMA_VERSION, SupportNetwork
+from grace_support.errors import DocumentError, Problem, validated
+from grace_support.network import SupportNetwork
 
 if TYPE_CHECKING:
     from os import PathLike
 
 __all__ = [
-    "SchemaName",
-    "json_schema",
     "network_from_data",
     "parse_network",
     "read_network",
-    "schema_id",
     "validate_json",
 ]
-
-SchemaName = Literal[
-    "network", "assessment", "recommendations", "article", "resource", "catalog", "change"
-]
-"""The documents whose JSON Schema [`json_schema`][grace_support.json_schema] gives."""
-
-SCHEMA_NAMES: tuple[str, ...] = get_args(SchemaName)
-"""Every name [`json_schema`][grace_support.json_schema] takes, in order."""
-
-SCHEMA_ID_BASE = "https://grace-health.example/schemas/"
-"""Where every ``$id`` of our JSON Schemas starts: ``<base><name>/v<version>.json``."""
-
-_FORMAT_VERSIONS: dict[str, int] = {
-    "network": SCHEMA_VERSION,
-    "assessment": 1,
-    "recommendations": 1,
-    "article": 1,
-    "resource": 1,
-    "catalog": 1,
-    "change": 1,  # grace_support.change.CHANGE_SCHEMA_VERSION
-}
-"""The version of each document format; a new version gets a new ``$id``."""
-
-
-def schema_id(name: SchemaName) -> str:
-    """The stable, versioned ``$id`` of a document's JSON Schema.
-
-    The ``$id`` is ``https://grace-health.example/schemas/<name>/v<version>.json``:
-    it names the document and its format version, so it changes exactly when the
-    format's version does (the URL identifies the schema; nothing is fetched from it).
-
-    Examples:
-        >>> schema_id("network")
-        'https://grace-health.example/schemas/network/v3.json'
-    """
-    if name not in _FORMAT_VERSIONS:
-        raise ValueError(f"name must be one of: {', '.join(SCHEMA_NAMES)}")
-    return f"{SCHEMA_ID_BASE}{name}/v{_FORMAT_VERSIONS[name]}.json"
 
 
 def parse_network(text: str | bytes, *, source: str | None = None) -> SupportNetwork:
@@ -128,16 +88,11 @@ def validate_json(model: type[ModelT], text: str | bytes, *, source: str | None 
         DocumentError: The text is not JSON, repeats a key, or breaks a rule of the model.
     """
     text = _without_bom(text)
-    try:
-        validated = model.model_validate_json(text)
-    except ValidationError as error:
-        problems = problems_from_validation_error(error)
-    else:
-        if not _repeats_a_key(text, validated):
-            return validated
-        problems = [Problem("(document)", "repeats a key in one object; each key may appear once")]
-    # Raised here, outside the except block: the ValidationError holds the input.
-    raise DocumentError(problems, source=source)
+    result = validated(model.model_validate_json, text, source=source)
+    if _repeats_a_key(text, result):
+        problem = Problem("(document)", "repeats a key in one object; each key may appear once")
+        raise DocumentError([problem], source=source)
+    return result
 
 
 def network_from_data(data: Any, *, source: str | None = None) -> SupportNetwork:
@@ -146,11 +101,7 @@ def network_from_data(data: Any, *, source: str | None = None) -> SupportNetwork
     Raises:
         DocumentError: The data breaks a rule of the document.
     """
-    try:
-        return SupportNetwork.model_validate(data)
-    except ValidationError as error:
-        problems = problems_from_validation_error(error)
-    raise DocumentError(problems, source=source)
+    return validated(SupportNetwork.model_validate, data, source=source)
 
 
 def read_network(
@@ -282,75 +233,26 @@ def _classes(annotation: Any) -> set[type]:
 _FIELDS_SET = attrgetter("__pydantic_fields_set__")
 
 
-def json_schema(name: SchemaName = "network") -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a document this library reads or writes.
+_MOVED_TO_SCHEMAS = frozenset(
+    {"SCHEMA_ID_BASE", "SCHEMA_NAMES", "SchemaName", "dumps_schema", "json_schema", "schema_id"}
+)
+"""Names that moved to `grace_support.schemas` in 0.2.0; here they go in 0.3.0."""
 
-    Every schema has a stable, versioned ``$id`` (see
-    [`schema_id`][grace_support.documents.schema_id]).
 
-    Args:
-        name: ``"network"`` for the network document, ``"assessment"`` for the
-            output of [`assess`][grace_support.assess], ``"recommendations"``, or
-            one of the content models: ``"article"``, ``"resource"``, ``"catalog"``;
-            ``"change"`` for the output of [`compare`][grace_support.change.compare].
+def __getattr__(name: str) -> object:
+    """The JSON Schema builders under their old path, with a ``DeprecationWarning``.
 
-    Examples:
-        >>> json_schema("network")["properties"]["schema_version"]["const"]
-        3
+    Deprecated:
+        0.2.0: import them from ``grace_support.schemas`` (``json_schema`` and
+        ``SchemaName`` also from ``grace_support``); this path goes in 0.3.0.
     """
-    model = _schema_model(name)
-    schema = model.model_json_schema(mode="validation" if name == "network" else "serialization")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": schema_id(name),
-        **_plain_descriptions(schema),
-    }
+    if name in _MOVED_TO_SCHEMAS:
+        deprecated(
+            f"grace_support.documents.{name}",
+            use=f"import grace_support.schemas.{name} instead",
+            since="0.2.0",
+        )
+        from grace_support import schemas  # noqa: PLC0415 (the deprecated path, until 0.3.0)
 
-
-def _plain_descriptions(node: Any) -> Any:
-    """Docs cross-references (``[`x`][path]``) in descriptions become code spans."""
-    from grace_support._schema_docs import plain_text  # noqa: PLC0415
-
-    if isinstance(node, dict):
-        return {
-            k: plain_text(v)
-            if k == "description" and isinstance(v, str)
-            else _plain_descriptions(v)
-            for k, v in node.items()
-        }
-    if isinstance(node, list):
-        return [_plain_descriptions(v) for v in node]
-    return node
-
-
-def _schema_model(name: str) -> type[BaseModel]:
-    # Imported here: the assessment and content models are not needed to read networks.
-    if name == "network":
-        return SupportNetwork
-    if name == "assessment":
-        from grace_support.assessment import Assessment  # noqa: PLC0415
-
-        return Assessment
-    if name == "recommendations":
-        from grace_support.recommendations import Recommendations  # noqa: PLC0415
-
-        return Recommendations
-    if name == "change":
-        from grace_support.change import NetworkChange  # noqa: PLC0415
-
-        return NetworkChange
-    from grace_support import content  # noqa: PLC0415
-
-    models: dict[str, type[BaseModel]] = {
-        "article": content.Article,
-        "resource": content.Resource,
-        "catalog": content.Catalog,
-    }
-    if name not in models:
-        raise ValueError(f"name must be one of: {', '.join(SCHEMA_NAMES)}")
-    return models[name]
-
-
-def dumps_schema(name: SchemaName = "network") -> str:
-    """The JSON Schema as stable, indented JSON text (used by the CLI and snapshots)."""
-    return json.dumps(json_schema(name), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return getattr(schemas, name)
+    raise AttributeError(f"module 'grace_support.documents' has no attribute {name!r}")

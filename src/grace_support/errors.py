@@ -16,12 +16,15 @@ network are personal health information.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
-    from pydantic import ValidationError
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 __all__ = [
     "MAX_LISTED_PROBLEMS",
@@ -34,6 +37,7 @@ __all__ = [
     "UnknownPersonError",
     "format_location",
     "problems_from_validation_error",
+    "validated",
 ]
 
 
@@ -129,6 +133,8 @@ class DocumentError(GraceSupportError, ValueError):
 
         Only the location and pydantic's message are kept; pydantic's messages for
         the models in this package never contain the input (``hide_input_in_errors``).
+        Raise the result *outside* the ``except`` block, or call
+        ``grace_support.errors.validated``, which does.
         """
         return cls(problems_from_validation_error(error), source=source)
 
@@ -155,6 +161,47 @@ def problems_from_validation_error(error: ValidationError) -> list[Problem]:
         Problem(format_location(detail["loc"]), detail["msg"])
         for detail in error.errors(include_url=False, include_input=False, include_context=False)
     ]
+
+
+def validated(validate: Callable[[_In], _Out], data: _In, /, *, source: str | None = None) -> _Out:
+    """``validate(data)``, with a pydantic ``ValidationError`` raised as a `DocumentError`.
+
+    The one place the library turns a validation error into its own: every reader of
+    outside data validates through it. It is a plain function, not a context manager,
+    because the error has to be raised *after* the ``except`` block is left: raised
+    inside it (as a context manager's ``__exit__`` would), the ``ValidationError``,
+    which keeps every input value, would stay reachable as ``__context__``.
+
+    Args:
+        validate: What validates, e.g. ``SupportNetwork.model_validate`` or
+            ``Catalog.model_validate_json``.
+        data: What it validates.
+        source: Where the data came from (a file name), for the error message.
+
+    Returns:
+        What ``validate`` returned.
+
+    Raises:
+        DocumentError: ``validate`` raised a ``ValidationError``; the error names each
+            place and carries no exception chain (``__cause__`` and ``__context__`` are
+            ``None``). Other exceptions pass through unchanged.
+
+    Version added:
+        0.2.0
+
+    Examples:
+        >>> from grace_support import Person
+        >>> validated(Person.model_validate, {"id": "Ana Díaz!"}, source="people.json")
+        Traceback (most recent call last):
+            ...
+        grace_support.errors.DocumentError: people.json is not a valid document (1 problem):
+          id: String should match pattern '^[A-Za-z0-9._-]+$'
+    """
+    try:
+        return validate(data)
+    except ValidationError as error:
+        failure = DocumentError.from_validation_error(error, source=source)
+    raise failure  # outside the except block: the ValidationError is not kept as context
 
 
 class InputError(DocumentError):

@@ -44,14 +44,14 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from grace_support.documents import network_from_data
-from grace_support.errors import DocumentError, Problem
+from grace_support.errors import DocumentError, Problem, validated
+from grace_support.network import SupportNetwork
 from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from grace_support.network import Person, Relationship, SupportNetwork, Tie
+    from grace_support.network import Person, Relationship, Tie
 
 __all__ = ["FLAT_PREFIXES", "from_networkx", "to_networkx"]
 
@@ -256,7 +256,7 @@ def from_networkx(graph: nx.Graph, *, ego: str | None = None) -> SupportNetwork:
         "ties": ties,
     }
     document |= _network_fields(graph.graph)
-    return network_from_data(document, source=source)
+    return validated(SupportNetwork.model_validate, document, source=source)
 
 
 def _network_fields(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -998,6 +998,9 @@ class SupportNetwork(FrozenModel):
         Everyone when ``ties_asked`` is left out. Structural measures (density,
         effective size, constraint) are computed over the ego and these people.
 
+        Version added:
+            0.2.0
+
         Examples:
             >>> net = SupportNetwork.build("sam", [
             ...     ("jo", Relationship(person="jo")), ("al", Relationship(person="al"))],

@@ -60,6 +60,9 @@ def as_day(value: date | str, *, name: str = "as_of") -> date:
         ValueError: The value is not a real calendar day; the message names
             ``name``, never the value.
 
+    Version added:
+        0.2.0
+
     Examples:
         >>> as_day("2026-02-03")
         datetime.date(2026, 2, 3)
@@ -78,6 +81,9 @@ def judged_on(network: SupportNetwork, as_of: date | str | None = None) -> date:
 
     This is the rule of [`assess`][grace_support.assess]; the measures that count
     people in touch, the reports, change and the cohort engine all follow it.
+
+    Version added:
+        0.2.0
 
     Examples:
         >>> from grace_support import SupportNetwork
@@ -109,6 +115,9 @@ def in_touch(
     Raises:
         ValueError: ``as_of`` is not a real ``YYYY-MM-DD`` day.
 
+    Version added:
+        0.2.0
+
     Examples:
         >>> from grace_support import Relationship
         >>> in_touch(Relationship(person="jo"), as_of="2026-01-01")  # nothing recorded
@@ -133,6 +142,9 @@ def in_touch_ids(
         as_of: The day judged on; by default as [`judged_on`][grace_support.touch.judged_on]
             says.
         settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
+
+    Version added:
+        0.2.0
 
     Examples:
         >>> from grace_support.demo import example_network

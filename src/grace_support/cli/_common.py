@@ -111,10 +111,8 @@ def settings_from(pairs: Sequence[tuple[str, str]]) -> Settings:
         UsageError: A name is not a setting (named by its position, never echoed),
             or a value is out of range (the setting and pydantic's message).
     """
-    from pydantic import ValidationError  # noqa: PLC0415
-
     from grace_support.assessment import Settings  # noqa: PLC0415
-    from grace_support.errors import format_location  # noqa: PLC0415
+    from grace_support.errors import DocumentError, validated  # noqa: PLC0415
 
     known = Settings.model_fields
     for number, (name, _) in enumerate(pairs, start=1):
@@ -123,10 +121,9 @@ def settings_from(pairs: Sequence[tuple[str, str]]) -> Settings:
                 f"--setting number {number} is not a known setting (known: {', '.join(known)})"
             )
     try:
-        return Settings.model_validate(dict(pairs))
-    except ValidationError as error:
-        first = error.errors(include_url=False, include_input=False, include_context=False)[0]
-        message = f"--setting {format_location(first['loc'])}: {first['msg']}"
+        return validated(Settings.model_validate, dict(pairs))
+    except DocumentError as error:
+        message = f"--setting {error.problems[0]}"
     raise UsageError(message)
 
 

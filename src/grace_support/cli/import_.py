@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from grace_support.cli._common import UsageError, add_command
-from grace_support.errors import DocumentError, InputError, Problem
+from grace_support.errors import DocumentError, InputError, Problem, validated
 
 if TYPE_CHECKING:
     import argparse
@@ -163,8 +163,6 @@ def _tables(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
 
 def _network_canvas(reader: str) -> Callable[[Sequence[str], argparse.Namespace], ImportResult]:
     def read(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
-        from pydantic import ValidationError  # noqa: PLC0415
-
         from grace_support.cli._progress import progress  # noqa: PLC0415
         from grace_support.importers import NetworkCanvasMapping  # noqa: PLC0415
 
@@ -172,12 +170,9 @@ def _network_canvas(reader: str) -> Callable[[Sequence[str], argparse.Namespace]
         if data is None:
             raise UsageError("Network Canvas needs --mapping FILE.json (a NetworkCanvasMapping)")
         try:
-            mapping = NetworkCanvasMapping.model_validate(data)
-        except ValidationError as error:
-            from grace_support.errors import format_location  # noqa: PLC0415
-
-            first = error.errors(include_url=False)[0]
-            raise UsageError(f"--mapping {format_location(first['loc'])}: {first['msg']}") from None
+            mapping = validated(NetworkCanvasMapping.model_validate, data)
+        except DocumentError as error:
+            raise UsageError(f"--mapping {error.problems[0]}") from None
         function = _reader(reader)
         return _merge(
             [

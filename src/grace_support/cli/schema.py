@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from grace_support.cli._common import add_command
-from grace_support.documents import SCHEMA_NAMES
+from grace_support.schemas import SCHEMA_NAMES
 
 if TYPE_CHECKING:
     import argparse
@@ -22,6 +22,6 @@ def register(commands: Commands) -> None:
 
 
 def _schema(args: argparse.Namespace) -> str:
-    from grace_support.documents import dumps_schema  # noqa: PLC0415
+    from grace_support.schemas import dumps_schema  # noqa: PLC0415
 
     return dumps_schema(args.name)

@@ -17,18 +17,14 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError, model_validator
+from pydantic import model_validator
 
 from grace_support._input import DEFAULT_MAX_BYTES
 from grace_support._model import FrozenModel
 from grace_support.content.article import Article
 from grace_support.content.crisis import CRISIS_RESOURCES
 from grace_support.content.resource import Resource, ResourceKind, ServiceStatus
-from grace_support.errors import (
-    DocumentError,
-    Problem,
-    problems_from_validation_error,
-)
+from grace_support.errors import DocumentError, Problem, validated
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -117,11 +113,8 @@ class Catalog(FrozenModel):
             else:
                 continue
             raise DocumentError(problems, source="HSDS")
-        try:
-            return cls(version=version, resources=tuple(resources))
-        except ValidationError as error:
-            problems = problems_from_validation_error(error)
-        raise DocumentError(problems, source="HSDS")
+        catalog = {"version": version, "resources": tuple(resources)}
+        return validated(cls.model_validate, catalog, source="HSDS")
 
     def merged(self, other: Catalog) -> Catalog:
         """This catalogue with the other's articles and resources added (ids must not clash)."""

@@ -21,11 +21,11 @@ from datetime import date, time
 from enum import StrEnum
 from typing import Any
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
 from grace_support._model import FrozenModel
 from grace_support.content._common import HttpsUrl, Slug, Text
-from grace_support.errors import DocumentError, Problem, problems_from_validation_error
+from grace_support.errors import DocumentError, Problem, validated
 from grace_support.vocabulary import SupportType
 
 __all__ = [
@@ -360,11 +360,7 @@ class Resource(FrozenModel):
             problem = Problem("(service)", "is not an HSDS service object this library reads")
         if problem is not None:
             raise DocumentError([problem], source="HSDS")
-        try:
-            return cls.model_validate(data)
-        except ValidationError as error:
-            problems = problems_from_validation_error(error)
-        raise DocumentError(problems, source="HSDS")
+        return validated(cls.model_validate, data, source="HSDS")
 
     # -- schema.org ---------------------------------------------------------------------------
 
