@@ -29,7 +29,11 @@ def fhir_json(resource: object) -> str:
 
 
 def add_names(parser: argparse.ArgumentParser, *, help: str) -> None:
-    """``--names``, with the older ``--include-names`` kept as a hidden alias."""
+    """``--names``, with the older ``--include-names`` kept as a hidden alias.
+
+    Version added:
+        0.2.0
+    """
     import argparse  # noqa: PLC0415
 
     parser.add_argument("--names", action="store_true", dest="names", help=help)

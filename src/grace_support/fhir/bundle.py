@@ -31,13 +31,13 @@ import hashlib
 import json
 import re
 import uuid
-import warnings
 from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from grace_support._deprecation import deprecated
 from grace_support.fhir import codes as c
 from grace_support.fhir._resources import category, fhir_datetime, reference, validate
 from grace_support.fhir.observations import quantity
@@ -225,11 +225,7 @@ def assessment_bundle(
         False
     """
     if include_names is not None:
-        warnings.warn(
-            "assessment_bundle(include_names=...) is deprecated; use names=...",
-            DeprecationWarning,
-            stacklevel=2,
-        )
+        deprecated("assessment_bundle(include_names=...)", use="pass names=...", since="0.2.0")
         names = names or include_names
     people = {p.id for p in network.people}
     if any(pid not in people for f in assessment.findings for pid in f.people):

@@ -354,6 +354,9 @@ def loinc_answer_codes(instrument_id: str, item_id: str) -> dict[str, int]:
     Examples:
         >>> loinc_answer_codes("nhanes_sci", "club_member")
         {'LA33-6': 1, 'LA32-8': 2}
+
+    Version added:
+        0.2.0
     """
     written = {la: code for code, la in LOINC_ANSWERS.get((instrument_id, item_id), {}).items()}
     return {**_LOINC_ANSWERS_READ.get((instrument_id, item_id), {}), **written}

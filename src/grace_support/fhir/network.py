@@ -39,7 +39,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from grace_support.errors import DocumentError, Problem, problems_from_validation_error
+from grace_support.errors import DocumentError, Problem, validated
 from grace_support.fhir import codes as c
 from grace_support.fhir._resources import category, fhir_datetime, reference, validate
 from grace_support.fhir.bundle import fhir_string
@@ -99,6 +99,9 @@ def mapping_table() -> str:
     Examples:
         >>> mapping_table().splitlines()[0]
         '| network document | FHIR | value |'
+
+    Version added:
+        0.2.0
     """
     rows = ["| network document | FHIR | value |", "|---|---|---|"]
     rows += [f"| {a} | {b} | {n} |" for a, b, n in MAPPING]
@@ -339,6 +342,9 @@ def network_observations(
         True
         >>> "Ana" in bundle.model_dump_json()
         False
+
+    Version added:
+        0.2.0
     """
     seed = hashlib.sha256(
         json.dumps([network.to_document(), subject, names, attributes], sort_keys=True).encode()
@@ -640,9 +646,10 @@ def network_from_observations(bundle: Bundle | Mapping[str, Any] | str | bytes) 
         >>> bundle = network_observations(network, names=True, attributes=True)
         >>> network_from_observations(bundle.model_dump_json()) == network
         True
-    """
-    from pydantic import ValidationError  # noqa: PLC0415
 
+    Version added:
+        0.2.0
+    """
     from grace_support.network import SupportNetwork  # noqa: PLC0415
 
     data = _as_bundle(bundle)
@@ -674,9 +681,6 @@ def network_from_observations(bundle: Bundle | Mapping[str, Any] | str | bytes) 
     document.update(people=found.people, relationships=relationships, ties=ties)
     if reader.problems:
         raise DocumentError(reader.problems, source="FHIR bundle")
-    problems: list[Problem] = []
-    try:
-        return SupportNetwork.model_validate(document)
-    except ValidationError as error:
-        problems = problems_from_validation_error(error)
-    raise DocumentError(problems, source="the network read from the FHIR bundle")
+    return validated(
+        SupportNetwork.model_validate, document, source="the network read from the FHIR bundle"
+    )

@@ -47,6 +47,9 @@ def claims_screening_profile(observation: dict[str, Any]) -> bool:
     US Core's survey codes (LOINC), a subject and an effective time. An observation
     without a subject, a day, or a LOINC code is still valid FHIR, but does not
     claim the profile.
+
+    Version added:
+        0.2.0
     """
     codings = observation.get("code", {}).get("coding", [])
     return (

@@ -55,6 +55,9 @@ def answer_value(instrument_id: str, item_id: str, code: int) -> dict[str, Any]:
         'LA6270-8'
         >>> answer_value("ucla3", "feel_isolated", 2)
         {'valueInteger': 2}
+
+    Version added:
+        0.2.0
     """
     answers = c.LOINC_ANSWERS.get((instrument_id, item_id))
     if answers is None:

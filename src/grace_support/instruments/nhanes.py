@@ -126,6 +126,9 @@ def weekly_contacts(phone_per_week: int, times: int, per: int) -> Fraction:
         Fraction(3, 2)
         >>> weekly_contacts(0, 13, 2) >= 3  # 13 a month is exactly 3 a week
         True
+
+    Version added:
+        0.2.0
     """
     return phone_per_week + times / _WEEKS_PER[per]
 
@@ -136,6 +139,9 @@ def yearly_attendance(times: int, per: int) -> Fraction:
     Examples:
         >>> yearly_attendance(1, 2)  # once a month
         Fraction(12, 1)
+
+    Version added:
+        0.2.0
     """
     return times * 52 / _WEEKS_PER[per]
 
