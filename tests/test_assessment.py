@@ -369,6 +369,10 @@ def test_measures_match_contract_names() -> None:
         "role_unknown_count",
         "support_given_counts",
         "reciprocity",
+        "efficiency",
+        "hierarchy",
+        "ego_betweenness",
+        "ego_betweenness_normalized",
     ]
 
 

@@ -198,6 +198,8 @@ def test_dataset_round_trip_and_measures(
         egos=len(cohort),
         alters=sum(len(n.people) for n in cohort),
         ties=sum(len(n.ties) for n in cohort),
+        egos_without_alters=sum(not n.people for n in cohort),
+        egos_with_one_alter=sum(len(n.people) == 1 for n in cohort),
     )
     assert list(read_networks(path)) == [_without_null_attributes(n) for n in cohort]
     assert_measured_like_assess(

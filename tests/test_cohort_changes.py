@@ -44,6 +44,10 @@ later_days = st.dates(min_value=date(2026, 8, 1), max_value=date(2027, 12, 31))
 """Days after every day the strategies record: an as_of pair that is never refused."""
 
 
+_KINDS = {"change_type": pl.String, "generator_changed": pl.Boolean}
+"""The columns of cohort.changes that are not numbers."""
+
+
 def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -57,7 +61,8 @@ def assert_equal(got: DataFrame, want: pd.DataFrame) -> None:
         expected = {"i": pl.Int64, "f": pl.Float64}.get(kind)
         if expected is not None and len(want):
             assert got.schema[column] == expected, (column, got.schema[column])
-        assert got.schema[column] in (pl.Int64, pl.Float64), column
+        assert got.schema[column] == _KINDS.get(column, got.schema[column]), column
+        assert got.schema[column] in (pl.Int64, pl.Float64, pl.String, pl.Boolean), column
     for row, expected_row in zip(
         got.iter_rows(named=True), want.to_dict(orient="records"), strict=True
     ):
@@ -70,7 +75,8 @@ def assert_equal(got: DataFrame, want: pd.DataFrame) -> None:
                 assert math.isclose(actual, value, rel_tol=1e-12, abs_tol=1e-12), (column, actual)
             else:
                 assert actual == value, (row["ego_id"], column, actual, value)
-                assert isinstance(actual, str if column == "ego_id" else int), (column, actual)
+                python_type = {"ego_id": str, "change_type": str, "generator_changed": bool}
+                assert isinstance(actual, python_type.get(column, int)), (column, actual)
 
 
 def assert_equal_or_refused(got: Callable[[], DataFrame], want: Callable[[], pd.DataFrame]) -> None:

@@ -274,3 +274,10 @@ def test_the_docs_table_names_every_label_the_code_writes() -> None:
     labels |= {name for _, name, _ in persnet._ALTER_QUESTIONS.values()}
     missing = sorted(label for label in labels if f"`{label}`" not in page)
     assert missing == []
+
+
+def test_the_name_generator_is_recorded(tmp_path: Path) -> None:
+    """PERSNET's name generator takes up to 15 names (issue 23)."""
+    result = read_persnet(write(tmp_path / "export.csv", [EVERY_ANSWER]), errors="collect")
+    network = result.networks[0]
+    assert (network.generator, network.max_names) == ("persnet", 15)

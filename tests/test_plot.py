@@ -8,7 +8,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 import pytest
@@ -93,3 +93,35 @@ def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
     with pytest.raises(MissingExtraError, match="plot"):
         egogram(net())
+
+
+def _heights(ax: Any) -> list[float]:
+    from matplotlib.patches import Rectangle
+
+    return [bar.get_height() for bar in ax.patches if isinstance(bar, Rectangle)]
+
+
+def test_change_types_chart_counts_every_kind() -> None:
+    from grace_support.change import compare
+    from grace_support.plot import change_types_chart
+    from tests.helpers import net, rel
+
+    days = ("2026-08-01", "2026-11-01")
+    a, ab, b = net(rel("a")), net(rel("a"), rel("b")), net(rel("b"))
+    changes = [compare(a, a, as_of=days), compare(a, ab, as_of=days), compare(a, b, as_of=days)]
+    changes.append(compare(a, b, as_of=days))
+    ax = change_types_chart(changes)
+    heights = _heights(ax)
+    assert heights == [1, 1, 0, 2]  # stasis, expansion, shedding, substitution
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "stasis",
+        "expansion",
+        "shedding",
+        "substitution",
+    ]
+    assert "2 (50%)" in [t.get_text() for t in ax.texts]
+    pl = pytest.importorskip("polars")
+    table = pl.DataFrame({"change_type": ["shedding", "shedding"]})
+    heights = _heights(change_types_chart(table))
+    assert heights == [0, 0, 2, 0]
+    plt.close("all")

@@ -206,11 +206,16 @@ def test_weighted_constraint_equals_networkx(network: SupportNetwork) -> None:
 
 
 def test_existing_measures_stay_unweighted() -> None:
-    plain = build(*(Relationship(person=p) for p in "abc"), ties=(Tie("a", "b"),))
-    heavy = build(*(Relationship(person=p) for p in "abc"), ties=(Tie("a", "b", weight=9),))
+    plain = build(*(Relationship(person=p) for p in "abc"), ties=(Tie("a", "b"), Tie("b", "c")))
+    heavy = build(
+        *(Relationship(person=p) for p in "abc"), ties=(Tie("a", "b", weight=9), Tie("b", "c"))
+    )
     assert m.density(plain) == m.density(heavy)
     assert m.constraint(plain) == m.constraint(heavy)
-    assert m.effective_size(plain) == m.effective_size(heavy)
+    # Effective size uses the weights by default (issue 23), and only then differs.
+    assert m.effective_size(plain, weighted=False) == m.effective_size(heavy, weighted=False)
+    assert m.effective_size(plain) == m.effective_size(plain, weighted=False)
+    assert m.effective_size(heavy) != m.effective_size(heavy, weighted=False)
     assert m.constraint(plain, weighted=True) == m.constraint(plain)
     assert m.constraint(heavy, weighted=True) != m.constraint(heavy)
 

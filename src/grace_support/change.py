@@ -43,7 +43,9 @@ from __future__ import annotations
 import csv
 import io
 import textwrap
+import warnings
 from datetime import date
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, cast
 
 from pydantic import BaseModel, Field, NonNegativeInt, PrivateAttr
@@ -52,6 +54,7 @@ from grace_support._extras import require
 from grace_support._model import FrozenModel
 from grace_support.assessment import Assessment, Finding, FindingCode, Settings, assess
 from grace_support.assessment.rules import actions_for
+from grace_support.errors import GeneratorChangedWarning
 from grace_support.network import PersonId, parse_day
 from grace_support.report import CRISIS_LINE, REASONS
 from grace_support.vocabulary import ActionId, Closeness, Contact, Role, Strain, SupportType
@@ -68,12 +71,15 @@ __all__ = [
     "CHANGE_TABLE_COUNTS",
     "ROSTER_COLUMNS",
     "AlterChange",
+    "ChangeType",
+    "GeneratorChangedWarning",
     "MeasureChange",
     "NetworkChange",
     "Timeline",
     "carry_forward",
     "change_row",
     "change_table",
+    "change_type",
     "compare",
     "numeric_measures",
     "to_network_canvas_roster",
@@ -88,6 +94,51 @@ Number = int | float
 
 _CIRCLE_RANK = {c: i for i, c in enumerate(Closeness)}
 _TYPE_RANK = {t: i for i, t in enumerate(SupportType)}
+
+
+class ChangeType(StrEnum):
+    """The kind of change in who is named, from the people gained and lost.
+
+    The four patterns of Small, Pamphile and McMahan (2015). They classified the
+    changes of a panel's networks; applying them to the change of one ego's
+    network, by whether anyone was gained or lost, is this library's rule.
+
+    Reference:
+        Small, M. L., Pamphile, V. D., & McMahan, P. (2015). How stable is the
+        core discussion network? *Social Networks* 40, 90-102.
+        <https://doi.org/10.1016/j.socnet.2014.09.001>
+
+    Version added:
+        0.2.0
+    """
+
+    STASIS = "stasis"
+    """No one was gained or lost."""
+    EXPANSION = "expansion"
+    """Someone was gained and no one lost."""
+    SHEDDING = "shedding"
+    """Someone was lost and no one gained."""
+    SUBSTITUTION = "substitution"
+    """Someone was gained and someone lost."""
+
+
+def change_type(gained: int, lost: int) -> ChangeType:
+    """The kind of change of a network that gained `gained` people and lost `lost`.
+
+    Examples:
+        >>> change_type(0, 0).value, change_type(2, 0).value, change_type(1, 3).value
+        ('stasis', 'expansion', 'substitution')
+
+    Version added:
+        0.2.0
+    """
+    if gained and lost:
+        return ChangeType.SUBSTITUTION
+    if gained:
+        return ChangeType.EXPANSION
+    if lost:
+        return ChangeType.SHEDDING
+    return ChangeType.STASIS
 
 
 # -- models -----------------------------------------------------------------------------------
@@ -187,6 +238,17 @@ class NetworkChange(FrozenModel):
     """Findings of the after network with no match before."""
     findings_persisting: tuple[Finding, ...]
     """Findings of the after network that match one before."""
+    change_type: ChangeType
+    """Stasis, expansion, shedding or substitution (see `ChangeType`)."""
+    turnover: Share | None
+    """``1 - alter_jaccard``: the share of everyone named in either interview who is
+    in only one; ``None`` when both are empty."""
+    stability: Share | None
+    """``|kept| / |people before|``: the share of the first interview's people still
+    named; ``None`` when the before network names no one."""
+    generator_changed: bool = False
+    """The two interviews recorded different name generators or caps on names
+    (``generator``, ``max_names``): counts of people may then differ for that reason."""
 
     _before_labels: dict[str, str] = PrivateAttr(default_factory=dict)
     _after_labels: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -410,6 +472,43 @@ def _finding_keys(
     return keys
 
 
+def generators_differ(before: SupportNetwork, after: SupportNetwork) -> bool:
+    """Whether two interviews recorded different name generators or caps on names.
+
+    Only recorded values are compared: a wave that does not say which generator
+    it used (``generator`` or ``max_names`` left out) differs from nothing.
+    """
+    for field in ("generator", "max_names"):
+        a, b = getattr(before, field, None), getattr(after, field, None)
+        if a is not None and b is not None and a != b:
+            return True
+    return False
+
+
+def _warn_pairs(count: int) -> None:
+    pairs = "two interviews" if count == 1 else f"{count} pairs of interviews"
+    warnings.warn(
+        GeneratorChangedWarning(
+            f"{pairs} of this timeline used different name generators or caps on names: "
+            "counts of people may differ because of the instrument (see generator_changed)"
+        ),
+        stacklevel=3,
+    )
+
+
+def warn_generator_changed(count: int, *, stacklevel: int = 3) -> None:
+    """Warn that `count` egos were interviewed with different name generators or caps."""
+    who = "one ego's waves" if count == 1 else f"{count} egos' waves"
+    warnings.warn(
+        GeneratorChangedWarning(
+            f"{who} used different name generators or caps on names: counts of "
+            "people may differ because of the instrument, not the network "
+            "(see generator_changed)"
+        ),
+        stacklevel=stacklevel,
+    )
+
+
 def compare(
     before: SupportNetwork,
     after: SupportNetwork,
@@ -441,6 +540,11 @@ def compare(
         grace_support.errors.AsOfError: A day of an explicit ``as_of`` is earlier
             than a ``collected_on`` or ``last_contact`` of its network (as ``assess``
             refuses it); the fields are named, never the days.
+
+    Warns:
+        GeneratorChangedWarning: The two networks record different ``generator``
+            labels or ``max_names`` caps (the change's ``generator_changed`` is then
+            true).
     """
     if before.ego.id != after.ego.id:
         raise ValueError("before and after are networks of different egos")
@@ -485,18 +589,24 @@ def compare(
     old_set, new_set = set(old_keys), set(new_keys)
     covered_before, covered_after = _covered(before), _covered(after)
 
+    gained = tuple(sorted(p.id for p in after.people if p.id not in kept_after))
+    lost = tuple(sorted(p.id for p in before.people if p.id not in mapping))
+    jaccard = None if alter_union == 0 else len(mapping) / alter_union
+    generator_changed = generators_differ(before, after)
+    if generator_changed:
+        warn_generator_changed(1)
     change = NetworkChange(
         ego=after.ego.id,
         as_of=(before_day, after_day),
         kept=tuple(sorted(kept_after)),
-        gained=tuple(sorted(p.id for p in after.people if p.id not in kept_after)),
-        lost=tuple(sorted(p.id for p in before.people if p.id not in mapping)),
+        gained=gained,
+        lost=lost,
         alter_changes=tuple(sorted(alter_changes, key=lambda c: c.person)),
         closer=closer,
         further=further,
         ties_gained=tuple(sorted(after_kept_ties - before_ties)),
         ties_lost=tuple(sorted(before_ties - after_ties)),
-        alter_jaccard=None if alter_union == 0 else len(mapping) / alter_union,
+        alter_jaccard=jaccard,
         tie_jaccard=None if tie_union == 0 else common_ties / tie_union,
         support_types_gained=_sorted_types(covered_after - covered_before),
         support_types_lost=_sorted_types(covered_before - covered_after),
@@ -510,6 +620,10 @@ def compare(
         findings_persisting=tuple(
             f for f, k in zip(after_result.findings, new_keys, strict=True) if k in old_set
         ),
+        change_type=change_type(len(gained), len(lost)),
+        turnover=None if jaccard is None else 1 - jaccard,
+        stability=len(mapping) / len(before.people) if before.people else None,
+        generator_changed=generator_changed,
     )
     change._before_labels = {p.id: p.label for p in before.people}
     change._after_labels = {p.id: p.label for p in after.people}
@@ -757,10 +871,20 @@ class Timeline:
         )
 
     def changes(self) -> tuple[NetworkChange, ...]:
-        """The change from each interview to the next (one fewer than the waves)."""
+        """The change from each interview to the next (one fewer than the waves).
+
+        Warns:
+            GeneratorChangedWarning: Once, when two consecutive interviews record
+                different name generators or caps on names.
+        """
         pairs = zip(self._networks, self._networks[1:], strict=False)
         # Each on its own collected_on, as assess(network) judges it (nothing refused).
-        return tuple(compare(a, b, settings=self._settings) for a, b in pairs)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", GeneratorChangedWarning)
+            found = tuple(compare(a, b, settings=self._settings) for a, b in pairs)
+        if changed := sum(c.generator_changed for c in found):
+            _warn_pairs(changed)
+        return found
 
     def measures_frame(self) -> pd.DataFrame:
         """One row per wave: ``wave`` (from 0), ``collected_on``, then every numeric measure.
@@ -888,7 +1012,21 @@ def change_row(change: NetworkChange) -> dict[str, Any]:
     row["findings_resolved"] = len(change.findings_resolved)
     row["findings_new"] = len(change.findings_new)
     row["findings_persisting"] = len(change.findings_persisting)
+    row |= change_kind(change)
     return row
+
+
+def change_kind(change: NetworkChange) -> dict[str, Any]:
+    """The kind of change: the last four columns of a change row.
+
+    ``change_type``, ``turnover``, ``stability`` and ``generator_changed``.
+    """
+    return {
+        "change_type": change.change_type.value,
+        "turnover": change.turnover,
+        "stability": change.stability,
+        "generator_changed": change.generator_changed,
+    }
 
 
 def _by_ego(networks: Iterable[SupportNetwork], side: str) -> dict[str, SupportNetwork]:
@@ -923,7 +1061,14 @@ def change_table(
     - ``alter_jaccard``, ``tie_jaccard`` (missing when undefined);
     - ``coverage_before``, ``coverage_after``: support types covered;
     - ``delta_<measure>`` for every numeric measure (``delta_support_counts.peer``);
-    - ``findings_resolved``, ``findings_new``, ``findings_persisting``: counts.
+    - ``findings_resolved``, ``findings_new``, ``findings_persisting``: counts;
+    - ``change_type`` (``stasis``, ``expansion``, ``shedding`` or ``substitution``),
+      ``turnover`` and ``stability`` (missing when undefined), and
+      ``generator_changed`` (see [`NetworkChange`][grace_support.change.NetworkChange]).
+
+    Warns:
+        GeneratorChangedWarning: Once, with the number of egos whose two networks
+            record different name generators or caps on names.
 
     Raises:
         MissingExtraError: pandas is not installed.
@@ -933,10 +1078,14 @@ def change_table(
     pdm = require("pandas", extra="pandas", feature="change_table")
     old = _by_ego(before_networks, "before_networks")
     new = _by_ego(after_networks, "after_networks")
-    rows = [
-        change_row(compare(old[ego], new[ego], as_of=as_of, settings=settings))
-        for ego in sorted(old.keys() & new.keys())
-    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GeneratorChangedWarning)
+        rows = [
+            change_row(compare(old[ego], new[ego], as_of=as_of, settings=settings))
+            for ego in sorted(old.keys() & new.keys())
+        ]
+    if changed := sum(row["generator_changed"] for row in rows):
+        warn_generator_changed(changed)
     return cast("pd.DataFrame", pdm.DataFrame(rows, columns=_table_columns()))
 
 

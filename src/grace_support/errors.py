@@ -8,6 +8,9 @@ The tree is small; catch the root to catch everything the library raises on purp
     ├── UnknownPersonError(KeyError)     a lookup names an id that is not in the network
     └── MissingExtraError(ImportError)   an optional extra is not installed
 
+and one warning, ``GeneratorChangedWarning(UserWarning)``: two waves of an ego were
+interviewed with different name generators or caps on names.
+
 Messages say *where* a problem is (``relationships[2].supports[0]``) and *what* is
 wrong, and never repeat the values found there: names and free text in a support
 network are personal health information.
@@ -30,6 +33,7 @@ __all__ = [
     "MAX_LISTED_PROBLEMS",
     "AsOfError",
     "DocumentError",
+    "GeneratorChangedWarning",
     "GraceSupportError",
     "InputError",
     "MissingExtraError",
@@ -265,3 +269,27 @@ class MissingExtraError(GraceSupportError, ImportError):
         super().__init__(
             f"{feature} needs the optional extra {extra!r}: pip install 'grace-support[{extra}]'"
         )
+
+
+class GeneratorChangedWarning(UserWarning):
+    """Two waves of an ego used different name generators or caps on names.
+
+    Raised as a warning (never an error) by
+    [`compare`][grace_support.change.compare],
+    [`Timeline.changes`][grace_support.change.Timeline.changes],
+    [`change_table`][grace_support.change.change_table] and
+    [`cohort.changes`][grace_support.cohort.changes] when the two networks of an
+    ego record different ``generator`` labels or ``max_names`` caps. Changes in
+    how many people were named may then come from the instrument ("name up to 6"
+    against "name exactly 6"), not from the network. The tables warn once, with
+    the number of egos, and mark each in ``generator_changed``. The message holds
+    no ids or labels. To silence it::
+
+        import warnings
+        from grace_support.errors import GeneratorChangedWarning
+
+        warnings.simplefilter("ignore", GeneratorChangedWarning)
+
+    Version added:
+        0.2.0
+    """

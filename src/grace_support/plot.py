@@ -1,5 +1,8 @@
 """Plots: an egogram, support coverage, measures across networks, and change over time.
 
+``change_types_chart`` counts the kinds of change (stasis, expansion, shedding,
+substitution) across egos.
+
 Needs the ``plot`` extra: ``pip install 'grace-support[plot]'``. Every function
 draws on the Axes it is given (or a new one) and returns it; nothing here calls
 ``plt.show()``. Colours are the Okabe-Ito palette, which stays distinct for people
@@ -28,12 +31,13 @@ if TYPE_CHECKING:
 
     from grace_support import _egogram
     from grace_support.assessment.models import Assessment
-    from grace_support.change import Timeline
+    from grace_support.change import NetworkChange, Timeline
     from grace_support.network import SupportNetwork
 
 __all__ = [
     "CIRCLE_STYLE",
     "SUPPORT_STYLE",
+    "change_types_chart",
     "convoy",
     "coverage_chart",
     "egogram",
@@ -465,6 +469,56 @@ def findings_chart(assessments: Iterable[Assessment], *, ax: Axes | None = None)
     ax.set_xlabel("share of egos with this finding")
     ax.set_ylabel("finding")
     ax.set_title(f"Findings across {len(chosen)} networks")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def change_types_chart(changes: Iterable[NetworkChange] | Any, *, ax: Axes | None = None) -> Axes:
+    """Bars of how many egos had each kind of change: stasis, expansion, shedding, substitution.
+
+    The kinds are those of [`ChangeType`][grace_support.change.ChangeType] (Small,
+    Pamphile and McMahan 2015); every kind is shown, in that order, with its count
+    and share. Each bar has its own hatch as well as its colour.
+
+    Args:
+        changes: Changes from [`compare`][grace_support.change.compare] or
+            `Timeline.changes`, or a table with a ``change_type`` column
+            (`change_table`, or `cohort.changes`).
+        ax: Axes to draw on; a new figure when omitted.
+
+    Returns:
+        The Axes.
+
+    Version added:
+        0.2.0
+    """
+    from grace_support.change import ChangeType  # noqa: PLC0415
+
+    table: Any = changes
+    columns = getattr(table, "columns", None)
+    if columns is not None and "change_type" in list(columns):
+        kinds = [str(v) for v in table["change_type"].to_list()]
+    else:
+        kinds = [c.change_type.value for c in changes]
+    order = list(ChangeType)
+    counts = [kinds.count(kind.value) for kind in order]
+    total = len(kinds)
+    colours = [OKABE_ITO[c] for c in ("grey", "green", "orange", "blue")]
+    hatches = ["", "//", "..", "xx"]
+    ax = _axes(ax, (6, 3.4))
+    bars = ax.bar(range(len(order)), counts, color=colours, edgecolor="black")
+    for bar, hatch in zip(bars, hatches, strict=True):
+        bar.set_hatch(hatch)
+    for i, count in enumerate(counts):
+        share = f" ({count / total:.0%})" if total else ""
+        ax.annotate(f"{count}{share}", (i, count), ha="center", va="bottom", xytext=(0, 2),
+                    textcoords="offset points")  # fmt: skip
+    ax.set_xticks(range(len(order)), [kind.value for kind in order])
+    ax.set_ylabel("egos")
+    ax.set_xlabel("kind of change in who is named")
+    ax.set_title(f"Kinds of change across {total} egos")
+    ax.set_ylim(0, max([*counts, 1]) * 1.15)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax

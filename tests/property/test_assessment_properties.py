@@ -71,6 +71,9 @@ def test_structure_equals_networkx(network: SupportNetwork) -> None:
     graph = network.to_networkx()
     ego = network.ego.id
     assert m.effective_size(network) == pytest.approx(
+        nx.effective_size(graph, [ego], weight="weight")[ego], abs=1e-9
+    )
+    assert m.effective_size(network, weighted=False) == pytest.approx(
         nx.effective_size(graph, [ego])[ego], abs=1e-9
     )
     assert m.constraint(network) == pytest.approx(nx.constraint(graph, [ego])[ego], abs=1e-9)

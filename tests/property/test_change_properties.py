@@ -7,7 +7,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grace_support import Person, Relationship, SupportNetwork, assess
+from grace_support import Person, Relationship, SupportNetwork, Tie, assess
 from grace_support.change import AlterChange, NetworkChange, change_table, compare
 from tests.property.strategies import network_pairs, networks
 
@@ -96,7 +96,7 @@ def test_renaming_with_a_match_gives_the_same_change(
             )
             for p, r in after.alters
         ],
-        ties=[(rename[a], rename[b]) for a, b in after.ties],
+        ties=[Tie(rename[t[0]], rename[t[1]], weight=t.weight) for t in after.ties],
         needs=after.needs,
     )
     kept = {p.id for p in before.people} & set(rename)

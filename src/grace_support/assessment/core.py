@@ -97,6 +97,10 @@ def compute_measures(network: SupportNetwork) -> Measures:
         role_unknown_count=unknown,
         support_given_counts=SupportCounts(**given),
         reciprocity=reciprocal / active if active else None,
+        efficiency=m.efficiency(network),
+        hierarchy=m.hierarchy(network),
+        ego_betweenness=m.ego_betweenness(network),
+        ego_betweenness_normalized=m.ego_betweenness_normalized(network),
     )
 
 

@@ -129,7 +129,7 @@ class Measures(FrozenModel):
     density: Share | None
     """Share of possible ties between people that exist."""
     effective_size: NonNegativeFloat | None
-    """Burt's effective size of the ego."""
+    """Burt's effective size of the ego (tie weights used)."""
     constraint: NonNegativeFloat | None
     """Burt's constraint of the ego."""
     role_unknown_count: NonNegativeInt
@@ -138,6 +138,14 @@ class Measures(FrozenModel):
     """Active people the ego gives each support type to."""
     reciprocity: Share | None
     """Share of active people with whom support flows both ways."""
+    efficiency: Share | None
+    """Burt's efficiency: effective size per alter it was computed over."""
+    hierarchy: Share | None
+    """Burt's hierarchy: how far the ego's constraint rests on one person."""
+    ego_betweenness: NonNegativeFloat | None
+    """The ego's betweenness in its own network (Everett and Borgatti)."""
+    ego_betweenness_normalized: Share | None
+    """Ego betweenness over the number of pairs of people."""
 
 
 class Finding(FrozenModel):

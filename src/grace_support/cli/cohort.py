@@ -1,4 +1,4 @@
-"""``cohort synth``, ``validate``, ``measure`` and ``changes``: many networks at once.
+"""``cohort synth``, ``validate``, ``measure``, ``changes`` and ``shared``: many networks at once.
 
 Needs the ``cohort`` extra; ``--scheduler`` also needs the ``dask`` extra. On a
 terminal, a progress bar goes to standard error (when ``tqdm`` is installed).
@@ -104,6 +104,38 @@ def register(commands: Commands) -> None:
     )
     add_settings(changes)
 
+    shared = actions.add_parser(
+        "shared",
+        help="people named in several egos' networks, by a person attribute",
+        description=(
+            "List the people (a clinician, a peer worker) named in at least two egos' "
+            "networks, found by a person attribute such as a provider id: person_key "
+            "(an HMAC-SHA256 of the key), n_egos, and per support type the egos they "
+            "are recorded supporting. CSV on standard output, or --out."
+        ),
+    )
+    shared.set_defaults(run=_shared)
+    shared.add_argument("dataset", metavar="DATASET")
+    shared.add_argument(
+        "--key", required=True, metavar="ATTR", help="the person attribute naming the same person"
+    )
+    shared.add_argument(
+        "--secret-file",
+        metavar="F",
+        help=(
+            "a file whose bytes (trailing newline removed) key the HMAC, so that person_key "
+            "is the same in every run; without it a random secret is drawn for this run"
+        ),
+    )
+    shared.add_argument(
+        "--names",
+        action="store_true",
+        help="add the raw key values (they identify people: keep the output with the data)",
+    )
+    shared.add_argument(
+        "--out", metavar="FILE", help="write FILE.parquet or FILE.csv instead of printing CSV"
+    )
+
 
 def _count(text: str) -> int:
     import argparse  # noqa: PLC0415
@@ -119,7 +151,8 @@ def _count(text: str) -> int:
 
 def _missing_subcommand(args: argparse.Namespace) -> str:
     raise UsageError(
-        "choose an action: cohort synth, cohort validate, cohort measure or cohort changes"
+        "choose an action: cohort synth, cohort validate, cohort measure, cohort changes "
+        "or cohort shared"
     )
 
 
@@ -160,7 +193,8 @@ def _validate(args: argparse.Namespace) -> str:
         raise UsageError(str(error)) from None
     return (
         f"{args.dataset}: valid ({summary.egos} networks, {summary.alters} alters, "
-        f"{summary.ties} ties in {summary.parts} parts)."
+        f"{summary.ties} ties in {summary.parts} parts; {summary.egos_without_alters} "
+        f"with no one named, {summary.egos_with_one_alter} with one person named)."
     )
 
 
@@ -231,6 +265,46 @@ def _changes(args: argparse.Namespace) -> str | None:
             return None
         rows = _write([table], args.out)
     return f"Wrote the changes of {rows} networks to {args.out}."
+
+
+def _shared(args: argparse.Namespace) -> str | None:
+    from grace_support.cohort import shared_people  # noqa: PLC0415
+
+    if args.out and not args.out.lower().endswith((".parquet", ".csv")):
+        raise UsageError("--out must name a .parquet or .csv file")
+    secret = None
+    if args.secret_file is not None:
+        secret = _secret(args.secret_file)
+    with _reported(args.out or args.dataset):
+        table = shared_people(args.dataset, key=args.key, secret=secret, names=args.names)
+        if secret is None:
+            sys.stderr.write(
+                "note: person_key was computed with a random secret drawn for this run; "
+                "pass --secret-file to get keys that match across runs\n"
+            )
+        if args.out is None:
+            sys.stdout.write(table.write_csv())
+            sys.stdout.flush()
+            return None
+        rows = _write([table], args.out)
+    return f"Wrote {rows} people named in several networks to {args.out}."
+
+
+def _secret(path: str) -> bytes:
+    """The bytes of the secret file, a trailing line end removed; never empty."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read(1_048_577)
+    except OSError as error:
+        raise InputError(
+            f"cannot be read: {(error.strerror or type(error).__name__).lower()}", source=path
+        ) from None
+    secret = data.rstrip(b"\r\n")
+    if not secret:
+        raise InputError("is empty; a secret needs at least one byte", source=path)
+    if len(data) > 1_048_576:
+        raise InputError("is larger than 1 MiB; a secret is a short key", source=path)
+    return secret
 
 
 def _print_csv(batches: Iterable[Any]) -> None:

@@ -17,7 +17,10 @@ Needs the ``cohort`` extra (pyarrow, polars and numpy):
   findings of each code, the same values as [`assess`][grace_support.assess];
 - [`changes`][grace_support.cohort.changes] compares two waves of a cohort: one row
   per ego in both, the same values as
-  [`change_table`][grace_support.change.change_table].
+  [`change_table`][grace_support.change.change_table];
+- [`shared_people`][grace_support.cohort.shared_people] finds the people (a
+  clinician, a peer worker) named in several egos' networks, by a person attribute
+  such as a provider id, under keyed hashes.
 
 Examples:
     >>> import tempfile
@@ -69,6 +72,7 @@ __all__ = [
     "changes",
     "measure",
     "read_networks",
+    "shared_people",
     "synthesize",
     "validate",
     "write_dataset",
@@ -86,6 +90,10 @@ class DatasetSummary(NamedTuple):
     """Number of ego-alter relationships."""
     ties: int
     """Number of alter-alter ties."""
+    egos_without_alters: int = 0
+    """Egos who named no one (every structural measure but ego betweenness is null)."""
+    egos_with_one_alter: int = 0
+    """Egos who named one person (density and hierarchy are null)."""
 
 
 def _networks(source: Any) -> Iterable[SupportNetwork]:
@@ -144,7 +152,9 @@ def validate(path: str | os.PathLike[str]) -> DatasetSummary:
     closeness, contact, strain), column types, names and attribute names.
 
     Returns:
-        How many parts, egos, alters and ties the dataset holds.
+        How many parts, egos, alters and ties the dataset holds, and how many egos
+        named no one or one person (where some measures are undefined; see the
+        [structure measures](../measures/structure.md)).
 
     Raises:
         InputError: The folder is not a dataset, or a file cannot be read.
@@ -158,7 +168,7 @@ def validate(path: str | os.PathLike[str]) -> DatasetSummary:
     dataset = open_dataset(path)
     problems: list[Problem] = []
     seen = SeenEgos()
-    counts = [0, 0, 0]
+    counts = [0, 0, 0, 0, 0]
     for index in range(dataset.parts):
         tables = read_part(dataset, index)
         found = validate_part(index, tables)
@@ -167,9 +177,27 @@ def validate(path: str | os.PathLike[str]) -> DatasetSummary:
         problems += found
         for i, table in enumerate(("egos", "alters", "ties")):
             counts[i] += tables[table].num_rows
+        if not found:
+            none, one = _small_egos(tables)
+            counts[3] += none
+            counts[4] += one
     if problems:
         raise DocumentError(problems, source=str(dataset.path))
     return DatasetSummary(dataset.parts, *counts)
+
+
+def _small_egos(tables: dict[str, pa.Table]) -> tuple[int, int]:
+    """How many egos of a (valid) part named no one, and how many named one person."""
+    from grace_support._extras import require  # noqa: PLC0415
+
+    pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
+    alters = tables["alters"].column("ego_id")
+    if tables["alters"].num_rows == 0:
+        return tables["egos"].num_rows, 0
+    sizes = pc.value_counts(alters.combine_chunks().cast("string")).field("counts")
+    named = len(sizes)
+    one = int(pc.sum(pc.equal(sizes, 1)).as_py() or 0)
+    return tables["egos"].num_rows - named, one
 
 
 def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
@@ -412,7 +440,8 @@ def changes(
     ``kept`` ... ``support_types_lost``; ``alter_jaccard`` and ``tie_jaccard``;
     ``coverage_before`` and ``coverage_after``; ``delta_<measure>`` for every
     numeric measure; ``findings_resolved``, ``findings_new`` and
-    ``findings_persisting``), and every value equals what it gives (and so what
+    ``findings_persisting``; ``change_type``, ``turnover``, ``stability`` and the
+    boolean ``generator_changed``), and every value equals what it gives (and so what
     [`compare`][grace_support.change.compare] gives for that ego): counts and
     whole-number deltas as integers, shares and other deltas as floats, ``null``
     where ``change_table`` has a missing value.
@@ -437,6 +466,11 @@ def changes(
 
     Returns:
         A polars ``DataFrame``, or ``None`` with `out`.
+
+    Warns:
+        GeneratorChangedWarning: Once, with the number of egos whose two waves
+            record different name generators or caps on names (``generator``,
+            ``max_names``); those rows have ``generator_changed`` true.
 
     Raises:
         MissingExtraError: pyarrow or polars is not installed.
@@ -488,6 +522,7 @@ def changes(
         if problems := late_problems(side_read, egos, name, path):
             raise AsOfError(problems, source=path)
     frame = change_frame(sides[0], sides[1], egos)
+    _warn_generators(frame)
     if out is None:
         return frame
     writer = _run.ResultWriter(out)
@@ -498,6 +533,105 @@ def changes(
         writer.abort()
         raise
     return None
+
+
+def shared_people(
+    dataset: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
+    *,
+    key: str,
+    secret: bytes | str | None = None,
+    names: bool = False,
+    min_egos: int = 2,
+) -> pl.DataFrame:
+    """The people named in several egos' networks: who carries the support of many.
+
+    In a clinic's cohort the same clinician or peer worker is named by many
+    clients. `key` is the name of a person attribute that identifies the same
+    person across egos (a provider id, say); people without it are left out. One
+    row per key value named by at least `min_egos` egos, most egos first:
+
+    - ``person_key``: HMAC-SHA256 of the key value (as text) with `secret`, as 64
+      hex digits. A plain hash of a name or an id can be reversed by trying a list
+      of them; a keyed hash cannot without the secret. The same secret gives the
+      same ``person_key`` in every run, so tables can be joined; without one, a
+      random secret is drawn for this call, and the keys mean nothing outside it;
+    - ``key``: the raw key value, only with ``names=True``;
+    - ``n_egos``: the egos whose network names this person (two alters of one ego
+      with the same key count once);
+    - ``n_egos_emotional``, ``n_egos_practical``, ``n_egos_informational``,
+      ``n_egos_peer``: of those egos, how many record this person giving that
+      kind of support (a relationship whose supports were not recorded counts in
+      none of them).
+
+    Args:
+        dataset: A dataset folder, tables, an import result, or networks. Of a
+            dataset only the alters' ``ego_id``, the key and the support columns are
+            read (run [`validate`][grace_support.cohort.validate] to check the rest).
+        key: The person attribute that identifies someone across egos.
+        secret: The key of the HMAC (bytes, or text as UTF-8); keep it as safe as
+            the data. ``None`` draws a random one for this call.
+        names: Add the raw key values as column ``key``. They identify people:
+            keep such a table with the data, never in logs or shared reports.
+        min_egos: The fewest egos a person must be named by to be listed.
+
+    Returns:
+        A polars ``DataFrame``.
+
+    Raises:
+        MissingExtraError: pyarrow or polars is not installed.
+        InputError: The dataset folder or one of its files cannot be read.
+        DocumentError: The key column holds something other than text, numbers or
+            true/false (the problem names the file and column, never a value).
+        ValueError: `key` is not a person attribute's name (a built-in column or a
+            relationship attribute), `secret` is empty, or `min_egos` is below 1. A
+            key that no one in the dataset has gives an empty table.
+
+    Examples:
+        >>> from grace_support import Person, Relationship, SupportNetwork
+        >>> def client(ego: str, *providers: str) -> SupportNetwork:
+        ...     return SupportNetwork.build(ego, [
+        ...         (Person(id=f"p{i}", attributes={"provider_id": p}),
+        ...          Relationship(person=f"p{i}", role="therapist", supports=["informational"]))
+        ...         for i, p in enumerate(providers)])
+        >>> networks = [client("ana", "dr-1"), client("ben", "dr-1", "pw-7"), client("cy", "pw-8")]
+        >>> table = shared_people(networks, key="provider_id", secret=b"clinic secret")
+        >>> table.select("n_egos", "n_egos_informational").row(0)
+        (2, 2)
+        >>> len(table["person_key"][0]), "key" in table.columns
+        (64, False)
+        >>> shared_people(networks, key="provider_id", names=True)["key"].to_list()
+        ['dr-1']
+
+    Version added:
+        0.2.0
+    """
+    from grace_support.cohort._layout import polars  # noqa: PLC0415
+    from grace_support.cohort._shared import (  # noqa: PLC0415
+        _file_parts,
+        _network_parts,
+        check_key,
+        secret_bytes,
+        shared_frame,
+    )
+
+    polars()
+    chosen = check_key(key)
+    if isinstance(min_egos, bool) or not isinstance(min_egos, int) or min_egos < 1:
+        raise ValueError("min_egos must be a whole number, at least 1")
+    hmac_key = secret_bytes(secret)
+    if isinstance(dataset, (str, os.PathLike)):
+        parts = _file_parts(dataset, chosen)
+    else:
+        parts = _network_parts(dataset)
+    return shared_frame(parts, key=chosen, secret=hmac_key, names=names, min_egos=min_egos)
+
+
+def _warn_generators(frame: pl.DataFrame) -> None:
+    """Warn once when some egos' two waves used different name generators or caps."""
+    from grace_support.change import warn_generator_changed  # noqa: PLC0415
+
+    if changed := int(frame["generator_changed"].sum()):
+        warn_generator_changed(changed, stacklevel=4)
 
 
 def arrow_parts(networks: Iterable[SupportNetwork]) -> Iterator[dict[str, pa.Table]]:

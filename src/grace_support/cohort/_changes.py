@@ -53,6 +53,9 @@ class Side:
     """``ego_id``, ``alter_id``, the qualities, and ``supports`` and ``gives`` as bit masks."""
     ties: DataFrame
     """``ego_id``, ``a``, ``b``: each tie with ``a < b``."""
+    generators: DataFrame
+    """``ego_id``, ``generator``, ``max_names``: which name generator each ego's
+    interview used (null where not recorded)."""
 
 
 def _alters(table: pa.Table) -> DataFrame:
@@ -218,7 +221,7 @@ def read_side(
     from grace_support.cohort._run import empty_tables  # noqa: PLC0415
 
     pl = polars()
-    measures, keys, late, alters, ties = [], [], [], [], []
+    measures, keys, late, alters, ties, generators = [], [], [], [], [], []
     offset = 0
     for index, tables in parts:
         late.append(_late(tables, as_of, index, offset))
@@ -228,11 +231,17 @@ def read_side(
         keys.append(finding_keys(egos, alter_table, tie_table, as_of=as_of, settings=settings))
         alters.append(_alters(alter_table))
         ties.append(_ties(tie_table))
+        generators.append(_generators(egos))
     if not measures:
         parts = iter([(None, empty_tables())])
         return read_side(parts, side=side, as_of=as_of, settings=settings)
     result = Side(
-        pl.concat(measures), pl.concat(keys), pl.concat(late), pl.concat(alters), pl.concat(ties)
+        pl.concat(measures),
+        pl.concat(keys),
+        pl.concat(late),
+        pl.concat(alters),
+        pl.concat(ties),
+        pl.concat(generators),
     )
     repeated = result.measures.select(pl.col("ego_id").is_first_distinct().not_().arg_true())
     if repeated.height:
@@ -371,11 +380,106 @@ def change_frame(before: Side, after: Side, egos: DataFrame) -> DataFrame:
         "findings_resolved": pl.col("findings_resolved"),
         "findings_new": pl.col("findings_new"),
         "findings_persisting": pl.col("findings_persisting"),
+        **change_kind_columns(),
     }
+    frame = frame.join(generator_changes(before, after, egos), on="ego_id", how="left")
     if tuple(columns) != table_columns():  # pragma: no cover - a column added to change_table only
         raise RuntimeError("cohort.changes has not caught up with the columns of change_table")
     return frame.with_columns(alter_union=alter_union, tie_union=tie_union).select(
         **{name: expr.alias(name) for name, expr in columns.items()}
+    )
+
+
+def change_kind_columns() -> dict[str, Any]:
+    """The kind of change, as `change.change_kind` gives it, from `change_frame`'s counts.
+
+    ``change_type``, ``turnover``, ``stability`` and ``generator_changed``.
+    """
+    pl = polars()
+    gained = pl.col("size_after") - pl.col("kept")
+    lost = pl.col("size_before") - pl.col("kept")
+    union = pl.col("size_before") + pl.col("size_after") - pl.col("kept")
+    jaccard = pl.col("kept") / union
+    return {
+        "change_type": pl.when((gained > 0) & (lost > 0))
+        .then(pl.lit("substitution"))
+        .when(gained > 0)
+        .then(pl.lit("expansion"))
+        .when(lost > 0)
+        .then(pl.lit("shedding"))
+        .otherwise(pl.lit("stasis")),
+        "turnover": pl.when(union > 0).then(1 - jaccard).otherwise(None).cast(pl.Float64),
+        "stability": pl.when(pl.col("size_before") > 0)
+        .then(pl.col("kept") / pl.col("size_before"))
+        .otherwise(None)
+        .cast(pl.Float64),
+        "generator_changed": pl.col("generator_changed").fill_null(value=False),
+    }
+
+
+GENERATOR_COLUMNS: Final = ("generator", "max_names")
+"""The egos columns that say which name generator a wave used."""
+
+
+def _generators(table: pa.Table) -> DataFrame:
+    """``ego_id``, ``generator`` and ``max_names`` of one egos table (null when absent)."""
+    pl = polars()
+    present = set(table.column_names)
+    frame: DataFrame = pl.from_arrow(
+        table.select(["ego_id", *(c for c in GENERATOR_COLUMNS if c in present)])
+    )
+    return frame.select(
+        pl.col("ego_id").cast(pl.String),
+        (
+            pl.col("generator").cast(pl.String)
+            if "generator" in present
+            else pl.lit(None, pl.String)
+        ).alias("generator"),
+        (
+            pl.col("max_names").cast(pl.Int64) if "max_names" in present else pl.lit(None, pl.Int64)
+        ).alias("max_names"),
+    )
+
+
+def generator_changed_at(
+    before_egos: pa.Table, after_egos: pa.Table, before_rows: Any, after_rows: Any
+) -> Any:
+    """Per pair of ego rows (``before_rows[i]``, ``after_rows[i]``): whether they differ.
+
+    The egos tables' ``generator`` and ``max_names`` are compared where both are
+    recorded, as `change.generators_differ` compares two networks. For code that
+    pairs the egos of two parts by row.
+    """
+    from grace_support.cohort._columns import np  # noqa: PLC0415
+
+    numpy = np()
+    old = _generators(before_egos)[numpy.asarray(before_rows, dtype=numpy.int64)]
+    new = _generators(after_egos)[numpy.asarray(after_rows, dtype=numpy.int64)]
+    changed = numpy.zeros(len(old), dtype=bool)
+    for name in GENERATOR_COLUMNS:
+        a, b = old[name], new[name]
+        both = (a.is_not_null() & b.is_not_null()).to_numpy()
+        differs = (a != b).fill_null(value=False).to_numpy()
+        changed |= both & differs
+    return changed
+
+
+def generator_changes(before: Side, after: Side, egos: DataFrame) -> DataFrame:
+    """``ego_id`` and ``generator_changed`` for every ego of both waves (`egos`).
+
+    Only values recorded on both sides are compared, as `change.generators_differ`.
+    """
+    pl = polars()
+    both = before.generators.join(egos, on="ego_id", how="semi").join(
+        after.generators, on="ego_id", how="inner", suffix="_after"
+    )
+
+    def differs(name: str) -> Any:
+        a, b = pl.col(name), pl.col(f"{name}_after")
+        return (a.is_not_null() & b.is_not_null() & (a != b)).fill_null(value=False)
+
+    return both.select(
+        "ego_id", (differs("generator") | differs("max_names")).alias("generator_changed")
     )
 
 

@@ -17,7 +17,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from grace_support.assessment.models import FindingCode, Settings
-from grace_support.cohort._columns import codes, days, flags, groups, np
+from grace_support.cohort._columns import codes, days, flags, groups, member, np
+from grace_support.cohort._columns import distinct as distinct_sorted
 from grace_support.cohort._layout import TYPES, polars, pyarrow
 from grace_support.vocabulary import ROLE_CATEGORIES, Closeness, Contact, RoleCategory, Strain
 
@@ -43,7 +44,8 @@ MEASURE_COLUMNS: Final = (
     "support_evenness", *(f"role_count_{c}" for c in CATEGORIES), "role_richness",
     "role_blau", "role_iqv", "top_provider_share", "provider_hhi", "professional_count",
     "strained_count", "density", "effective_size", "constraint", "role_unknown_count",
-    *(f"support_given_count_{t}" for t in TYPES), "reciprocity", "findings",
+    *(f"support_given_count_{t}" for t in TYPES), "reciprocity", "efficiency", "hierarchy",
+    "ego_betweenness", "ego_betweenness_normalized", "findings",
 )  # fmt: skip
 """The columns of `tables.measures_table`, in its order."""
 
@@ -81,6 +83,8 @@ class Part:
     tie_a: Any
     """Each tie's first alter, as a number unique in the part."""
     tie_b: Any
+    tie_weight: Any = None
+    """Each tie's weight (1 where not recorded); ``None`` means every weight is 1."""
 
 
 def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
@@ -148,7 +152,18 @@ def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
         tie_ego=tie_ego,
         tie_a=tie_a,
         tie_b=tie_b,
+        tie_weight=tie_weights(ties),
     )
+
+
+def tie_weights(ties: pa.Table) -> Any:
+    """Each tie's weight as floats (a missing weight is 1), or ``None`` without a column."""
+    if "weight" not in ties.column_names:
+        return None
+    column = ties.column("weight")
+    if pyarrow().types.is_null(column.type):
+        return None
+    return column.cast(pyarrow().float64()).fill_null(1.0).to_numpy()
 
 
 def _count(part: Part, where: Any) -> Any:
@@ -348,6 +363,128 @@ def constraint(n: Any, tied: Any, sums: Any) -> tuple[Any, Any]:
     return _ratio(sums + (n - tied), n * n, n > 0)
 
 
+def weighted_effective_size(part: Part, n: Any) -> tuple[Any, Any]:
+    r"""Burt's effective size with tie weights, $n - \frac{1}{n}\sum_j s_j / M_j$.
+
+    $s_j$ is the summed weight of alter $j$'s ties and $M_j = \max(1, \max_q w_{jq})$
+    its strongest tie, the ego's (weight 1) included. Undefined without alters.
+    """
+    numpy = np()
+    weight = part.tie_weight
+    if weight is None:
+        weight = numpy.ones(len(part.tie_a))
+    ends = numpy.concatenate([part.tie_a, part.tie_b])
+    both = numpy.concatenate([weight, weight])
+    keys, inverse, _ = groups(ends)
+    strength = numpy.bincount(inverse, weights=both, minlength=len(keys))
+    strongest = numpy.ones(len(keys))
+    numpy.maximum.at(strongest, inverse, both)
+    ego_of_key = numpy.zeros(len(keys), dtype=numpy.int64)
+    ego_of_key[inverse] = numpy.concatenate([part.tie_ego, part.tie_ego])
+    redundancy = numpy.bincount(ego_of_key, weights=strength / strongest, minlength=part.egos)
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        value = numpy.where(n > 0, n - redundancy / numpy.where(n > 0, n, 1), 0.0)
+    return value, n > 0
+
+
+def efficiency(n: Any, effective: tuple[Any, Any]) -> tuple[Any, Any]:
+    """Burt's efficiency: effective size / the alters it was computed over."""
+    value, defined = effective
+    return _ratio(value, n, defined & (n > 0))
+
+
+def hierarchy(part: Part, n: Any) -> tuple[Any, Any]:
+    r"""Burt's hierarchy, $\sum_j r_j \ln r_j / (n \ln n)$, $r_j = n (1 + v_j)^2 / S$.
+
+    $S = \sum_j (1 + v_j)^2$ over every alter (an untied alter has $v = 0$), as in
+    `constraint_sums`. Undefined below two alters.
+    """
+    numpy = np()
+    ends = numpy.concatenate([part.tie_a, part.tie_b])
+    keys, inverse, degree = groups(ends)
+    half = len(part.tie_a)
+    first, second = inverse[:half], inverse[half:]
+    v = numpy.bincount(first, weights=1.0 / (1.0 + degree[second]), minlength=len(keys))
+    v += numpy.bincount(second, weights=1.0 / (1.0 + degree[first]), minlength=len(keys))
+    ego_of_key = numpy.zeros(len(keys), dtype=numpy.int64)
+    ego_of_key[inverse] = numpy.concatenate([part.tie_ego, part.tie_ego])
+    tied = numpy.bincount(ego_of_key, minlength=part.egos).astype(numpy.int64)
+    squares = (1.0 + v) ** 2
+    total = numpy.bincount(ego_of_key, weights=squares, minlength=part.egos) + (n - tied)
+    defined = n >= 2
+    safe_total = numpy.where(total > 0, total, 1.0)
+    ratio = n[ego_of_key] * squares / safe_total[ego_of_key]
+    sums = numpy.bincount(ego_of_key, weights=ratio * numpy.log(ratio), minlength=part.egos)
+    untied = n / safe_total
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        sums = sums + numpy.where(n > tied, (n - tied) * untied * numpy.log(untied), 0.0)
+        value = numpy.where(defined, sums / numpy.where(defined, n * numpy.log(n), 1.0), 0.0)
+    return numpy.clip(value, 0.0, 1.0), defined
+
+
+def ego_betweenness(part: Part, n: Any) -> tuple[Any, Any]:
+    r"""The ego's betweenness, $\sum_{\{j,k\}\ \text{untied}} 1 / (1 + c_{jk})$.
+
+    Every untied pair counts 1, less $1 - 1/(1 + c)$ for each untied pair with $c$
+    alters in common. Those pairs are the pairs of each tied alter's tied alters
+    (the wedges), drawn with numpy: the ties' ends are numbered densely, each
+    alter's ties sorted together, and each pair of them listed once.
+    """
+    numpy = np()
+    half = len(part.tie_a)
+    ends = numpy.concatenate([part.tie_a, part.tie_b])
+    keys, inverse, degree = groups(ends)
+    count = len(keys)
+    centre = inverse
+    other = numpy.concatenate([inverse[half:], inverse[:half]])
+    owner = numpy.concatenate([part.tie_ego, part.tie_ego])
+    ego_of = numpy.zeros(count, dtype=numpy.int64)
+    ego_of[centre] = owner
+    order = numpy.argsort(centre, kind="stable")
+    centre, other = centre[order], other[order]
+    starts = numpy.cumsum(degree) - degree  # alter g's edges are at starts[g] ...
+    position = numpy.arange(len(centre)) - starts[centre]
+    later = degree[centre] - 1 - position  # the edges of the same alter after this one
+    first = numpy.repeat(numpy.arange(len(centre)), later)
+    block = numpy.cumsum(later) - later
+    second = first + 1 + (numpy.arange(len(first)) - numpy.repeat(block, later))
+    x, y = other[first], other[second]
+    pair = numpy.minimum(x, y) * count + numpy.maximum(x, y)
+    distinct, common = numpy.unique(pair, return_counts=True)
+    a, b = inverse[:half], inverse[half:]
+    tied = distinct_sorted(numpy.minimum(a, b) * count + numpy.maximum(a, b))
+    untied = ~member(distinct, tied)
+    correction = numpy.bincount(
+        ego_of[distinct[untied] // count],
+        weights=1.0 / (1.0 + common[untied]) - 1.0,
+        minlength=part.egos,
+    )
+    ties = numpy.bincount(part.tie_ego, minlength=part.egos)
+    value = (n * (n - 1) // 2 - ties) + correction
+    return value.astype(float), numpy.ones(part.egos, dtype=bool)
+
+
+def ego_betweenness_normalized(n: Any, betweenness: tuple[Any, Any]) -> tuple[Any, Any]:
+    """The ego betweenness over the pairs of alters, n(n-1)/2; 0 below two alters."""
+    numpy = np()
+    value, defined = betweenness
+    pairs = n * (n - 1) / 2
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        share = numpy.where(n >= 2, value / numpy.where(n >= 2, pairs, 1.0), 0.0)
+    return share, defined
+
+
+def structural_columns(part: Part, n: Any, effective: tuple[Any, Any]) -> dict[str, Any]:
+    """The columns of Burt's efficiency and hierarchy and of ego betweenness."""
+    betweenness = ego_betweenness(part, n)
+    return {
+        "efficiency": efficiency(n, effective),
+        "hierarchy": hierarchy(part, n),
+        "ego_betweenness": betweenness,
+        "ego_betweenness_normalized": ego_betweenness_normalized(n, betweenness),
+    }
+
+
 # -- findings --------------------------------------------------------------------------------
 
 
@@ -473,6 +610,7 @@ def measure_part(
     total, top, squares = provider_loads(part)
     t = tie_count(part)
     tied, sums = constraint_sums(part)
+    effective = weighted_effective_size(part, n)
     missing = part.needs & (support == 0)
     single = part.needs & (support == 1)
     professional = roles[:, _PROFESSIONAL]
@@ -500,11 +638,12 @@ def measure_part(
         "professional_count": professional,
         "strained_count": strained,
         "density": density(n, t),
-        "effective_size": effective_size(n, t),
+        "effective_size": effective,
         "constraint": constraint(n, tied, sums),
         "role_unknown_count": unknown,
         **{f"support_given_count_{x}": given[:, i] for i, x in enumerate(TYPES)},
         "reciprocity": reciprocity(part, active),
+        **structural_columns(part, n, effective),
     }
     whole = whole_network_findings(
         part, support=support, roles=roles, active=active, total=total, top=top, settings=settings

@@ -318,6 +318,8 @@ class _Respondent:
             "people": people,
             "relationships": relationships,
             "ties": ties,
+            "generator": "persnet",  # the instrument's name generator: up to 15 names
+            "max_names": ALTERS,
         }
         if day is not None:
             document["collected_on"] = day

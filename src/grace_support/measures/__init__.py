@@ -10,7 +10,8 @@ Families:
 - [`support`][grace_support.measures.support]: which kinds of support, how evenly;
 - [`roles`][grace_support.measures.roles]: who gives it, how varied;
 - [`concentration`][grace_support.measures.concentration]: how much rests on one person;
-- [`structure`][grace_support.measures.structure]: density and Burt's structural holes;
+- [`structure`][grace_support.measures.structure]: density, Burt's structural holes and
+  ego betweenness;
 - [`composition`][grace_support.measures.composition]: any alter attribute (for analysts);
 - [`diversity`][grace_support.measures.diversity]: the generic formulas on counts.
 """
@@ -53,7 +54,15 @@ from grace_support.measures.sizes import (
     size,
     strained_count,
 )
-from grace_support.measures.structure import constraint, density, effective_size
+from grace_support.measures.structure import (
+    constraint,
+    density,
+    effective_size,
+    efficiency,
+    ego_betweenness,
+    ego_betweenness_normalized,
+    hierarchy,
+)
 from grace_support.measures.support import (
     missing_support_types,
     reciprocity,
@@ -74,9 +83,13 @@ __all__ = [
     "constraint",
     "density",
     "effective_size",
+    "efficiency",
+    "ego_betweenness",
+    "ego_betweenness_normalized",
     "ei_index",
     "entropy",
     "hhi",
+    "hierarchy",
     "inner_circle_size",
     "iqv",
     "missing_count",
