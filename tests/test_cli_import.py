@@ -50,12 +50,14 @@ def test_import_egor_writes_json_lines(
 ) -> None:
     out = tmp_path / "study.jsonl"
     code, stdout, err = run(
-        capsys, "import", "egor", str(EGOR / "folder"), "--out", str(out), "--mapping", str(mapping)
-    )
+        capsys, "import", "egor", str(EGOR / "one-file" / "study.csv"), "--out", str(out),
+        "--mapping", str(mapping),
+    )  # fmt: skip
     assert code == 0
     assert stdout == ""
     assert "wrote 2 networks" in err
-    assert "weight 0" in err  # the dropped tie is listed
+    assert "dropped:" in err  # the 0 cell is listed
+    assert "is 0: no tie" in err
     assert [n.ego.id for n in read_networks(out)] == ["1", "2"]
 
 
@@ -73,7 +75,7 @@ def test_import_raise_writes_nothing_and_exits_1(
     )
     assert code == 1
     assert not out.exists()
-    assert "row 2, column emo" in err
+    assert "line 2, column emo" in err
     assert "Private Person" not in err
     code, _, err = run(
         capsys,
@@ -89,7 +91,7 @@ def test_import_raise_writes_nothing_and_exits_1(
     )
     assert code == 0
     assert "wrote 1 network " in err
-    assert "alters_1.csv: row 2, column emo" in err
+    assert "alters_1.csv: line 2, column emo" in err
     assert [n.ego.id for n in read_networks(out)] == ["2"]
 
 
@@ -115,11 +117,14 @@ def test_import_tables_and_graphml(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_import_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "mapping.json"
+    bad.write_text('{"rings": 0}')
     code, _, err = run(
-        capsys, "import", "network-canvas-csv", str(tmp_path), "--out", str(tmp_path / "x.jsonl")
-    )
+        capsys, "import", "network-canvas-csv", str(tmp_path), "--out", str(tmp_path / "x.jsonl"),
+        "--mapping", str(bad),
+    )  # fmt: skip
     assert code == 2
-    assert "--mapping" in err
+    assert "--mapping rings" in err
     with pytest.raises(SystemExit) as caught:
         main(["import", "spss", str(tmp_path), "--out", "x.jsonl"])
     assert caught.value.code == 2

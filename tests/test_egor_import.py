@@ -37,7 +37,11 @@ def source(layout: str) -> Path:
     return DATA / layout / "study.csv" if layout == "one-file" else DATA / layout
 
 
-def expected() -> tuple[SupportNetwork, ...]:
+LONG = ("folder", "three-files", "egoweb", "openeddi")
+"""The layouts in which every row of a ties file is a tie (egor keeps weight-0 rows)."""
+
+
+def expected(layout: str = "one-file") -> tuple[SupportNetwork, ...]:
     def alter(i: str, sex: str, age: int | None, role: str, close: str, emo: bool) -> Any:
         attributes: dict[str, Any] = {"sex": sex} | ({"age": age} if age is not None else {})
         person = {"id": f"a{i}", "attributes": attributes}
@@ -52,6 +56,13 @@ def expected() -> tuple[SupportNetwork, ...]:
     def network(ego: str, sex: str, age: int, alters: list[Any], ties: list[Any]) -> Any:
         return network_from_data(
             {
+                # version 3: the study asked who gives emotional support (the one support
+                # column), nothing about what the ego gives, and no strain: not recorded
+                "schema_version": 3,
+                "support_types_asked": ["emotional"],
+                "gives_types_asked": [],
+                # one file: three alter column blocks, the most names the study took
+                **({"max_names": 3} if layout == "one-file" else {}),
                 "ego": {"id": ego, "attributes": {"sex": sex, "age": age, "netsize": len(alters)}},
                 "people": [p for p, _ in alters],
                 "relationships": [r for _, r in alters],
@@ -68,8 +79,9 @@ def expected() -> tuple[SupportNetwork, ...]:
         alter("1", "w", 28, "friend", "inner", True),
         alter("2", "m", 44, "coworker", "outer", False),
     ]
+    zero = [{"between": ["a2", "a3"], "attributes": {"weight": 0}}] if layout in LONG else []
     return (
-        network("1", "w", 30, first, [["a1", "a2"], ["a1", "a3"]]),
+        network("1", "w", 30, first, [["a1", "a2"], ["a1", "a3"], *zero]),
         network("2", "m", 41, second, [["a1", "a2"]]),
     )
 
@@ -77,42 +89,51 @@ def expected() -> tuple[SupportNetwork, ...]:
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_every_layout_gives_the_same_networks(layout: EgorLayout) -> None:
     networks = read_egor(source(layout), columns=MAPPING, layout=layout)
-    assert networks == expected()
+    assert networks == expected(layout)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_the_layout_is_detected(layout: str) -> None:
     result = read_egor(source(layout), columns=MAPPING, errors="collect")
-    assert result.networks == expected()
+    assert result.networks == expected(layout)
     assert result.problems == ()
 
 
 def test_layout_of_listed_files_is_detected() -> None:
     files = [DATA / "egoweb" / n for n in ("egos.csv", "alters.csv", "edges.csv")]
-    assert read_egor(files, columns=MAPPING) == expected()
+    assert read_egor(files, columns=MAPPING) == expected("egoweb")
     two = [DATA / "two-files" / "egos.csv", DATA / "two-files" / "alters.csv"]
-    assert read_egor(two, columns=MAPPING) == expected()
+    assert read_egor(two, columns=MAPPING) == expected("two-files")
     three = [DATA / "three-files" / n for n in ("egos.csv", "alters.csv", "edges.csv")]
-    assert read_egor(three, columns=MAPPING) == expected()
+    assert read_egor(three, columns=MAPPING) == expected("three-files")
 
 
-@pytest.mark.parametrize("layout", ["folder", "three-files", "one-file", "egoweb"])
-def test_weight_zero_ties_are_dropped_and_listed(layout: str) -> None:
+@pytest.mark.parametrize("layout", ["one-file", "two-files"])
+def test_wide_zero_cells_are_no_tie_and_listed(layout: str) -> None:
     result = read_egor(source(layout), columns=MAPPING, errors="collect")
-    assert len(result.dropped) == 1
     (dropped,) = result.dropped
-    assert "weight 0" in dropped.message
+    assert "is 0: no tie" in dropped.message
     assert dropped.source is not None
-    assert dropped.location.startswith("row ")
+    assert dropped.location == "line 2, column X2.to.3"
+    assert result.problems == ()
     assert not result.ok
 
 
+@pytest.mark.parametrize("layout", LONG)
+def test_long_layouts_keep_weight_zero_rows_as_egor_does(layout: str) -> None:
+    result = read_egor(source(layout), columns=MAPPING, errors="collect")
+    assert result.ok
+    tie = result.networks[0].tie("a2", "a3")
+    assert tie is not None
+    assert (tie.weight, dict(tie.attributes)) == (1.0, {"weight": 0})
+
+
 @pytest.mark.filterwarnings("error::grace_support.importers.DroppedDataWarning")
-def test_weight_zero_ties_warn_with_errors_raise() -> None:
+def test_wide_zero_cells_warn_with_errors_raise() -> None:
     with pytest.warns(DroppedDataWarning, match="1 thing left out") as caught:
-        networks = read_egor(source("folder"), columns=MAPPING)
-    assert networks == read_egor(source("folder"), columns=MAPPING, errors="collect").networks
-    assert "weight 0" in str(caught[0].message)
+        networks = read_egor(source("one-file"), columns=MAPPING)
+    assert networks == read_egor(source("one-file"), columns=MAPPING, errors="collect").networks
+    assert "is 0: no tie" in str(caught[0].message)
 
 
 def test_a_separate_mapping_per_file() -> None:
@@ -149,43 +170,43 @@ def study(tmp_path: Path, **changes: str) -> Path:
         (
             {"alters_1__csv": f"alterID;rel;close;emo\n1;friend;inner;{SECRET}\n"},
             "alters_1.csv",
-            "row 2, column emo",
+            "line 2, column emo",
             "is not true or false",
         ),
         (
             {"alters_1__csv": "alterID;rel;close;emo\n1;friend;inner;yes;extra\n"},
             "alters_1.csv",
-            "row 2",
+            "line 2",
             "more cells than the header",
         ),
         (
             {"alters_1__csv": "alterID;rel;close\n1;friend;inner\n1;sibling;outer\n"},
             "alters_1.csv",
-            "row 3, column alterID",
+            "line 3, column alterID",
             "repeats an alter id",
         ),
         (
             {"edges_1__csv": "Source;Target\n1;7\n"},
             "edges_1.csv",
-            "row 2, column Target",
+            "line 2, column Target",
             "names no alter",
         ),
         (
             {"egos__csv": "egoID;sex\n1;w\n1;m\n2;m\n"},
             "egos.csv",
-            "row 3, column egoID",
+            "line 3, column egoID",
             "second row",
         ),
         (
             {"alters_1__csv": "alterID;rel;close\n1;pal;inner\n2;friend;inner\n"},
             "alters_1.csv",
-            "row 2, column rel",
+            "line 2, column rel",
             "Input should be",
         ),
         (
             {"edges_1__csv": "Source;Target;weight\n1;2;-1\n"},
             "edges_1.csv",
-            "row 2, column weight",
+            "line 2, column weight",
             "weight",
         ),
     ],
@@ -227,8 +248,8 @@ def test_orphan_files_and_rows_are_problems(tmp_path: Path) -> None:
     )
     result = read_egor(three, columns=MAPPING, errors="collect")
     assert [(p.source, p.location) for p in result.problems] == [
-        (str(three / "alters.csv"), "row 3, column egoID"),
-        (str(three / "edges.csv"), "row 2, column egoID"),
+        (str(three / "alters.csv"), "line 3, column egoID"),
+        (str(three / "edges.csv"), "line 2, column egoID"),
     ]
     assert [n.ego.id for n in result.networks] == ["1"]
 
@@ -340,8 +361,8 @@ def test_no_role_or_closeness_is_invented(tmp_path: Path) -> None:
     result = read_egor(folder, errors="collect")
     if SCHEMA_VERSION < 2:  # document v1 requires them: a problem, never a guess
         assert {p.location for p in result.problems} == {
-            "row 2, field role",
-            "row 2, field closeness",
+            "line 2, field role",
+            "line 2, field closeness",
         }
     else:
         (network,) = result.networks
@@ -368,9 +389,11 @@ def test_tie_weights_and_tie_attributes_are_kept(tmp_path: Path) -> None:
     document = network.to_document()
     assert document["ties"] == [
         {"between": ["a1", "a2"], "weight": 0.5, "attributes": {"kind": "work"}},
+        # a weight-0 row is a tie in egor's long layouts; the 0 is kept as its attribute
+        {"between": ["a1", "a3"], "attributes": {"kind": "x", "weight": 0}},
         {"between": ["a2", "a3"], "weight": 2},
     ]
-    assert len(result.dropped) == 1
+    assert result.ok
 
 
 @needs_v2
@@ -419,7 +442,7 @@ def test_one_file_slots_beyond_netsize_are_listed(tmp_path: Path) -> None:
     (network,) = result.networks
     assert [p.id for p in network.people] == ["a1"]
     (dropped,) = result.dropped
-    assert (dropped.location, dropped.source) == ("row 2, alter 2", str(path))
+    assert (dropped.location, dropped.source) == ("line 2, alter 2", str(path))
 
 
 def test_a_missing_source_is_an_input_error(tmp_path: Path) -> None:
@@ -442,7 +465,7 @@ def test_gives_and_collected_on_can_be_mapped(tmp_path: Path) -> None:
     }
     result = read_egor(folder, columns=columns, errors="collect")
     assert [(p.source, p.location) for p in result.problems] == [
-        (str(folder / "alters_1.csv"), "row 3, column helped")
+        (str(folder / "alters_1.csv"), "line 3, column helped")
     ]
     folder.joinpath("alters_1.csv").write_text("alterID,emo,helped\n1,yes,Y\n2,no,\n")
     (network,) = read_egor(folder, columns=columns)
@@ -452,7 +475,7 @@ def test_gives_and_collected_on_can_be_mapped(tmp_path: Path) -> None:
     folder.joinpath("egos.csv").write_text("egoID,interviewed\n1,March\n")
     result = read_egor(folder, columns=columns, errors="collect")
     assert [(p.source, p.location) for p in result.problems] == [
-        (str(folder / "egos.csv"), "row 2, column interviewed")
+        (str(folder / "egos.csv"), "line 2, column interviewed")
     ]
 
 

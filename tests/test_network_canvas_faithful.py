@@ -105,7 +105,7 @@ def test_two_options_of_a_single_select_variable(folder: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         read_network_canvas_csv(folder, MAPPING)
     assert [str(p) for p in caught.value.problems] == [
-        "c1_s1_attributeList_Person.csv row 2, column group_*: has more than one option chosen"
+        "c1_s1_attributeList_Person.csv line 2, column group_*: has more than one option chosen"
         " (name the variable in multi_select to keep one true/false attribute per option)"
     ]
 
@@ -115,7 +115,7 @@ def test_a_requested_variable_that_is_not_there_is_a_problem(folder: Path) -> No
     result = read_network_canvas_csv(folder, mapping, errors="collect")
     assert result.networks == ()
     assert {str(p) for p in result.problems} == {
-        f"c1_s1_attributeList_Person.csv row {n}, column shoe_size: is not in this file"
+        f"c1_s1_attributeList_Person.csv line {n}, column shoe_size: is not in this file"
         for n in (2, 3, 4)
     }
 
@@ -128,12 +128,12 @@ def test_self_loops_and_repeated_edges_are_dropped_by_name(folder: Path) -> None
     result = read_network_canvas_csv(folder, MAPPING, errors="collect")
     assert len(result.networks) == 1  # the network keeps its place
     assert [str(p) for p in result.dropped] == [
-        "c1_s1_edgeList_Close.csv row 3: repeats c1_s1_edgeList_Close.csv row 2 "
+        "c1_s1_edgeList_Close.csv line 3: repeats c1_s1_edgeList_Close.csv line 2 "
         "(same two people, same edge type); left out",
-        "c1_s1_edgeList_Close.csv row 4: joins a person to themselves; left out",
+        "c1_s1_edgeList_Close.csv line 4: joins a person to themselves; left out",
     ]
     assert not result.ok
-    with pytest.warns(DroppedDataWarning, match=r"2 things left out.*row 3.*row 4"):
+    with pytest.warns(DroppedDataWarning, match=r"2 things left out.*line 3.*line 4"):
         networks = read_network_canvas_csv(folder, MAPPING)
     assert networks == result.networks
 
@@ -149,9 +149,9 @@ def test_rows_whose_ego_is_missing_do_not_vanish(folder: Path) -> None:
     result = read_network_canvas_csv(folder, MAPPING, errors="collect")
     assert [p.id for p in result.networks[0].people] == ["n1", "n2", "n3"]
     assert [str(p) for p in result.problems] == [
-        "c1_s1_attributeList_Person.csv row 5, column networkCanvasEgoUUID: names no interview"
+        "c1_s1_attributeList_Person.csv line 5, column networkCanvasEgoUUID: names no interview"
         " in the ego files; this row was not imported",
-        "c1_s1_edgeList_Drug.csv row 3, column networkCanvasEgoUUID: names no interview"
+        "c1_s1_edgeList_Drug.csv line 3, column networkCanvasEgoUUID: names no interview"
         " in the ego files; this row was not imported",
     ]
     with pytest.raises(DocumentError, match="2 problems"):
@@ -165,7 +165,7 @@ def test_one_bad_interview_does_not_fail_the_others(folder: Path) -> None:
     assert isinstance(result, ImportResult)
     assert [n.ego.id for n in result.networks] == ["c1"]
     assert [p.location for p in result.problems] == [
-        "c2_s2_attributeList_Person.csv row 2, column near"
+        "c2_s2_attributeList_Person.csv line 2, column near"
     ]
 
 
@@ -192,7 +192,7 @@ def test_bad_booleans_are_problems_naming_the_place(folder: Path, cell: str) -> 
     with pytest.raises(DocumentError) as caught:
         read_network_canvas_csv(folder, MAPPING)
     assert [str(p) for p in caught.value.problems] == [
-        "c1_s1_attributeList_Person.csv row 2, column sup_listen: is not true or false "
+        "c1_s1_attributeList_Person.csv line 2, column sup_listen: is not true or false "
         "(write true/false, yes/no, y/n, t/f or 1/0)"
     ]
     assert cell not in "".join(p.message for p in caught.value.problems)
@@ -229,13 +229,13 @@ def test_hostile_rows(folder: Path) -> None:
     result = read_network_canvas_csv(folder, MAPPING, errors="collect")
     assert sorted(str(p) for p in result.problems) == sorted(
         [
-            "c1_s1_attributeList_Person.csv row 3: has more cells than the header has columns",
-            "c1_s1_ego.csv row 3, column networkCanvasEgoUUID: repeats the interview of"
-            " c1_s1_ego.csv row 2; left out",
-            "c1_s1_ego.csv row 4, column networkCanvasEgoUUID: is empty",
-            "c1_s1_attributeList_Person.csv row 5, column networkCanvasUUID: repeats the person"
-            " of c1_s1_attributeList_Person.csv row 4",
-            "c1_s1_edgeList_Close.csv row 2, column networkCanvasTargetUUID: names no person in"
+            "c1_s1_attributeList_Person.csv line 3: has more cells than the header has columns",
+            "c1_s1_ego.csv line 3, column networkCanvasEgoUUID: repeats the interview of"
+            " c1_s1_ego.csv line 2; left out",
+            "c1_s1_ego.csv line 4, column networkCanvasEgoUUID: is empty",
+            "c1_s1_attributeList_Person.csv line 5, column networkCanvasUUID: repeats the person"
+            " of c1_s1_attributeList_Person.csv line 4",
+            "c1_s1_edgeList_Close.csv line 2, column networkCanvasTargetUUID: names no person in"
             " this interview",
         ]
     )
@@ -272,7 +272,9 @@ def test_edges_to_other_node_types_are_dropped_by_name(folder: Path) -> None:
     mapping = MAPPING.model_copy(update={"node_types": ("Person",)})
     result = read_network_canvas_csv(folder, mapping, errors="collect")
     assert [str(p) for p in result.dropped] == [
-        "c1_s1_edgeList_Drug.csv row 2: joins a node of a type the mapping leaves out; left out"
+        "c1_s1_ego.csv line 2: 1 node of type Place left out: not people (see node_types and"
+        " count_node_types)",
+        "c1_s1_edgeList_Drug.csv line 2: joins a node of a type the mapping leaves out; left out",
     ]
 
 
@@ -282,7 +284,9 @@ def test_mapping_may_leave_out_role_closeness_and_supports(
     mapping = NetworkCanvasMapping(attributes=("stage",))
     (network,) = read_network_canvas_csv(folder, mapping)
     assert all(r.role is None and r.closeness is None for r in network.relationships)
-    assert all(r.supports == () for r in network.relationships)
+    # not recorded, and the network says no kinds of support were asked
+    assert all(r.supports is None and r.strain is None for r in network.relationships)
+    assert (network.support_types_asked, network.gives_types_asked) == ((), ())
 
 
 GRAPHML = """<?xml version="1.0" encoding="UTF-8"?>

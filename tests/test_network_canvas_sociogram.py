@@ -153,7 +153,7 @@ def test_positions_that_are_not_on_the_sociogram(tmp_path: Path, cell: str, mess
     with pytest.raises(DocumentError) as caught:
         read_network_canvas_csv(export(tmp_path, [("0.5", cell)]), mapping())
     (problem,) = caught.value.problems
-    assert problem.location == "c1_s1_attributeList_Person.csv row 2, column circles_y"
+    assert problem.location == "c1_s1_attributeList_Person.csv line 2, column circles_y"
     assert message in problem.message
     assert cell not in str(caught.value)
 

@@ -27,7 +27,7 @@ EVERY_ANSWER = row(
         "more_names_1": "Eve, Flo",
         "name_1": "1", "name_2": "1", "name_3": "1", "name_4": "0", "name_5": "1",
         "first": "1", "size": "5",
-        "tie1": "2", "tie2": "1", "tie3": "0", "tie5": "2",
+        "tie1": "2", "tie2": "1", "tie3": "1", "tie5": "2",
         # a_tie1 = names 1-2, a_tie2 = 1-3, a_tie4 = 1-5, a_tie15 = 2-3, a_tie29 = 3-5
         "a_tie1": "2", "a_tie2": "1", "a_tie4": "0", "a_tie15": "1", "a_tie29": "2",
         "a_tie3": "1",  # names 1-4: name 4 repeats name 2
@@ -83,9 +83,9 @@ def test_every_answer_type(tmp_path: Path) -> None:
     assert ana.supports == (SupportType.EMOTIONAL, SupportType.PRACTICAL)
     assert ben.supports == (SupportType.PRACTICAL, SupportType.INFORMATIONAL)
     assert cy.supports == ()
-    # closeness from tie<k>: 2 inner, 1 middle, 0 outer
+    # closeness from tie<k>: 2 (especially close) inner, 1 (not especially close) middle
     assert (ana.closeness, ben.closeness, cy.closeness, dee.closeness) == (
-        "inner", "middle", "outer", "inner"
+        "inner", "middle", "middle", "inner"
     )  # fmt: skip
     # contact from speak: daily, weekly, monthly, less often -> rarely
     assert [r.contact for r in network.relationships] == ["daily", "weekly", "monthly", "rarely"]
@@ -96,8 +96,8 @@ def test_every_answer_type(tmp_path: Path) -> None:
         ("name1", "name2"), ("name1", "name3"), ("name2", "name3"), ("name3", "name5")
     ]  # fmt: skip
     assert [str(p) for p in result.dropped] == [
-        "export.csv: row 2, column name_4: marks this name as a repeat of another; left out",
-        "export.csv: row 2, column a_tie3: joins a name that is not in the network; left out",
+        "export.csv: line 2, column name_4: marks this name as a repeat of another; left out",
+        "export.csv: line 2, column a_tie3: joins a name that is not in the network; left out",
     ]
     # the people's own answers
     assert network.person("name1").attributes == {
@@ -138,8 +138,40 @@ def test_every_answer_type(tmp_path: Path) -> None:
         True, False, True, False
     )  # fmt: skip
     assert (ego["difficulties"], ego["network_survey_2_complete"]) == (False, "complete")
-    assert (ego["more_names_1"], ego["first"], ego["size"]) == ("Eve, Flo", 1, 5)
+    assert (ego["more_names"], ego["first"], ego["size"]) == (2, 1, 5)
+    assert "more_names_1" not in ego  # the extra names themselves are never kept
     assert ego["network_survey_2_timestamp"] == "2026-03-04 10:22:01"
+
+
+@pytest.mark.parametrize("code", ["0", "3", "-1", "2.5"])
+def test_closeness_codes_are_the_codebooks_2_and_1_only(tmp_path: Path, code: str) -> None:
+    answers = row({"record_id": "1", "name1": "Ana", "tie1": code, "name1relat___3": "1"})
+    result = read_persnet(write(tmp_path / "export.csv", [answers]), errors="collect")
+    assert result.networks == ()
+    assert [str(p) for p in result.problems] == [
+        "export.csv: line 2, column tie1: is not a code the PERSNET data dictionary defines here"
+    ]
+    assert result.dropped == ()
+
+
+@pytest.mark.parametrize(
+    ("boxes", "expected", "authors_size"),
+    [
+        ({}, 0, 2),
+        ({"more_names_1": "Eve, Flo"}, 2, 4),
+        # as the authors' calculate_size counts (worked by hand from their R code):
+        # spaces and case do not matter, each name once, a listed name is not counted again
+        ({"more_names_1": "eve ,E VE", "more_names_2": "ana, Gus", "more_names_3": ","}, 2, 4),
+    ],
+)
+def test_more_names_is_a_count_that_completes_the_authors_size(
+    tmp_path: Path, boxes: dict[str, str], expected: int, authors_size: int
+) -> None:
+    answers = row({"record_id": "1", "name1": "Ana", "name2": "Ben", "tie1": "2", "tie2": "1",
+                   **boxes})  # fmt: skip
+    (network,) = read_persnet(write(tmp_path / "export.csv", [answers]))
+    assert network.ego.attributes["more_names"] == expected
+    assert len(network.people) + network.ego.attributes["more_names"] == authors_size
 
 
 def test_weights_unknown_role_and_day(tmp_path: Path) -> None:
@@ -167,8 +199,8 @@ def test_answers_about_a_missing_name_are_not_lost_silently(tmp_path: Path) -> N
                    "name7age": "40", "a_tie1": "1"})  # fmt: skip
     result = read_persnet(write(tmp_path / "export.csv", [answers]), errors="collect")
     assert [str(p) for p in result.dropped] == [
-        "export.csv: row 2, column name7: has answers but no name; the answers are left out",
-        "export.csv: row 2, column a_tie1: joins a name that is not in the network; left out",
+        "export.csv: line 2, column name7: has answers but no name; the answers are left out",
+        "export.csv: line 2, column a_tie1: joins a name that is not in the network; left out",
     ]
 
 
@@ -192,12 +224,12 @@ def test_more_than_one_respondent_and_one_bad(tmp_path: Path) -> None:
     result = read_persnet(path, errors="collect")
     assert [n.ego.id for n in result.networks] == ["1"]
     assert sorted(str(p) for p in result.problems) == [
-        "export.csv: row 3, column name1speak: is not a code the PERSNET data dictionary"
+        "export.csv: line 3, column name1speak: is not a code the PERSNET data dictionary"
         " defines here",
-        "export.csv: row 3, column name1supptype___1: is not a code the PERSNET data dictionary"
+        "export.csv: line 3, column name1supptype___1: is not a code the PERSNET data dictionary"
         " defines here",
-        "export.csv: row 3, column sex: is not a code the PERSNET data dictionary defines here",
-        "export.csv: row 3, column tie1: is not a code the PERSNET data dictionary defines here",
+        "export.csv: line 3, column sex: is not a code the PERSNET data dictionary defines here",
+        "export.csv: line 3, column tie1: is not a code the PERSNET data dictionary defines here",
     ]
     with pytest.raises(DocumentError) as caught:
         read_persnet(path)
@@ -209,7 +241,7 @@ def test_records_must_be_there_and_unique(tmp_path: Path) -> None:
     one = row({"record_id": "1"})
     path = write(tmp_path / "export.csv", [one, one])
     with pytest.raises(
-        DocumentError, match=r"row 3, column record_id: repeats the record of row 2"
+        DocumentError, match=r"line 3, column record_id: repeats the record of line 2"
     ):
         read_persnet(path)
     no_id = write(tmp_path / "noid.csv", [{"age": "3"}], columns=["age"])

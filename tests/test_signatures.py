@@ -98,22 +98,11 @@ ISSUE_20 = pytest.mark.xfail(
         "(assessment, network, *, voice, names, recommendations, catalog); remove this mark then"
     ),
 )
-READERS_AFTER_MERGES = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "to be settled after this round's merges (importers/ is being edited; "
-        "read_three_files moves to importers/): read_egor and read_three_files disagree "
-        "on the defaults of sep, decimal and alter_prefix, and read_egor, "
-        "read_network_canvas_csv and read_persnet put their options in other orders "
-        "(keyword-only, so reordering breaks no caller)"
-    ),
-)
-
 CASES = [
     pytest.param(RENDER, "agree", marks=ISSUE_20, id="render-agree"),
     pytest.param(RENDER, "order", marks=ISSUE_20, id="render-order"),
-    pytest.param(READERS, "agree", marks=READERS_AFTER_MERGES, id="readers-agree"),
-    pytest.param(READERS, "order", marks=READERS_AFTER_MERGES, id="readers-order"),
+    pytest.param(READERS, "agree", id="readers-agree"),
+    pytest.param(READERS, "order", id="readers-order"),
     pytest.param(FHIR_WRITERS, "agree", id="fhir-agree"),
     pytest.param(FHIR_WRITERS, "order", id="fhir-order"),
 ]

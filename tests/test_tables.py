@@ -66,6 +66,11 @@ def test_tables_shape_and_columns() -> None:
         "need_informational",
         "need_peer",
         "collected_on",
+        "support_types_asked",
+        "gives_types_asked",
+        "ties_asked",
+        "generator",
+        "max_names",
     ]
     assert list(tables.alters.columns)[:13] == [
         "ego_id",

@@ -162,7 +162,7 @@ def test_read_three_files_rows_with_extra_cells_are_problems(tmp_path: Path) -> 
     )
     assert result.networks == ()
     (problem,) = result.problems
-    assert (problem.source, problem.location) == (str(tmp_path / "alters.csv"), "row 4")
+    assert (problem.source, problem.location) == (str(tmp_path / "alters.csv"), "line 4")
     assert "more cells" in problem.message
 
 
@@ -173,7 +173,7 @@ def test_read_three_files_names_file_row_and_column(tmp_path: Path) -> None:
     (problem,) = result.problems
     assert (problem.source, problem.location) == (
         str(tmp_path / "alters.csv"),
-        "row 3, column emotional",
+        "line 3, column emotional",
     )
 
 

@@ -20,12 +20,20 @@ Files written by earlier releases, with bare support-type booleans (``emotional`
 ...) on relationship edges, are still read.
 
 Reading needs the ``graphml`` extra (defusedxml): a file with a DTD or entities is
-refused before any XML parser expands anything. XML itself sets three limits: null
-attribute values cannot be written (GraphML has no null), so they are left out;
-control characters cannot be written at all, so `to_graphml` refuses text that has
-them; and XML parsers read a carriage return as a line feed. GraphML also gives
-each attribute one type for the whole file: whole numbers next to fractions are
-written as fractions (equal values), other mixes are refused by name.
+refused before any XML parser expands anything. Directed GraphML (as Gephi and
+other tools often write it) is read as undirected ties: a one-way edge is a tie,
+and a reciprocal pair (``a -> b`` and ``b -> a``) becomes one tie whose weight is
+the larger of the two (the first edge's other values are kept, and the second's
+fill any it lacks); how many pairs were merged is reported (a
+[`DroppedDataWarning`][grace_support.importers.DroppedDataWarning] from
+`from_graphml`, a ``dropped`` line from ``grace-support import graphml``).
+
+XML itself sets three limits: null attribute values cannot be written (GraphML
+has no null), so they are left out; control characters cannot be written at all,
+so `to_graphml` refuses text that has them; and XML parsers read a carriage
+return as a line feed. GraphML also gives each attribute one type for the whole
+file: whole numbers next to fractions are written as fractions (equal values),
+other mixes are refused by name.
 
 Examples:
     >>> from grace_support.demo import example_network
@@ -128,9 +136,11 @@ def from_graphml(
 ) -> SupportNetwork:
     """A validated network from GraphML written by `to_graphml` (or shaped like it).
 
-    The graph must be undirected, with each node and each edge once, no nested
-    graphs (yEd groups) and no hyperedges; a ``schema_version`` on the graph must be
-    one this release reads.
+    Each node and each edge must be there once, with no nested graphs (yEd groups)
+    and no hyperedges; a ``schema_version`` on the graph must be one this release
+    reads. A directed graph is read as undirected ties (see the module docs); when
+    reciprocal pairs were merged, a
+    [`DroppedDataWarning`][grace_support.importers.DroppedDataWarning] says how many.
 
     Args:
         source: The GraphML text or bytes.
@@ -155,6 +165,24 @@ def from_graphml(
         >>> from_graphml(other_tool, ego="me")
         SupportNetwork(ego='me', people=2, ties=0)
     """
+    network, merged = _read_graphml(source, source_name=source_name, ego=ego, max_bytes=max_bytes)
+    if merged:
+        import warnings  # noqa: PLC0415
+
+        from grace_support.importers._common import DroppedDataWarning  # noqa: PLC0415
+
+        warnings.warn(DroppedDataWarning(str(merged[0])), stacklevel=2)
+    return network
+
+
+def _read_graphml(
+    source: str | bytes,
+    *,
+    source_name: str | None = None,
+    ego: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[SupportNetwork, tuple[Problem, ...]]:
+    """`from_graphml`, and what it merged (for readers that report it as ``dropped``)."""
     if not isinstance(source, str | bytes):
         raise TypeError("from_graphml() takes GraphML as str or bytes")
     name = source_name or "GraphML"
@@ -185,7 +213,41 @@ def from_graphml(
         )
     if problem is not None:
         raise DocumentError([Problem("(graphml)", problem)], source=name)
-    return _network(graph, name, ego)
+    merged = 0
+    if graph.is_directed():
+        graph, merged = _undirected(graph)
+    notes: tuple[Problem, ...] = ()
+    if merged:
+        pairs = "pair" if merged == 1 else "pairs"
+        notes = (
+            Problem(
+                "(graphml)",
+                f"{merged} reciprocal {pairs} of directed edges merged into one tie each "
+                "(the larger weight kept)",
+                source=name,
+            ),
+        )
+    return _network(graph, name, ego), notes
+
+
+def _undirected(graph: Any) -> tuple[Any, int]:
+    """Directed edges as undirected ties: a reciprocal pair is one tie with the larger weight."""
+    out = nx.Graph()
+    out.graph.update(graph.graph)
+    out.add_nodes_from(graph.nodes(data=True))
+    merged = 0
+    for a, b, data in graph.edges(data=True):
+        if out.has_edge(a, b):
+            merged += 1
+            first = out.edges[a, b]
+            weights = [w for w in (first.get("weight"), data.get("weight")) if w is not None]
+            for key, value in data.items():
+                first.setdefault(key, value)
+            if weights:
+                first["weight"] = max(weights)
+        else:
+            out.add_edge(a, b, **data)
+    return out, merged
 
 
 _NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -198,14 +260,11 @@ def _check_shape(root: Any, name: str) -> None:
     if len(graphs) != 1:
         what = "has no graph" if not graphs else "has nested graphs (groups), which are refused"
         problems.append(Problem("(graphml)", what))
-    elif graphs[0].get("edgedefault", "directed") != "undirected" or any(
-        el.get("directed") == "true" for el in root.iter() if _local(el.tag) == "edge"
-    ):
-        problems.append(Problem("(graphml)", 'must be undirected (edgedefault="undirected")'))
+    directed = bool(graphs) and graphs[0].get("edgedefault", "directed") != "undirected"
     if any(_local(el.tag) == "hyperedge" for el in root.iter()):
         problems.append(Problem("(graphml)", "has hyperedges, which a network cannot hold"))
     nodes: set[str | None] = set()
-    edges: set[frozenset[str | None]] = set()
+    edges: set[Any] = set()
     node_number = edge_number = 0
     for el in root.iter():
         tag = _local(el.tag)
@@ -216,8 +275,10 @@ def _check_shape(root: Any, name: str) -> None:
             nodes.add(node_id)
             node_number += 1
         elif tag == "edge":
-            pair = frozenset((el.get("source"), el.get("target")))
-            if pair in edges:
+            ends = (el.get("source"), el.get("target"))
+            one_way = directed and el.get("directed", "true") == "true"
+            pair: Any = ends if one_way else frozenset(ends)
+            if pair in edges or (not one_way and ends in edges):
                 problems.append(Problem(f"edge {edge_number + 1}", "repeats an edge"))
             edges.add(pair)
             edge_number += 1

@@ -4,8 +4,11 @@ Needs the ``pandas`` extra: ``pip install 'grace-support[pandas]'``.
 
 **egos** has one row per ego: ``ego_id``, ``name``, ``need_emotional``,
 ``need_practical``, ``need_informational``, ``need_peer`` (booleans),
-``collected_on`` (a datetime; missing when not recorded), then one column per ego
-attribute.
+``collected_on`` (a datetime; missing when not recorded), what the interview asked
+(``support_types_asked``, ``gives_types_asked``, ``ties_asked``: a JSON list as
+text, such as ``["emotional"]`` or ``[]``, missing for the default of all four kinds
+or everyone), ``generator`` (text) and ``max_names`` (a whole number), then one
+column per ego attribute.
 
 **alters** has one row per ego-alter relationship: ``ego_id``, ``alter_id``, ``name``,
 ``role``, ``category``, one boolean column per support type the person gives
@@ -13,7 +16,9 @@ attribute.
 ``contact``, ``last_contact`` (a datetime), ``strain``, one boolean column per
 support type the ego gives them (``gives_emotional``, ...); then one column per
 person attribute (its name) and per relationship attribute (``rel.`` and its name).
-A role or closeness that is not recorded is a missing value.
+A role, closeness, contact or strain that is not recorded is a missing value, and
+so are all four support flags (or all four ``gives_`` flags) of a person whose
+supports (or gives) were not recorded; a missing flag next to recorded ones is false.
 
 **ties** has one row per alter-alter tie: ``ego_id``, ``alter_a``, ``alter_b``,
 ``weight``; then one column per tie attribute (its name).
@@ -30,23 +35,29 @@ every measure of [`assess`][grace_support.assess], the same numbers.
 
 from __future__ import annotations
 
+import json
 import math
-import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
 
 from grace_support._extras import require
-from grace_support._input import DEFAULT_MAX_BYTES, source_name
 from grace_support.assessment import Settings, assess
-from grace_support.documents import network_from_data
-from grace_support.errors import DocumentError, InputError, Problem
+from grace_support.errors import Problem
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
-from grace_support.importers._values import strict_bool
+from grace_support.importers._tables import (
+    _ASKED,
+    _TYPES,
+    ALTER_COLUMNS,
+    EGO_COLUMNS,
+    REL_PREFIX,
+    TIE_COLUMNS,
+    _build,
+)
+from grace_support.importers.three_files import read_three_files
 from grace_support.vocabulary import SupportType
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
-    from os import PathLike
+    from collections.abc import Iterable, Mapping, Sequence
 
     import pandas as pd
 
@@ -60,19 +71,6 @@ __all__ = [
     "read_three_files",
     "to_tables",
 ]
-
-_TYPES = [t.value for t in SupportType]
-EGO_COLUMNS = ("ego_id", "name", *(f"need_{t}" for t in _TYPES), "collected_on")
-"""The built-in columns of the egos table."""
-ALTER_COLUMNS = (
-    "ego_id", "alter_id", "name", "role", "category", *_TYPES,
-    "closeness", "contact", "last_contact", "strain", *(f"gives_{t}" for t in _TYPES),
-)  # fmt: skip
-"""The built-in columns of the alters table."""
-TIE_COLUMNS = ("ego_id", "alter_a", "alter_b", "weight")
-"""The built-in columns of the ties table (``weight`` may be left out on the way in)."""
-REL_PREFIX = "rel."
-"""The prefix of relationship-attribute columns in the alters table."""
 
 
 class Tables(NamedTuple):
@@ -95,6 +93,7 @@ def _pandas() -> Any:
 
 
 _DATES = ("collected_on", "last_contact")
+_GIVES = tuple(f"gives_{t}" for t in _TYPES)
 _FLOATS = ("weight",)
 
 
@@ -104,7 +103,9 @@ def _builtin_dtype(column: str) -> str:
         return "datetime64[ns]"
     if column in _FLOATS:
         return "float64"
-    if column in _TYPES or column.startswith(("need_", "gives_")):
+    if column == "max_names":
+        return "Int64"
+    if column in _TYPES or column.startswith("need_") or column in _GIVES:
         return "boolean"
     return "string"
 
@@ -163,6 +164,7 @@ def to_tables(networks: Iterable[SupportNetwork]) -> Tables:
             {"ego_id": ego, "name": network.ego.name}
             | {f"need_{t}": t in network.needs for t in SupportType}
             | {"collected_on": network.collected_on}
+            | _asked_cells(network)
             | _checked(network.ego.attributes, EGO_COLUMNS, number)
         )
         for person, rel in network.alters:
@@ -193,6 +195,18 @@ def to_tables(networks: Iterable[SupportNetwork]) -> Tables:
         _frame(pdm, alters, ALTER_COLUMNS),
         _frame(pdm, ties, TIE_COLUMNS),
     )
+
+
+def _asked_cells(network: SupportNetwork) -> dict[str, Any]:
+    """What the interview asked, as ego-table cells (missing: the default)."""
+    every = tuple(SupportType)
+    cells: dict[str, Any] = {
+        key: None if getattr(network, key) == every else json.dumps(list(getattr(network, key)))
+        for key in _ASKED[:2]
+    }
+    asked = network.ties_asked
+    cells["ties_asked"] = None if asked is None else json.dumps(list(asked), ensure_ascii=False)
+    return cells | {"generator": network.generator, "max_names": network.max_names}
 
 
 def _checked(attributes: Mapping[str, Any], builtin: Sequence[str], number: int) -> dict[str, Any]:
@@ -295,178 +309,10 @@ def from_tables(
         alter_rows = _records(alters, "alters", ("ego_id", "alter_id"))
         tie_rows = _records(ties, "ties", TIE_COLUMNS[:3]) if ties is not None else []
     except _Missing as missing:
-        result = finish([], [missing.problem], errors=mode, source="tables")
+        result = finish([], [missing.problem], errors=mode, source="tables", study=True)
     else:
         result = _build(ego_rows, alter_rows, tie_rows, where=_table_row, errors=mode)
     return result.networks if mode == "raise" else result
-
-
-def _build(
-    ego_rows: list[dict[str, Any]],
-    alter_rows: list[dict[str, Any]],
-    tie_rows: list[dict[str, Any]],
-    *,
-    where: Callable[[str, int], tuple[str | None, str]],
-    errors: ErrorMode,
-    source: str = "tables",
-) -> ImportResult:
-    def problem(table: str, index: int, column: str | None, message: str) -> Problem:
-        file, row = where(table, index)
-        return Problem(f"{row}, column {column}" if column else row, message, source=file)
-
-    problems: list[Problem] = []
-    owners: dict[Any, int] = {}
-    broken: set[int] = set()
-    for index, row in enumerate(ego_rows):
-        if row["ego_id"] in owners:
-            problems.append(problem("egos", index, "ego_id", "is a second row for the same ego"))
-            broken.add(owners[row["ego_id"]])
-            continue
-        owners[row["ego_id"]] = index
-        for column in (f"need_{t}" for t in _TYPES):
-            if column in row and (message := _boolean(row, column)):
-                problems.append(problem("egos", index, column, message))
-                broken.add(index)
-    alters_of = _group(
-        alter_rows, "alters", owners=owners, broken=broken, problems=problems, problem=problem
-    )
-    ties_of = _group(
-        tie_rows, "ties", owners=owners, broken=broken, problems=problems, problem=problem
-    )
-    networks = []
-    for ego_index, ego in enumerate(ego_rows):
-        if owners.get(ego["ego_id"]) != ego_index or ego_index in broken:
-            continue
-        mine, my_ties = alters_of.get(ego_index, []), ties_of.get(ego_index, [])
-        document = _document(ego, [alter_rows[i] for i in mine], [tie_rows[i] for i in my_ties])
-        try:
-            networks.append(network_from_data(document))
-        except DocumentError as error:
-            for p in error.problems:
-                table, index, at = _where(p, ego_index, mine, my_ties)
-                problems.append(problem(table, index, at, p.message))
-    return finish(networks, problems, errors=errors, source=source)
-
-
-def _group(
-    rows: list[dict[str, Any]],
-    table: str,
-    *,
-    owners: dict[Any, int],
-    broken: set[int],
-    problems: list[Problem],
-    problem: Callable[[str, int, str | None, str], Problem],
-) -> dict[int, list[int]]:
-    """Each ego's rows of the alters or ties table; orphans and bad booleans are problems."""
-    rows_of: dict[int, list[int]] = {}
-    flags = (*_TYPES, *(f"gives_{t}" for t in _TYPES)) if table == "alters" else ()
-    for index, row in enumerate(rows):
-        owner = owners.get(row["ego_id"])
-        if owner is None:
-            problems.append(problem(table, index, "ego_id", "names no ego in egos"))
-            continue
-        rows_of.setdefault(owner, []).append(index)
-        for column in flags:
-            if column in row and (message := _boolean(row, column)):
-                problems.append(problem(table, index, column, message))
-                broken.add(owner)
-    return rows_of
-
-
-def _boolean(row: dict[str, Any], column: str) -> str | None:
-    """Read a support or need cell strictly, in place; the problem's message if it is not one."""
-    try:
-        row[column] = bool(strict_bool(row[column]))
-    except ValueError as error:
-        return str(error)
-    return None
-
-
-def _document(
-    ego: dict[str, Any], alters: list[dict[str, Any]], ties: list[dict[str, Any]]
-) -> dict[str, Any]:
-    def attributes(row: dict[str, Any], builtin: Sequence[str], prefix: str = "") -> dict[str, Any]:
-        return {
-            k.removeprefix(prefix): v
-            for k, v in row.items()
-            if k not in builtin
-            and v is not None
-            and (k.startswith(prefix) if prefix else not k.startswith(REL_PREFIX))
-        }
-
-    def person(row: dict[str, Any], id_column: str, builtin: Sequence[str]) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": row[id_column]}
-        if row.get("name") is not None:
-            data["name"] = row["name"]
-        if attrs := attributes(row, builtin):
-            data["attributes"] = attrs
-        return data
-
-    def tie(row: dict[str, Any]) -> Any:
-        weight = row.get("weight")
-        attrs = {k: v for k, v in row.items() if k not in TIE_COLUMNS and v is not None}
-        if (weight is None or weight == 1) and not attrs:
-            return [row["alter_a"], row["alter_b"]]
-        return (
-            {"between": [row["alter_a"], row["alter_b"]]}
-            | ({} if weight is None else {"weight": weight})
-            | ({"attributes": attrs} if attrs else {})
-        )
-
-    document: dict[str, Any] = {
-        "ego": person(ego, "ego_id", EGO_COLUMNS),
-        "people": [person(row, "alter_id", ALTER_COLUMNS) for row in alters],
-        "relationships": [
-            {"person": row["alter_id"]}
-            | {"supports": [t for t in _TYPES if row.get(t) is True]}
-            | {"gives": [t for t in _TYPES if row.get(f"gives_{t}") is True]}
-            | {
-                k: row[k]
-                for k in ("role", "closeness", "contact", "last_contact", "strain")
-                if row.get(k) is not None
-            }
-            | ({"attributes": a} if (a := attributes(row, ALTER_COLUMNS, REL_PREFIX)) else {})
-            for row in alters
-        ],
-        "ties": [tie(row) for row in ties],
-    }
-    if any(f"need_{t}" in ego for t in _TYPES):
-        document["needs"] = [t for t in _TYPES if ego.get(f"need_{t}") is True]
-    if ego.get("collected_on") is not None:
-        document["collected_on"] = ego["collected_on"]
-    return document
-
-
-# A document path: the part, its index, then the field (attribute names may hold dots).
-_PATH = re.compile(
-    r"^(people|relationships|ties)\[(\d+)\](?:\[\d+\])*(?:\.([A-Za-z_]+))?(?:\[\d+\])*(?:\.(.+))?$"
-)
-_FIELD_COLUMNS = {"id": "alter_id", "person": "alter_id", "supports": "supports"}
-
-
-def _where(
-    problem: Problem, ego_row: int, alter_rows: list[int], tie_rows: list[int]
-) -> tuple[str, int, str | None]:
-    """The table, row and column of a validation problem (the whole column name)."""
-    location = problem.location.removesuffix(" (the name)")
-    match = _PATH.match(location)
-    if match is None:  # the ego, or needs
-        field = (
-            location.removeprefix("ego.attributes.")
-            if location.startswith("ego.attributes.")
-            else location.split(".")[-1].split("[")[0]
-        )
-        column = {"ego": "ego_id", "id": "ego_id", "needs": "need_*"}.get(field, field)
-        return "egos", ego_row, column
-    part, index, field, rest = match.group(1), int(match.group(2)), match.group(3), match.group(4)
-    if part == "ties":
-        tie_column = rest if field == "attributes" else field if field == "weight" else None
-        return "ties", tie_rows[index], tie_column
-    if field == "attributes" and rest:
-        column = f"{REL_PREFIX}{rest}" if part == "relationships" else rest
-    else:
-        column = _FIELD_COLUMNS.get(field or "", field or "alter_id")
-    return "alters", alter_rows[index], column
 
 
 def measures_table(
@@ -548,169 +394,3 @@ def composition_table(
     fixed = ["ego_id", *share_columns]
     rest = [c for c in frame.columns if c not in fixed]
     return cast("pd.DataFrame", frame[fixed + rest])
-
-
-@overload
-def read_three_files(
-    egos: str | PathLike[str],
-    alters: str | PathLike[str],
-    ties: str | PathLike[str],
-    *,
-    columns: Mapping[str, str] | None = ...,
-    sep: str = ...,
-    decimal: str = ...,
-    alter_prefix: str = ...,
-    encoding: str = ...,
-    errors: Literal["raise"] = ...,
-    max_bytes: int = ...,
-) -> tuple[SupportNetwork, ...]: ...
-@overload
-def read_three_files(
-    egos: str | PathLike[str],
-    alters: str | PathLike[str],
-    ties: str | PathLike[str],
-    *,
-    columns: Mapping[str, str] | None = ...,
-    sep: str = ...,
-    decimal: str = ...,
-    alter_prefix: str = ...,
-    encoding: str = ...,
-    errors: Literal["collect"],
-    max_bytes: int = ...,
-) -> ImportResult: ...
-def read_three_files(
-    egos: str | PathLike[str],
-    alters: str | PathLike[str],
-    ties: str | PathLike[str],
-    *,
-    columns: Mapping[str, str] | None = None,
-    sep: str = ",",
-    decimal: str = ".",
-    alter_prefix: str = "",
-    encoding: str = "utf-8",
-    errors: ErrorMode = "raise",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> tuple[SupportNetwork, ...] | ImportResult:
-    """Networks from egor's "three files" layout: egos, alters and alter-alter edges as CSV.
-
-    The columns are those of the tables (see the module docs), after renaming with
-    ``columns``. For egor's own column names, mappings and weighted ties, see
-    [`read_egor`][grace_support.importers.read_egor].
-
-    Args:
-        egos: The egos file (one row per ego).
-        alters: The alters file (one row per ego-alter relationship).
-        ties: The alter-alter edges file.
-        columns: Renames from the files' column names to ours, e.g. egor's
-            ``{"egoID": "ego_id", "alterID": "alter_id", "Source": "alter_a",
-            "Target": "alter_b"}``.
-        sep: The field separator (``;`` for files written by R's ``write.csv2``).
-        decimal: The decimal mark (``,`` for ``write.csv2``).
-        alter_prefix: Put before every alter id. egor's alter ids restart at 1 for
-            each ego and can equal the ego's id, which a network document does not
-            allow; ``alter_prefix="a"`` turns alter ``1`` into ``a1``.
-        encoding: The files' encoding; UTF-8 may start with a byte order mark.
-        errors: ``"raise"`` or ``"collect"``, as for
-            [`from_tables`][grace_support.tables.from_tables].
-        max_bytes: The largest file accepted (64 MiB by default).
-
-    Raises:
-        InputError: With ``errors="raise"``: a file cannot be read (missing, a
-            folder, not permitted) or is larger than ``max_bytes``.
-        DocumentError: With ``errors="raise"``: a file cannot be decoded, a
-            row has more or fewer cells than the header, or a row breaks a rule.
-            Each problem names the file, the row (the header is row 1) and the column.
-    """
-    from grace_support.importers._values import parse_cell  # noqa: PLC0415
-
-    mode = check_errors_mode(errors)
-    rename = dict(columns or {})
-    ids = {"ego_id", "alter_id", "alter_a", "alter_b"}
-    names = {"egos": source_name(egos), "alters": source_name(alters), "ties": source_name(ties)}
-    numbers: dict[str, list[int]] = {}
-    headers: dict[str, list[str]] = {}
-    records: dict[str, list[dict[str, Any]]] = {}
-    problems: list[Problem] = []
-    for table, path in (("egos", egos), ("alters", alters), ("ties", ties)):
-        read = _csv_table(
-            path, name=names[table], encoding=encoding, max_bytes=max_bytes, sep=sep, mode=mode
-        )
-        if isinstance(read, Problem):
-            problems.append(read)
-            continue
-        header, rows = read
-        headers[table] = [rename.get(c, c) for c in header]
-        header = [rename.get(c, c) for c in header]
-        numbers[table] = [number for number, _ in rows]
-        records[table] = []
-        for number, cells in rows:
-            if len(cells) != len(header):
-                more = "more" if len(cells) > len(header) else "fewer"
-                problems.append(
-                    Problem(
-                        f"row {number}",
-                        f"has {more} cells than the header has columns",
-                        source=names[table],
-                    )
-                )
-            records[table].append(
-                {
-                    c: (
-                        None
-                        if (v := cells[i] if i < len(cells) else None) is None
-                        else (v.strip() or None)
-                        if c in ids
-                        else parse_cell(v, decimal=decimal)
-                    )
-                    for i, c in enumerate(header)
-                }
-            )
-        for column in ("alter_id", "alter_a", "alter_b"):
-            for record in records[table]:
-                if alter_prefix and record.get(column) is not None:
-                    record[column] = alter_prefix + str(record[column])
-    required = {"egos": ("ego_id",), "alters": ("ego_id", "alter_id"), "ties": TIE_COLUMNS[:3]}
-    for table, needed in required.items():
-        if table in headers and (missing := [c for c in needed if c not in headers[table]]):
-            problems.append(Problem("row 1", f"has no column {missing[0]!r}", source=names[table]))
-    if problems:
-        return _done(finish([], problems, errors=mode, source=names["egos"]), mode)
-
-    def where(table: str, index: int) -> tuple[str | None, str]:
-        return names[table], f"row {numbers[table][index]}"
-
-    result = _build(
-        records["egos"],
-        records["alters"],
-        records["ties"],
-        where=where,
-        errors=mode,
-        source=names["egos"],
-    )
-    return _done(result, mode)
-
-
-def _csv_table(
-    path: str | PathLike[str], *, name: str, encoding: str, max_bytes: int, sep: str, mode: str
-) -> tuple[list[str], list[tuple[int, list[str]]]] | Problem:
-    """A CSV file's header and numbered rows, or the problem that stops it being read."""
-    from grace_support._input import read_text  # noqa: PLC0415
-    from grace_support.importers._values import split_csv  # noqa: PLC0415
-
-    try:
-        header, rows = split_csv(read_text(path, encoding=encoding, max_bytes=max_bytes), sep=sep)
-    except InputError as error:
-        if mode == "raise":
-            raise  # a file that cannot be read at all: InputError, as documented
-        return Problem("(file)", error.problems[0].message, source=name)
-    except DocumentError as error:
-        return Problem(error.problems[0].location, error.problems[0].message, source=name)
-    except ValueError as error:
-        return Problem("(file)", str(error), source=name)
-    if not header:
-        return Problem("(file)", "is empty (no header row)", source=name)
-    return header, rows
-
-
-def _done(result: ImportResult, mode: ErrorMode) -> tuple[SupportNetwork, ...] | ImportResult:
-    return result.networks if mode == "raise" else result

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from grace_support.importers import (
     NetworkCanvasMapping,
     alter_pairs,
+    read_egor,
     read_network_canvas_csv,
     read_persnet,
 )
@@ -42,16 +43,18 @@ def test_persnet_every_name_and_tie_arrives_or_is_dropped_by_name(
     (network,) = result.networks
     people = {f"name{k}" for k in kept}
     assert {p.id for p in network.people} == people
+    asked = set(sorted(kept)[:10])  # PERSNET asks ties among the first 10 kept names only
+    assert network.tie_asked_ids == {f"name{k}" for k in asked}
     expected = {
         frozenset((f"name{i}", f"name{j}"))
         for (i, j), code in zip(alter_pairs(), codes, strict=True)
-        if code in ("1", "2") and i in kept and j in kept
+        if code in ("1", "2") and i in asked and j in asked
     }
     assert {frozenset(pair(t)) for t in network.ties} == expected
     dropped_ties = {
         f"a_tie{m}"
         for m, ((i, j), code) in enumerate(zip(alter_pairs(), codes, strict=True), start=1)
-        if code in ("1", "2") and not (i in kept and j in kept)
+        if code in ("1", "2") and not (i in asked and j in asked)
     }
     dropped_names = {f"name_{k}" for k in repeats - kept}
     assert {p.location.rsplit("column ", 1)[1] for p in result.dropped} == (
@@ -100,3 +103,38 @@ def test_network_canvas_every_edge_is_a_tie_or_dropped_by_name(
     assert {frozenset(pair(t)) for t in network.ties} == pairs
     kept = len({(frozenset((a, b)), k) for a, b, k in edges if a != b})
     assert kept + len(result.dropped) == len(edges)
+
+
+@given(
+    alters=st.integers(0, 4),
+    netsize=st.integers(0, 4),
+    cells=st.lists(st.sampled_from(["", "NA", "0", "1", "2", "x"]), min_size=6, max_size=6),
+)
+def test_egor_two_files_each_problem_once_and_never_both(
+    alters: int, netsize: int, cells: list[str]
+) -> None:
+    """Any pairing of an egos file (wide ties) and an alters file: every 0 cell of a kept
+    network is dropped, every problem is reported once, and no place is both."""
+    dyads = [(i, j) for i in range(1, 5) for j in range(i + 1, 5)]
+    header = "egoID,netsize," + ",".join(f"X{i}.to.{j}" for i, j in dyads)
+    with tempfile.TemporaryDirectory() as folder:
+        egos, alters_file = Path(folder) / "egos.csv", Path(folder) / "alters.csv"
+        egos.write_text(f"{header}\n1,{netsize},{','.join(cells)}\n")
+        alters_file.write_text(
+            "egoID,alterID\n" + "".join(f"1,{k}\n" for k in range(1, alters + 1))
+        )
+        result = read_egor([egos, alters_file], layout="two-files", errors="collect")
+    assert len(result.problems) == len(set(result.problems))
+    problem_places = {(p.source, p.location) for p in result.problems}
+    assert not problem_places & {(d.source, d.location) for d in result.dropped}
+    if result.networks:
+        (network,) = result.networks
+        assert len(network.people) == alters
+        zero = sum(cell == "0" for cell in cells)
+        assert len(result.dropped) == zero
+        assert len(network.ties) == sum(cell in ("1", "2") for cell in cells)
+    else:
+        assert result.problems  # a network is left out only with a reason
+        assert result.dropped == ()
+    if netsize > 0 and alters == 0:
+        assert any(p.location.endswith("column netsize") for p in result.problems)

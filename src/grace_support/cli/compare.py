@@ -13,12 +13,15 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from grace_support._input import DEFAULT_MAX_BYTES
-from grace_support.cli._common import add_command, add_max_bytes, day
+from grace_support.cli._common import UsageError, add_command, add_max_bytes, day
+from grace_support.errors import AsOfError
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
     from grace_support.cli._common import Commands
+    from grace_support.network import SupportNetwork
 
 __all__ = ["read_match", "register"]
 
@@ -92,6 +95,34 @@ def read_match(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, st
     return data
 
 
+def _as_of_message(error: AsOfError, before: SupportNetwork, before_day: date) -> str:
+    """Which day of ``--as-of`` is too early, and the fields it conflicts with (no dates).
+
+    Examples:
+        >>> from grace_support import Problem, network_from_data
+        >>> net = network_from_data({"ego": {"id": "e"}, "people": [], "relationships": [],
+        ...                          "collected_on": "2026-05-01"})
+        >>> from datetime import date
+        >>> error = AsOfError([Problem("collected_on", "is later than as_of")])
+        >>> print(_as_of_message(error, net, date(2026, 1, 1)))  # doctest: +NORMALIZE_WHITESPACE
+        --as-of: BEFORE_DAY (the first day) is earlier than a day recorded in BEFORE
+        (collected_on); give a later day
+    """
+    from grace_support.assessment import assess  # noqa: PLC0415
+
+    try:
+        assess(before, as_of=before_day)
+    except AsOfError:
+        wave, position, document = "BEFORE_DAY", "first", "BEFORE"
+    else:
+        wave, position, document = "AFTER_DAY", "second", "AFTER"
+    fields = ", ".join(dict.fromkeys(p.location for p in error.problems))
+    return (
+        f"--as-of: {wave} (the {position} day) is earlier than a day recorded in "
+        f"{document} ({fields}); give a later day"
+    )
+
+
 def _compare(args: argparse.Namespace) -> str:
     from grace_support.change import compare  # noqa: PLC0415
     from grace_support.documents import read_network  # noqa: PLC0415
@@ -107,6 +138,8 @@ def _compare(args: argparse.Namespace) -> str:
         )
     try:
         change = compare(before, after, match=match, as_of=args.as_of)
+    except AsOfError as error:  # a usage error: name the wave and the fields, never the days
+        raise UsageError(_as_of_message(error, before, args.as_of[0])) from None
     except ValueError as error:  # a match entry names no one, or two people map to one
         problem: Problem | None = Problem("(document)", str(error))  # compare's messages name no id
     else:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from grace_support.cli._common import UsageError, add_command
-from grace_support.errors import DocumentError, InputError, Problem, validated
+from grace_support.errors import DocumentError, InputError, MissingExtraError, Problem, validated
 
 if TYPE_CHECKING:
     import argparse
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
     from grace_support.cli._common import Commands
     from grace_support.importers import ImportResult
-    from grace_support.network import SupportNetwork
 
 __all__ = ["FORMATS", "Format", "per_file", "register"]
 
@@ -139,7 +138,27 @@ def _egor(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
     except ValueError as error:
         if isinstance(error, DocumentError):
             raise
-        raise UsageError(str(error)) from None
+        raise UsageError(_as_flags(str(error))) from None
+
+
+_PARAMETERS = {
+    "layout=": "--layout",
+    "columns maps": "--mapping maps",
+    "sep must": "--sep must",
+    "decimal must": "--decimal must",
+}
+
+
+def _as_flags(message: str) -> str:
+    """A reader's message for Python callers, with its parameters named as this command's flags.
+
+    Examples:
+        >>> _as_flags("cannot tell the egor layout of these files; give layout= (or the files)")
+        'cannot tell the egor layout of these files; give --layout (or the files)'
+    """
+    for parameter, flag in _PARAMETERS.items():
+        message = message.replace(parameter, flag)
+    return message
 
 
 def _tables(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
@@ -154,8 +173,8 @@ def _tables(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
     return read_three_files(
         *sources,
         columns=mapping,
-        sep=args.sep or ",",
-        decimal=args.decimal or ".",
+        sep=args.sep,
+        decimal=args.decimal,
         encoding=args.encoding,
         errors="collect",
     )
@@ -167,28 +186,46 @@ def _network_canvas(reader: str) -> Callable[[Sequence[str], argparse.Namespace]
         from grace_support.importers import NetworkCanvasMapping  # noqa: PLC0415
 
         data = _mapping(args)
-        if data is None:
-            raise UsageError("Network Canvas needs --mapping FILE.json (a NetworkCanvasMapping)")
         try:
-            mapping = validated(NetworkCanvasMapping.model_validate, data)
+            mapping = validated(NetworkCanvasMapping.model_validate, {} if data is None else data)
         except DocumentError as error:
             raise UsageError(f"--mapping {error.problems[0]}") from None
         function = _reader(reader)
-        return _merge(
-            [
-                _collect(function, source, mapping)
-                for source in progress(sources, total=len(sources), what="files")
-            ]
-        )
+        try:
+            return _merge(
+                [
+                    _collect(function, source, mapping)
+                    for source in progress(sources, total=len(sources), what="files")
+                ]
+            )
+        except ValueError as error:  # the node types are unclear: the mapping must say
+            if isinstance(error, DocumentError):
+                raise
+            raise UsageError(f"{error} in --mapping FILE.json") from None
 
     return read
 
 
-def _graphml(source: str) -> SupportNetwork:
+def _graphml(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
+    """GraphML files, one network each; merged reciprocal edges are listed as dropped."""
     from grace_support._input import read_bytes, source_name  # noqa: PLC0415
-    from grace_support.graphml import from_graphml  # noqa: PLC0415
+    from grace_support.cli._progress import progress  # noqa: PLC0415
+    from grace_support.graphml import _read_graphml  # noqa: PLC0415
+    from grace_support.importers import ImportResult  # noqa: PLC0415
 
-    return from_graphml(read_bytes(source), source_name=source_name(source))
+    results = []
+    for source in progress(sources, total=len(sources), what="files"):
+        try:
+            network, merged = _read_graphml(read_bytes(source), source_name=source_name(source))
+        except InputError:
+            raise
+        except DocumentError as error:
+            results.append(
+                ImportResult((), tuple(_sourced(p, error.source) for p in error.problems))
+            )
+            continue
+        results.append(ImportResult((network,), (), merged))
+    return _merge(results)
 
 
 FORMATS: dict[str, Format] = {
@@ -201,10 +238,7 @@ FORMATS: dict[str, Format] = {
         "Network Canvas GraphML exports (with --mapping)",
         _network_canvas("read_network_canvas_graphml"),
     ),
-    "graphml": Format(
-        "GraphML files written by to_graphml, one network each",
-        per_file("grace_support.cli.import_:_graphml"),
-    ),
+    "graphml": Format("GraphML files (written by to_graphml, or directed), one each", _graphml),
     "tables": Format("egos, alters and ties CSV files (or a folder of them)", _tables),
     "persnet": Format("REDCap exports of the PERSNET survey (CSV)", per_file("read_persnet")),
 }
@@ -241,8 +275,13 @@ def register(commands: Commands) -> None:
     from grace_support.importers.egor import LAYOUTS  # noqa: PLC0415
 
     parser.add_argument("--layout", choices=LAYOUTS, default=None, help="egor: the layout")
-    parser.add_argument("--sep", default=None, help="the CSV separator (detected for egor)")
-    parser.add_argument("--decimal", choices=[".", ","], default=None, help="the decimal mark")
+    parser.add_argument("--sep", default=None, help="the CSV separator (detected when not given)")
+    parser.add_argument(
+        "--decimal",
+        choices=[".", ","],
+        default=None,
+        help="the decimal mark (detected when not given)",
+    )
     parser.add_argument("--encoding", default="utf-8", help="the files' text encoding")
 
 
@@ -250,9 +289,14 @@ def _import(args: argparse.Namespace) -> None:
     from grace_support.cli._progress import progress  # noqa: PLC0415
     from grace_support.importers import write_networks  # noqa: PLC0415
 
-    result = FORMATS[args.format].read(args.sources, args)
+    try:
+        result = FORMATS[args.format].read(args.sources, args)
+    except MissingExtraError as error:  # the install hint, as every command gives it
+        raise UsageError(str(error)) from None
     if args.errors == "raise" and result.problems:
-        raise DocumentError(result.problems, source=" ".join(args.sources))
+        from grace_support.importers._result import StudyDataError  # noqa: PLC0415
+
+        raise StudyDataError(result.problems, source=" ".join(args.sources))
     for problem in result.problems:
         print(f"grace-support: left out: {problem}", file=sys.stderr)
     for item in result.dropped:

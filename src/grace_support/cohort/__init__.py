@@ -211,7 +211,7 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
     from grace_support.cohort._run import SeenEgos, checked_part, open_dataset  # noqa: PLC0415
     from grace_support.documents import network_from_data  # noqa: PLC0415
     from grace_support.errors import DocumentError  # noqa: PLC0415
-    from grace_support.tables import _document, _where  # noqa: PLC0415
+    from grace_support.importers._tables import _document, _where  # noqa: PLC0415
 
     dataset = open_dataset(path)
     seen = SeenEgos()

@@ -10,7 +10,9 @@
   [`write_networks`][grace_support.importers.write_networks]: many network
   documents as JSON Lines, or a folder of ``.json`` documents;
 - [`read_persnet`][grace_support.importers.read_persnet]: a REDCap export of the
-  PERSNET personal network survey (one row per respondent).
+  PERSNET personal network survey (one row per respondent);
+- [`read_three_files`][grace_support.importers.read_three_files]: the library's own
+  egos, alters and ties tables as CSV files (also ``grace_support.tables.read_three_files``).
 
 Booleans in every table are read strictly (``true``/``false``, ``yes``/``no``,
 ``y``/``n``, ``t``/``f``, ``1``/``0`` in any case, and real booleans; a blank support
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
         sociogram_ring,
     )
     from grace_support.importers.persnet import alter_pairs, read_persnet
+    from grace_support.importers.three_files import read_three_files
 
 # Each reader is imported on first use, so ``import grace_support`` (which needs only
 # the JSON Lines reader) does not load every importer.
@@ -62,6 +65,7 @@ _HOMES = {
     "sociogram_ring": "network_canvas",
     "alter_pairs": "persnet",
     "read_persnet": "persnet",
+    "read_three_files": "three_files",
 }
 
 
@@ -90,6 +94,7 @@ __all__ = [
     "read_network_canvas_graphml",
     "read_networks",
     "read_persnet",
+    "read_three_files",
     "ring_radii",
     "sociogram_ring",
     "write_networks",

@@ -27,7 +27,6 @@ __all__ = [
     "DroppedDataWarning",
     "attribute_name_ok",
     "complete",
-    "number",
     "read_csv_rows",
     "strict_bool",
 ]
@@ -100,7 +99,7 @@ def complete(
 
     With ``errors="raise"``, anything dropped is reported with a `DroppedDataWarning`.
     """
-    result = finish(networks, problems, errors=errors, source=source, dropped=dropped)
+    result = finish(networks, problems, errors=errors, source=source, dropped=dropped, study=True)
     if errors == "collect":
         return result
     if result.dropped:
@@ -130,34 +129,6 @@ def strict_bool(text: str | None, *, blank: bool | None = False) -> bool | None:
     return _values.strict_bool(text)
 
 
-_INT = re.compile(r"[+-]?\d+")
-
-
-def number(value: str | None) -> str | int | float | bool | None:
-    """A cell as the plainest value: ``true``/``false``, a whole number, a finite number, text.
-
-    Text that a number would change (leading zeros as in ZIP codes, spaces,
-    ``nan``) stays text.
-
-    Examples:
-        >>> number("12"), number("2.5"), number("true"), number("02143"), number("x"), number("")
-        (12, 2.5, True, '02143', 'x', None)
-    """
-    if value is None or value == "":
-        return None
-    if value in ("true", "false"):
-        return value == "true"
-    if _INT.fullmatch(value):
-        return value if _LEADING_ZERO.match(value) else int(value)
-    if _FLOAT.fullmatch(value) and not _LEADING_ZERO.match(value):
-        return float(value)
-    return value
-
-
-_FLOAT = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
-_LEADING_ZERO = re.compile(r"[+-]?0\d")
-
-
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -174,10 +145,11 @@ def attribute_name_ok(name: str) -> bool:
 def read_csv_rows(
     path: Path, *, encoding: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[Problem]]:
-    """The header, each data row (numbered counting the header as row 1) and problems.
+    """The header, each data row (with the file line it starts on; header = line 1), problems.
 
-    A file that cannot be decoded, a row with more cells than the header, and a
-    broken CSV row are problems naming the file and the row or line; nothing in a
+    Problems are located as ``"<file> line <n>"`` (Network Canvas's style). A file
+    that cannot be decoded, a row with more cells than the header, and a
+    broken CSV row are problems naming the file and the line; nothing in a
     problem repeats a value.
 
     Raises:
@@ -193,28 +165,29 @@ def read_csv_rows(
     reader = csv.reader(io.StringIO(text, newline=""))
     problems: list[Problem] = []
     rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] = []
-    number_ = 1
+    header: list[str] | None = None
+    line = start = 1
     try:
-        for number_, cells in enumerate(reader, start=1):
-            if number_ == 1:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if header is None:
                 header = cells
                 continue
             if not cells:
                 continue
             if len(cells) > len(header):
                 problems.append(
-                    Problem(f"{name} row {number_}", "has more cells than the header has columns")
+                    Problem(f"{name} line {line}", "has more cells than the header has columns")
                 )
                 continue
             rows.append(
-                (number_, dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
+                (line, dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
             )
     except csv.Error:
         problems.append(
-            Problem(f"{name} row {number_ + 1}", "is not a readable CSV row (quotes or bytes)")
+            Problem(f"{name} line {start}", "is not a readable CSV row (quotes or bytes)")
         )
-    return header, rows, problems
+    return header or [], rows, problems
 
 
 def check_mode(errors: object) -> ErrorMode:

@@ -12,15 +12,15 @@ Readers of many networks (study exports, tables, JSON Lines) take
 
 Examples:
     >>> from grace_support import Problem
-    >>> result = finish([], [Problem("ego 2, row 3, column role", "is not a known role",
+    >>> result = finish([], [Problem("ego 2, line 3, column role", "is not a known role",
     ...                              source="alters.csv")], errors="collect", source="study")
     >>> len(result.networks), [str(p) for p in result.problems]
-    (0, ['alters.csv: ego 2, row 3, column role: is not a known role'])
-    >>> finish([], [Problem("row 1", "is empty")], errors="raise", source="study")
+    (0, ['alters.csv: ego 2, line 3, column role: is not a known role'])
+    >>> finish([], [Problem("line 1", "is empty")], errors="raise", source="study", study=True)
     Traceback (most recent call last):
         ...
-    grace_support.errors.DocumentError: study is not a valid document (1 problem):
-      row 1: is empty
+    grace_support.importers._result.StudyDataError: study could not be imported (1 problem):
+      line 1: is empty
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from grace_support.network import SupportNetwork
 
-__all__ = ["ErrorMode", "ImportResult", "check_errors_mode", "finish"]
+__all__ = ["ErrorMode", "ImportResult", "StudyDataError", "check_errors_mode", "finish"]
 
 ErrorMode = Literal["raise", "collect"]
 """What a reader of many networks does with bad ones: raise, or collect and go on."""
@@ -72,6 +72,21 @@ class ImportResult:
         return not self.problems and not self.dropped
 
 
+class StudyDataError(DocumentError):
+    """A [`DocumentError`][grace_support.DocumentError] about study data, not a document.
+
+    Raised by the readers of study files and tables with ``errors="raise"``, and by
+    ``grace-support import``: its first line says the data could not be imported
+    (not that a document is invalid), and each problem names the file and line (or
+    the table and row) and the column. Catch ``DocumentError`` as before.
+    """
+
+    def _head(self) -> str:
+        count = len(self.problems)
+        what = self.source or "The study data"
+        return f"{what} could not be imported ({count} problem{'s' if count != 1 else ''}):"
+
+
 def check_errors_mode(errors: object) -> ErrorMode:
     """Check an ``errors=`` argument; a typo must not switch a policy silently.
 
@@ -90,8 +105,21 @@ def finish(
     errors: ErrorMode,
     source: str | None,
     dropped: Iterable[Problem] = (),
+    study: bool = False,
 ) -> ImportResult:
     """Apply the ``errors=`` policy at the end of a reader.
+
+    Each problem is kept once (in order), and nothing is both a problem and dropped:
+    an item dropped at the very place of a problem is left out of ``dropped``.
+
+    Args:
+        networks: The valid networks.
+        problems: Why networks were left out.
+        errors: ``"raise"`` or ``"collect"``.
+        source: The source, for the error's first line.
+        dropped: What was left out of networks that were kept.
+        study: Study data (files, tables) rather than documents: the error raised is
+            a `StudyDataError`.
 
     Returns:
         The result (with ``errors="raise"``, only when there were no problems).
@@ -99,7 +127,11 @@ def finish(
     Raises:
         DocumentError: With ``errors="raise"``, listing every problem.
     """
-    result = ImportResult(tuple(networks), tuple(problems), tuple(dropped))
+    unique = tuple(dict.fromkeys(problems))
+    places = {(p.source, p.location) for p in unique}
+    kept = tuple(d for d in dict.fromkeys(dropped) if (d.source, d.location) not in places)
+    result = ImportResult(tuple(networks), unique, kept)
     if check_errors_mode(errors) == "raise" and result.problems:
-        raise DocumentError(result.problems, source=source)
+        kind = StudyDataError if study else DocumentError
+        raise kind(result.problems, source=source)
     return result

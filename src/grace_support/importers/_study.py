@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from grace_support.documents import network_from_data
 from grace_support.errors import DocumentError, Problem
+from grace_support.network import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from grace_support.network import SupportNetwork
 
@@ -38,7 +39,7 @@ class Origin:
         """The location of the row, or of the column a field was read from.
 
         A field that no column holds (e.g. a required one that is missing) is
-        named as a field: ``row 4, field role``.
+        named as a field: ``line 4, field role``.
         """
         if not field_name:
             return self.row
@@ -63,6 +64,9 @@ class EgoRow:
     problems: list[Problem] = field(default_factory=list)
     document: dict[str, Any] = field(default_factory=dict)
     """Fields of the whole document read from the ego's row (``collected_on``)."""
+    ties_asked: set[str] | None = None
+    """The alters whose ties to each other were asked about (``None``: every alter).
+    Only those of this ego's alters count; when they are all of them, everyone was asked."""
 
 
 @dataclass(slots=True)
@@ -96,6 +100,7 @@ class _Network:
     alters: list[AlterRow] = field(default_factory=list)
     ties: list[TieRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    dropped: list[Problem] = field(default_factory=list)
 
 
 def assemble(
@@ -104,16 +109,33 @@ def assemble(
     ties: Iterable[TieRow],
     *,
     ego_table: str = "the egos file",
+    dropped: Iterable[tuple[str, Problem]] = (),
+    recorded: Mapping[str, Any] | None = None,
 ) -> tuple[list[SupportNetwork], list[Problem], list[Problem]]:
     """Group the rows by ego and validate each network.
 
+    Args:
+        egos: The ego records.
+        alters: The alter records.
+        ties: The alter-alter tie records.
+        ego_table: How messages name the egos table.
+        dropped: What the reader left out before assembling, with each ego's id
+            (a wide layout's ``0`` cells): reported only for networks that are kept.
+        recorded: Network fields that say what the study asked (the same for every
+            network): ``support_types_asked``, ``gives_types_asked``, ``ties_asked``,
+            ``generator``, ``max_names``.
+
+    Every network is a version-3 document: a relationship field the rows do not
+    give (supports, gives, strain) was not recorded.
+
     Returns:
         The valid networks (in the order of the egos), the problems (each network
-        with a problem is left out), and what was dropped from networks that were
-        kept (weight-0 ties, self-loops, repeated ties).
+        with a problem is left out; each problem once), and what was dropped from
+        networks that were kept (self-loops, repeated ties). Nothing is both: a
+        network with problems reports only its problems.
     """
     problems: list[Problem] = []
-    dropped: list[Problem] = []
+    left_out: list[Problem] = []
     networks: dict[str, _Network] = {}
     duplicated: set[str] = set()
     for ego in egos:
@@ -138,16 +160,20 @@ def assemble(
         network.problems += tie.problems
         if not tie.problems:
             network.ties.append(tie)
+    for ego_id, item in dropped:
+        if ego_id in networks:
+            networks[ego_id].dropped.append(item)
     valid: list[SupportNetwork] = []
     for network in networks.values():
-        kept = _network(network, dropped)
+        kept = _network(network, recorded or {})
         problems += network.problems
         if kept is not None and not network.problems:
             valid.append(kept)
-    return valid, problems, dropped
+            left_out += network.dropped
+    return valid, list(dict.fromkeys(problems)), left_out
 
 
-def _network(network: _Network, dropped: list[Problem]) -> SupportNetwork | None:
+def _network(network: _Network, recorded: Mapping[str, Any]) -> SupportNetwork | None:
     seen: dict[str, AlterRow] = {}
     for alter in network.alters:
         if alter.alter_id in seen:
@@ -161,17 +187,18 @@ def _network(network: _Network, dropped: list[Problem]) -> SupportNetwork | None
         )
     ties: list[TieRow] = []
     pairs: set[tuple[str, str]] = set()
+    dropped = network.dropped
     for tie in network.ties:
-        for end, name in ((tie.a, "source"), (tie.b, "target")):
-            if end not in seen:
-                network.problems.append(tie.origin.problem("names no alter of this ego", name))
+        unknown = [
+            tie.origin.problem("names no alter of this ego", name)
+            for end, name in ((tie.a, "source"), (tie.b, "target"))
+            if end not in seen
+        ]
+        if unknown:  # one problem per place: a wide cell holds both ends
+            network.problems += dict.fromkeys(unknown)
+            continue
         if tie.a == tie.b:
             dropped.append(tie.origin.problem("a tie from an alter to itself is left out"))
-            continue
-        if tie.weight == 0:
-            dropped.append(
-                tie.origin.problem("a tie of weight 0 is no tie (as in egor); left out", "weight")
-            )
             continue
         pair = (tie.a, tie.b) if tie.a < tie.b else (tie.b, tie.a)
         if pair in pairs:
@@ -184,6 +211,7 @@ def _network(network: _Network, dropped: list[Problem]) -> SupportNetwork | None
     if network.problems:
         return None
     document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
         "ego": {"id": network.ego.ego_id, **network.ego.person},
         "people": [{"id": a.alter_id, **a.person} for a in network.alters],
         "relationships": [{"person": a.alter_id, **a.relationship} for a in network.alters],
@@ -191,6 +219,11 @@ def _network(network: _Network, dropped: list[Problem]) -> SupportNetwork | None
     }
     if network.ego.needs is not None:
         document["needs"] = network.ego.needs
+    document |= dict(recorded)
+    asked = network.ego.ties_asked
+    ids = [a.alter_id for a in network.alters]
+    if asked is not None and not set(ids) <= asked:
+        document["ties_asked"] = [i for i in ids if i in asked]
     document |= network.ego.document
     try:
         return network_from_data(document)
@@ -211,7 +244,8 @@ def _tie(tie: TieRow) -> Any:
 
 
 _PATH = re.compile(
-    r"^(ego|people|relationships|ties|needs|schema_version|collected_on)(?:\[(\d+)\])?\.?(.*)$"
+    r"^(ego|people|relationships|ties|needs|schema_version|collected_on|ties_asked)"
+    r"(?:\[(\d+)\])?\.?(.*)$"
 )
 
 
@@ -221,7 +255,7 @@ def _locate(problem: Problem, network: _Network, ties: list[TieRow]) -> Problem:
     if match is None:
         return network.ego.origin.problem(problem.message)
     part, index, rest = match.group(1), match.group(2), match.group(3)
-    if part in ("ego", "needs", "schema_version", "collected_on"):
+    if part in ("ego", "needs", "schema_version", "collected_on", "ties_asked"):
         origin = network.ego.origin
         rest = part if part in ("needs", "collected_on") else rest
     elif part == "ties":

@@ -1,7 +1,8 @@
 """Reading cells of study tables: strict booleans, numbers, missing values, CSV text.
 
-One helper for every table the library reads (egor files, ``tables.from_tables``),
-so a cell means the same wherever it is found:
+One helper for every table the library reads (egor, Network Canvas, PERSNET,
+``read_three_files``, ``tables.from_tables``), so a cell means the same wherever it
+is found:
 
 - **Booleans** are read strictly: ``true``/``false``, ``yes``/``no``, ``y``/``n``,
   ``t``/``f`` and ``1``/``0`` in any case, and real booleans (``True``, ``1``,
@@ -11,6 +12,14 @@ so a cell means the same wherever it is found:
 - **Missing** cells: empty text, ``NA`` (as R writes it), ``None``, ``NaN``.
 - **Numbers** in text are read with a given decimal mark (``,`` for R's
   ``write.csv2``).
+- **Study variables** (cells kept as attributes) are read by one parser,
+  [`parse_cell`][]: missing is ``None``; ``true``/``false`` (any case, as R and
+  JavaScript write them) are booleans; a number is a number; anything else is text.
+  **A code with a leading zero stays text** (``"02143"``, ``"007"``): ids and ZIP
+  codes are labels, and reading them as numbers would lose the zero. ``"0"``,
+  ``"0.5"`` and ``"-0.25"`` are numbers.
+- **Places** in CSV files are file lines: the header is line 1, and a row that
+  spans several lines (a quoted line break) is named by the line it starts on.
 
 Examples:
     >>> [strict_bool(v) for v in ["TRUE", "no", "Y", "f", "1", 0, True, ""]]
@@ -21,6 +30,8 @@ Examples:
     ValueError: is not true or false (write true/false, yes/no, y/n, t/f or 1/0)
     >>> parse_cell("0,5", decimal=","), parse_cell("12"), parse_cell("NA"), parse_cell("m")
     (0.5, 12, None, 'm')
+    >>> parse_cell("02143"), parse_cell("TRUE"), parse_cell("0"), parse_cell(" 2.5 ")
+    ('02143', True, 0, 2.5)
 """
 
 from __future__ import annotations
@@ -138,12 +149,36 @@ def parse_number(text: str, *, decimal: str = ".") -> int | float | None:
     return number if math.isfinite(number) else None
 
 
-def parse_cell(text: str | None, *, decimal: str = ".") -> str | int | float | None:
-    """A CSV cell as a plain value: ``None`` when missing, a number when it is one, else text."""
+def parse_cell(text: str | None, *, decimal: str = ".") -> str | int | float | bool | None:
+    """A CSV cell as the plainest value: missing, a boolean, a number, or text.
+
+    The one reading of a study variable's cell for every importer:
+
+    - ``None`` when missing (blank, ``NA``, ``NaN``; see [`is_missing`][]);
+    - ``True``/``False`` for ``true``/``false`` in any case (``TRUE`` as R writes it);
+    - a whole number or a finite number, with this decimal mark;
+    - otherwise the text, without surrounding spaces. A code with a leading zero
+      (``"02143"``, ``"007"``, ``"-01"``) stays text: ids and ZIP codes are labels.
+
+    Examples:
+        >>> [parse_cell(v) for v in ["12", "2.5", "true", "FALSE", "02143", "x", "", "inf"]]
+        [12, 2.5, True, False, '02143', 'x', None, 'inf']
+        >>> parse_cell("0,5", decimal=","), parse_cell("0"), parse_cell("0.75")
+        (0.5, 0, 0.75)
+    """
     if text is None or is_missing(text):
         return None
-    number = parse_number(text, decimal=decimal)
-    return text.strip() if number is None else number
+    stripped = text.strip()
+    word = stripped.lower()
+    if word in ("true", "false"):
+        return word == "true"
+    if _LEADING_ZERO.match(stripped):
+        return stripped
+    number = parse_number(stripped, decimal=decimal)
+    return stripped if number is None else number
+
+
+_LEADING_ZERO = re.compile(r"[+-]?0\d")
 
 
 _SEPARATORS = (",", ";", "\t", "|")
@@ -184,26 +219,33 @@ def detect_decimal(text: str, *, sep: str) -> str:
 
 
 def split_csv(text: str, *, sep: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and the rows of CSV text; each row with its row number.
+    r"""The header and the rows of CSV text; each row with the file line it starts on.
 
-    Rows are numbered as a spreadsheet numbers them: the header is row 1, the first
-    row under it row 2. Rows that are entirely empty are skipped.
+    The header is line 1. A row with a quoted line break is named by its first
+    line, so the number is the line an editor shows. Rows that are entirely empty
+    are skipped.
 
     Raises:
         ValueError: The text is not CSV (e.g. an unclosed quote); the message names
             no value.
+
+    Examples:
+        >>> split_csv('a,b\n1,"x\ny"\n2,z\n', sep=",")
+        (['a', 'b'], [(2, ['1', 'x\ny']), (4, ['2', 'z'])])
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
+    start = 1
     try:
-        for number, row in enumerate(reader, start=1):
+        for row in reader:
+            line, start = start, reader.line_num + 1
             if header is None:
                 header = [cell.strip() for cell in row]
                 continue
             if not any(cell.strip() for cell in row):
                 continue
-            rows.append((number, row))
+            rows.append((line, row))
     except csv.Error:
         raise ValueError("is not valid CSV (check quotes and the separator)") from None
     return header or [], rows

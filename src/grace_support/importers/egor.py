@@ -1,16 +1,25 @@
 r"""egor's file layouts to support networks, with nothing lost and nothing invented.
 
 [`read_egor`][grace_support.importers.read_egor] reads the layouts that egor (the
-R package for ego-centred networks) reads and writes:
+R package for ego-centred networks) reads and writes, given as egor's readers take
+them:
 
-| ``layout`` | what it is | egor's reader |
-|---|---|---|
-| ``"folder"`` | egos file, ``alters_<ego>.csv``, ``edges_<ego>.csv`` | ``read_egonet`` |
-| ``"three-files"`` | egos, alters, alter-alter ties (with ego ids) | ``threefiles_to_egor`` |
-| ``"one-file"`` | one row per ego; ``sex.1``, ``X1.to.2`` columns | ``onefile_to_egor`` |
-| ``"two-files"`` | egos with ``X1.to.2`` columns; long alters | ``twofiles_to_egor`` |
-| ``"egoweb"`` | EgoWeb 2.0: (egos,) alters, edges | ``read_egoweb`` |
-| ``"openeddi"`` | ``*responses*``, ``*namedetails*``, ``*nameties*`` | ``read_openeddi`` |
+| ``layout`` | what it is | egor's reader | weight-0 ties |
+|---|---|---|---|
+| ``"folder"`` | egos file, one alters and one edges file per ego | ``read_egonet`` | kept |
+| ``"three-files"`` | egos, alters, alter-alter ties (ego ids) | ``threefiles_to_egor`` | kept |
+| ``"one-file"`` | one row per ego; ``sex.1``, ``X1.to.2`` columns | ``onefile_to_egor`` | no tie |
+| ``"two-files"`` | egos with ``X1.to.2`` columns; long alters | ``twofiles_to_egor`` | no tie |
+| ``"egoweb"`` | EgoWeb 2.0: (egos,) alters, edges | ``read_egoweb`` | kept |
+| ``"openeddi"`` | ``*responses*``, ``*namedetails*``, ``*nameties*`` | ``read_openeddi`` | kept |
+
+The ``"folder"`` layout is egor's ``read_egonet(egos.file, alter.folder,
+edge.folder)``: pass the three paths (``["egos_32.csv", "alters_32/",
+"edges_32/"]``), where each folder holds one file per ego named by the ego's id
+(``1.csv``); or one folder with ``alters_<ego>.csv`` and ``edges_<ego>.csv`` beside
+the egos file. A folder that holds several studies (egor's ``extdata``) is read
+when the names match one set (``egos_32.csv`` with ``alters_32/`` and
+``edges_32/``); when more than one set matches, the error lists them.
 
 The id columns are egor's: ``egoID`` (or ``.egoID``) for the ego, ``alterID`` (or
 ``.altID``) for the alter, ``Source``/``Target`` (or ``.srcID``/``.tgtID``) for a tie;
@@ -18,9 +27,10 @@ EgoWeb's ``EgoID``, ``Alter.Number``, ``Alter.1.Number``, ``Alter.2.Number``;
 openeddi's ``puid``, ``nameid``, ``targetid``. ``weight`` is the tie's weight.
 
 - **Attributes.** Every ego and alter column that is not mapped becomes an
-  attribute of that name (numbers stay numbers, ``TRUE``/``FALSE`` become
-  booleans, a blank or ``NA`` cell is no value). Other columns of a ties file
-  become attributes of the tie.
+  attribute of that name, read as every importer reads a cell (numbers stay
+  numbers, ``TRUE``/``FALSE`` become booleans, a code with a leading zero stays
+  text, a blank or ``NA`` cell is no value). Other columns of a ties file become
+  attributes of the tie.
 - **Mapping.** ``columns`` maps a file's column to one of our fields: ``role``,
   ``closeness``, ``contact``, ``last_contact``, ``strain``, ``name``, ``supports``
   (a list of support types in one cell) or a support type (``emotional``,
@@ -33,16 +43,33 @@ openeddi's ``puid``, ``nameid``, ``targetid``. ``weight`` is the tie's weight.
   when no column is mapped to them they are not recorded.
 - **Booleans** are read strictly (see ``grace_support.importers``); a blank support
   or need cell is false.
-- **Ties.** A tie of weight 0 is no tie, as in egor: it is left out and listed in
-  ``ImportResult.dropped``, as are a tie from an alter to itself and a second tie
-  between the same two alters. A blank weight is an unweighted tie.
+- **Ties, as egor reads them.** In the long layouts (folder, three files, EgoWeb,
+  openeddi) every row of a ties file is a tie, whatever its weight, as egor's
+  ``threefiles_to_egor`` and ``read_egonet`` keep it. A weight of 0, which a tie
+  here cannot carry, is kept as the tie's attribute ``weight`` (``0``) and the tie
+  is unweighted; filter those ties if 0 means "do not know each other" in your
+  study. In the wide layouts (one file, two files) a ``0`` cell is no tie, as
+  egor's wide readers drop it, and is listed in ``ImportResult.dropped``; a blank
+  or ``NA`` cell was not answered and is no tie. A tie from an alter to itself and
+  a second tie between the same two alters are left out and listed. A blank
+  weight is an unweighted tie.
+- **Recorded, asked.** A person's ``supports``, ``gives`` and ``strain`` are not
+  recorded when no column holds them. The network says which kinds of support
+  were asked (those with a column; a ``supports`` list column: all four; none:
+  ``[]``) and whose ties were asked (everyone; no edge files in the folder
+  layout: no one; in the wide layouts, the alters the ``X<i>.to.<j>`` columns name).
+  In the one-file layout, ``max_names`` is the number of alter column blocks (the
+  most names the study took, egor's ``max.alters``).
+- **Sizes.** An ego whose ``netsize`` is above 0 but who has no alter rows is a
+  problem (the egos and alters files may not belong together), never an empty
+  network.
 - **Ids.** egor's alter ids restart at 1 in each network and may equal the ego's
   id, which a network document does not allow; every alter id is written with
   ``alter_prefix`` before it (``"a"``: alter ``3`` becomes ``a3``).
 - **Files.** Separator (``,``, ``;``, tab, ``|``) and decimal mark (``,`` with
   ``;``, as R's ``write.csv2`` writes) are detected when not given. An R row-name
   column (a first column with an empty name, which pandas calls ``Unnamed: 0``)
-  is ignored.
+  is ignored. Places are file lines (the header is line 1).
 
 Examples:
     >>> import pathlib, tempfile
@@ -51,14 +78,13 @@ Examples:
     >>> _ = (folder / "alters_1.csv").write_text(
     ...     'alterID;sex;rel\n1;m;"friend"\n2;w;sibling\n3;w;peer\n')
     >>> _ = (folder / "edges_1.csv").write_text("Source;Target;weight\n1;2;0,5\n2;3;0\n")
-    >>> result = read_egor(folder, columns={"rel": "role"}, errors="collect")
-    >>> (network,) = result.networks
+    >>> (network,) = read_egor(folder, columns={"rel": "role"})
     >>> [p.id for p in network.people], network.ego.attributes["sex"]
     (['a1', 'a2', 'a3'], 'w')
     >>> network.tie("a1", "a2").weight, network.relationship("a1").closeness
     (0.5, None)
-    >>> [str(item) for item in result.dropped]  # doctest: +ELLIPSIS
-    ['.../edges_1.csv: row 3, column weight: a tie of weight 0 is no tie (as in egor); left out']
+    >>> network.tie("a2", "a3").attributes["weight"]  # kept, as egor's read_egonet keeps it
+    0
 """
 
 from __future__ import annotations
@@ -134,7 +160,6 @@ _ROW_NAMES = ("", "Unnamed: 0")
 _DYAD = re.compile(r"^X?(\d+)[._ ]?to[._ ]?(\d+)$", re.IGNORECASE)
 _SLOT = re.compile(r"^(.+?)[._](\d+)$")
 _SKIP = "\x00skip"
-_LOGICAL = {"TRUE": True, "FALSE": False, "True": True, "False": False}
 
 
 class _UnreadableError(Exception):
@@ -168,6 +193,7 @@ class _Options:
     columns: Mapping[str, Any]
     alter_prefix: str
     ids: dict[str, tuple[str, ...]]
+    alter_fields: set[str] = field(default_factory=set)  # every field an alters column holds
 
 
 # -- reading files ----------------------------------------------------------------------------
@@ -191,11 +217,11 @@ def _load(path: Path, kind: str, options: _Options) -> _Table:
     skip = 1 if header and header[0] in _ROW_NAMES else 0
     columns = header[skip:]
     if not columns:
-        raise _UnreadableError([Problem("row 1", "has no column names", source=name)])
+        raise _UnreadableError([Problem("line 1", "has no column names", source=name)])
     if (twice := first_duplicate(columns)) is not None:
-        raise _UnreadableError([Problem(f"row 1, column {twice}", "is named twice", source=name)])
+        raise _UnreadableError([Problem(f"line 1, column {twice}", "is named twice", source=name)])
     if "" in columns:
-        where = f"row 1, column {columns.index('') + skip + 1}"
+        where = f"line 1, column {columns.index('') + skip + 1}"
         raise _UnreadableError([Problem(where, "has no name", source=name)])
     table = _Table(name, columns, [], decimal)
     for number, cells in raw:
@@ -207,6 +233,8 @@ def _load(path: Path, kind: str, options: _Options) -> _Table:
             (number, {c: (values[i] if i < len(values) else None) for i, c in enumerate(columns)})
         )
     table.fields = _fields(columns, kind, options)
+    if kind == "alters":
+        options.alter_fields |= set(table.fields.values())
     return table
 
 
@@ -273,7 +301,7 @@ def _origin(table: _Table, number: int, fields: Mapping[str, str] | None = None)
     columns.setdefault("id", columns.get("ego_id", ""))
     if "source" in columns and "target" in columns:
         columns.setdefault("between", f"{columns['source']}/{columns['target']}")
-    return Origin(table.source, f"row {number}", columns)
+    return Origin(table.source, f"line {number}", columns)
 
 
 def _text(value: str | None) -> str | None:
@@ -281,8 +309,6 @@ def _text(value: str | None) -> str | None:
 
 
 def _attribute(value: str | None, decimal: str) -> Any:
-    if value is not None and value.strip() in _LOGICAL:
-        return _LOGICAL[value.strip()]
     return parse_cell(value, decimal=decimal)
 
 
@@ -312,7 +338,7 @@ class _Cell:
     value: str | None
 
     def problem(self, out: _Fields, message: str) -> None:
-        where = f"row {self.number}, column {self.column}"
+        where = f"line {self.number}, column {self.column}"
         out.problems.append(Problem(where, message, source=self.table.source))
 
 
@@ -384,11 +410,14 @@ def _read_row(
     for column, target in table.fields.items():
         if target != _SKIP:
             _read_cell(_Cell(table, number, column, cells.get(column)), out, target)
-    if kind == "alters":
+    if kind == "alters":  # a field no column holds is not recorded (left out of the document)
         if out.supports or any(t in _TYPES or t == "supports" for t in table.fields.values()):
             out.relationship["supports"] = list(dict.fromkeys(out.supports))
-        if out.gives:
+        if out.gives or any(t.startswith("gives_") for t in table.fields.values()):
             out.relationship["gives"] = list(dict.fromkeys(out.gives))
+    if kind == "ties" and out.weight == 0:  # a row is a tie in egor's long layouts
+        out.weight = None
+        out.attributes["weight"] = 0
     if out.attributes:
         if kind == "ties":
             out.tie_attributes = out.attributes
@@ -403,7 +432,7 @@ def _egos(table: _Table) -> tuple[list[EgoRow], dict[str, int | None], list[Prob
     sizes: dict[str, int | None] = {}
     problems: list[Problem] = []
     if table.column("ego_id") is None:
-        raise _UnreadableError([Problem("row 1", "has no ego id column", source=table.source)])
+        raise _UnreadableError([Problem("line 1", "has no ego id column", source=table.source)])
     for number, cells in table.rows:
         origin = _origin(table, number)
         fields = _read_row(table, number, cells, origin, "egos")
@@ -428,7 +457,7 @@ def _alters(
     for wanted in needed:
         if table.column(wanted) is None:
             raise _UnreadableError(
-                [Problem("row 1", f"has no {_WORDS[wanted]} column", table.source)]
+                [Problem("line 1", f"has no {_WORDS[wanted]} column", table.source)]
             )
     counters: dict[str, int] = {}
     for number, cells in table.rows:
@@ -449,7 +478,7 @@ def _alters(
             alter = fields.ids.get("alter_id")  # type: ignore[assignment]
             if alter is None:
                 fields.problems.append(origin.problem("has no alter id", "alter_id"))
-                alter = f"(row {number})"
+                alter = f"(line {number})"
         alters.append(
             AlterRow(
                 ego,
@@ -475,7 +504,7 @@ def _ties(
     for wanted in ("source", "target", *(() if ego_id is not None else ("ego_id",))):
         if table.column(wanted) is None:
             raise _UnreadableError(
-                [Problem("row 1", f"has no {_WORDS[wanted]} column", table.source)]
+                [Problem("line 1", f"has no {_WORDS[wanted]} column", table.source)]
             )
     for number, cells in table.rows:
         origin = _origin(table, number)
@@ -508,6 +537,16 @@ def _ties(
         )
     return ties, problems
 
+
+_Read = tuple[
+    list[EgoRow],
+    list[AlterRow],
+    list[TieRow],
+    list[Problem],
+    list[tuple[str, Problem]],
+    dict[str, int | None],
+]
+"""Egos, alters, ties, problems, what was left out (with its ego) and each ego's netsize."""
 
 # -- the wide layouts -------------------------------------------------------------------------
 
@@ -544,7 +583,9 @@ def _wide_ties(
     *,
     dyads: Mapping[str, tuple[int, int]],
     options: _Options,
+    dropped: list[tuple[str, Problem]],
 ) -> list[TieRow]:
+    """The ties of one ego's ``X1.to.2`` cells; a 0 is no tie, as egor's wide readers read it."""
     ties = []
     for column, (i, j) in dyads.items():
         value = cells.get(column)
@@ -552,13 +593,18 @@ def _wide_ties(
             continue
         origin = Origin(
             table.source,
-            f"row {number}",
+            f"line {number}",
             {"source": column, "target": column, "weight": column, "between": column},
         )
         weight = parse_number(value or "", decimal=table.decimal)
         problems = []
         if weight is None or weight < 0:
             problems.append(origin.problem("is not a tie weight (a number, 0 or more)", "weight"))
+        elif weight == 0:
+            dropped.append(
+                (ego_id, origin.problem("is 0: no tie, as egor's wide readers read it", "weight"))
+            )
+            continue
         ties.append(
             TieRow(
                 ego_id,
@@ -572,9 +618,20 @@ def _wide_ties(
     return ties
 
 
-def _one_file(
-    table: _Table, options: _Options
-) -> tuple[list[EgoRow], list[AlterRow], list[TieRow], list[Problem], list[Problem]]:
+def _ask_wide(
+    egos: Sequence[EgoRow], dyads: Mapping[str, tuple[int, int]], options: _Options
+) -> None:
+    """In the wide layouts, ties were asked among the alters the ``X<i>.to.<j>`` columns name.
+
+    No such column: no ties were asked at all. Columns for alters 1 to 5 of 8 slots:
+    ties were asked among the first 5.
+    """
+    asked = {f"{options.alter_prefix}{n}" for pair in dyads.values() for n in pair}
+    for ego in egos:
+        ego.ties_asked = asked
+
+
+def _one_file(table: _Table, options: _Options) -> _Read:
     dyads = _dyad_columns(table)
     # numbered columns mapped on the egos file (questionnaire items q_1, q_2...) stay the ego's
     ego_mapped = set(_mapping_for("egos", options.columns)) if _per_file(options.columns) else set()
@@ -584,10 +641,14 @@ def _one_file(
     ego_table.fields = {c: t for c, t in table.fields.items() if c not in dyads and c not in slots}
     ego_table.header = list(ego_table.fields)
     egos, sizes, problems = _egos(ego_table)
+    _ask_wide(egos, dyads, options)
     alters: list[AlterRow] = []
     ties: list[TieRow] = []
-    dropped: list[Problem] = []
+    dropped: list[tuple[str, Problem]] = []
     numbers = sorted({n for _, n in slots.values()})
+    if numbers:  # the file has a column block per alter: the most names the study took
+        for ego in egos:
+            ego.document["max_names"] = numbers[-1]
     id_column = ego_table.column("ego_id") or ""
     with_id = [(n, c) for n, c in table.rows if _text(c.get(id_column)) is not None]
     for (number, cells), ego in zip(with_id, egos, strict=True):
@@ -596,16 +657,13 @@ def _one_file(
             columns = [c for c, (_, n) in slots.items() if n == slot]
             slot_table = _Table(table.source, columns, [], table.decimal)
             slot_table.fields = {c: mapping.get(slots[c][0], slots[c][0]) for c in columns}
+            options.alter_fields |= set(slot_table.fields.values())
             filled = any(not is_missing(cells.get(c)) for c in columns)
             if netsize is not None and slot > netsize:
                 if filled:
-                    dropped.append(
-                        Problem(
-                            f"row {number}, alter {slot}",
-                            "lies beyond the network size (netsize) and is left out, as in egor",
-                            source=table.source,
-                        )
-                    )
+                    where = f"line {number}, alter {slot}"
+                    message = "lies beyond the network size (netsize) and is left out, as in egor"
+                    dropped.append((ego.ego_id, Problem(where, message, source=table.source)))
                 continue
             if netsize is None and not filled:
                 continue
@@ -621,27 +679,31 @@ def _one_file(
                     fields.problems,
                 )
             )
-        ties += _wide_ties(table, number, cells, ego.ego_id, dyads=dyads, options=options)
-    return egos, alters, ties, problems, dropped
+        ties += _wide_ties(
+            table, number, cells, ego.ego_id, dyads=dyads, options=options, dropped=dropped
+        )
+    return egos, alters, ties, problems, dropped, sizes
 
 
-def _two_files(
-    egos_table: _Table, alters_table: _Table, options: _Options
-) -> tuple[list[EgoRow], list[AlterRow], list[TieRow], list[Problem]]:
+def _two_files(egos_table: _Table, alters_table: _Table, options: _Options) -> _Read:
     dyads = _dyad_columns(egos_table)
     ego_only = _Table(egos_table.source, [], egos_table.rows, egos_table.decimal)
     ego_only.ragged = egos_table.ragged
     ego_only.fields = {c: t for c, t in egos_table.fields.items() if c not in dyads}
     ego_only.header = list(ego_only.fields)
-    egos, _, problems = _egos(ego_only)
+    egos, sizes, problems = _egos(ego_only)
+    _ask_wide(egos, dyads, options)
     alters, more = _alters(alters_table, options)
     ties: list[TieRow] = []
+    dropped: list[tuple[str, Problem]] = []
     id_column = ego_only.column("ego_id") or ""
     for number, cells in egos_table.rows:
         ego_id = _text(cells.get(id_column))
         if ego_id is not None:
-            ties += _wide_ties(egos_table, number, cells, ego_id, dyads=dyads, options=options)
-    return egos, alters, ties, problems + more
+            ties += _wide_ties(
+                egos_table, number, cells, ego_id, dyads=dyads, options=options, dropped=dropped
+            )
+    return egos, alters, ties, problems + more, dropped, sizes
 
 
 # -- finding the files ------------------------------------------------------------------------
@@ -672,111 +734,233 @@ def _header(path: Path, options: _Options) -> list[str]:
     return [c.strip().strip('"') for c in first.split(sep)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Sources:
+    """Where one study's files are: the layout, and the egos, alters and ties sources.
+
+    In the ``"folder"`` layout ``alters`` and ``ties`` are folders of one file per
+    ego (egor's ``alters_32/1.csv``), or the same folder holding ``alters_<ego>.csv``
+    and ``edges_<ego>.csv``.
+    """
+
+    layout: EgorLayout
+    egos: Path | None
+    alters: Path
+    ties: Path | None
+
+    def describe(self) -> str:
+        parts = [p for p in (self.egos, self.alters, self.ties) if p is not None]
+        return " + ".join(p.name + ("/" if p.is_dir() else "") for p in parts)
+
+
 _PER_EGO = re.compile(r"^alters_(.+)\.csv$", re.IGNORECASE)
+_PER_EGO_TIES = re.compile(r"^(?:edges|ties)_(.+)\.csv$", re.IGNORECASE)
+_PARAMETER_HINT = "give layout= (or the files: egos, alters, ties)"
 
 
-def _detect(paths: Sequence[Path], options: _Options) -> EgorLayout:
+def _has_ego_id(path: Path, options: _Options) -> bool:
+    header = _header(path, options)
+    return any(n in header for n in (*_EGOR_IDS["ego_id"], *_IDS["egoweb"]["ego_id"]))
+
+
+def _long_layout(alters: Path, options: _Options) -> EgorLayout:
+    header = _header(alters, options)
+    return "egoweb" if "Alter.Number" in header else "three-files"
+
+
+def _resolve(paths: Sequence[Path], layout: EgorLayout | None, options: _Options) -> _Sources:
+    """The study's layout and files, from what was given (as egor's readers take them)."""
     if len(paths) == 1 and paths[0].is_dir():
-        return _detect_folder(paths[0], options)
+        return _resolve_folder(paths[0], layout, options)
     if len(paths) == 1:
-        return "one-file"
+        if layout not in (None, "one-file"):
+            raise ValueError(f"the {layout!r} layout takes a folder or its files, not one file")
+        return _Sources("one-file", None, paths[0], None)
+    if any(p.is_dir() for p in paths):  # read_egonet(egos.file, alter.folder, edge.folder)
+        if len(paths) != 3 or paths[0].is_dir() or not (paths[1].is_dir() and paths[2].is_dir()):
+            raise ValueError(
+                "give the egos file, the alters folder and the edges folder, in that order"
+            )
+        if layout not in (None, "folder"):
+            raise ValueError(f"the {layout!r} layout takes files, not folders")
+        return _Sources("folder", paths[0], paths[1], paths[2])
+    chosen = layout or _detect_files(paths, options)
+    if chosen == "one-file":
+        raise ValueError("the 'one-file' layout takes one file")
+    if chosen == "folder":
+        raise ValueError(
+            "the 'folder' layout takes a folder, or the egos file, the alters folder and "
+            "the edges folder"
+        )
+    if chosen == "two-files" and len(paths) == 2:
+        return _Sources(chosen, paths[0], paths[1], None)
+    if len(paths) in (2, 3) and chosen != "two-files":
+        ordered = _in_order(paths, chosen, options)
+        if len(paths) == 2 and chosen == "egoweb":
+            return _Sources(chosen, None, ordered[-2], ordered[-1])
+        if len(paths) == 3:
+            return _Sources(chosen, ordered[0], ordered[1], ordered[2])
+    raise ValueError(f"the {chosen!r} layout takes a folder or its files (egos, alters, ties)")
+
+
+_TIE_COLUMNS = {"Source", ".srcID", "Alter.1.Number", "targetid"}
+_ALTER_COLUMNS = {"alterID", ".altID", "Alter.Number", "nameid"}
+
+
+def _in_order(paths: Sequence[Path], layout: EgorLayout, options: _Options) -> list[Path]:
+    """The files as egos, alters, ties, told apart by their id columns when they can be.
+
+    egor's own readers take them in other orders (``read_egoweb(alter.file,
+    edges.file, egos.file)``), so the order given counts only when the columns do
+    not tell: the ties file has the tie ids, the alters file the alter id.
+    """
+    headers = [set(_header(p, options)) for p in paths]
+    ties = [i for i, h in enumerate(headers) if h & _TIE_COLUMNS]
+    alters = [i for i, h in enumerate(headers) if h & _ALTER_COLUMNS and i not in ties]
+    if len(ties) != 1 or len(alters) != 1:
+        return list(paths)
+    rest = [i for i in range(len(paths)) if i not in (ties[0], alters[0])]
+    return [paths[i] for i in rest] + [paths[alters[0]], paths[ties[0]]]
+
+
+def _detect_files(paths: Sequence[Path], options: _Options) -> EgorLayout:
     headers = [_header(p, options) for p in paths]
     every = {c for h in headers for c in h}
-    layout: EgorLayout | None = None
     if "Alter.Number" in every or "Alter.1.Number" in every:
-        layout = "egoweb"
-    elif "nameid" in every and "targetid" in every:
-        layout = "openeddi"
-    elif len(paths) == 3:
-        layout = "three-files"
-    elif len(paths) == 2 and any(_DYAD.match(c) for c in headers[0]):
-        layout = "two-files"
-    if layout is None:
-        raise ValueError("cannot tell the egor layout of these files; give layout=")
-    return layout
-
-
-def _detect_folder(folder: Path, options: _Options) -> EgorLayout:
-    names = [p.name.lower() for p in _csvs(folder)]
-    if any("namedetails" in n for n in names) and any("nameties" in n for n in names):
-        return "openeddi"
-    per_ego = [p for p in _csvs(folder) if _PER_EGO.match(p.name)]
-    subfolders = any(p.is_dir() and p.name.lower().startswith("alters") for p in folder.iterdir())
-    if subfolders or len(per_ego) > 1:
-        return "folder"
-    if not per_ego and not any(n.startswith("alters") for n in names):
-        raise ValueError("cannot tell the egor layout of this folder; give layout=")
-    alters = per_ego[0] if per_ego else _one(_csvs(folder), r"^alters", "alters", folder)
-    header = _header(alters, options)
-    if "Alter.Number" in header:
         return "egoweb"
-    if not any(name in header for name in _EGOR_IDS["ego_id"]):
-        return "folder"
-    if not any(n.startswith(("edges", "ties")) for n in names):
-        egos = [p for p in _csvs(folder) if p.name.lower().startswith("egos")]
-        if len(egos) == 1 and any(_DYAD.match(c) for c in _header(egos[0], options)):
-            return "two-files"
-    return "three-files"
-
-
-def _files(paths: Sequence[Path], layout: EgorLayout) -> tuple[Path | None, Path, Path | None]:
-    """(egos, alters, ties) for the layouts of separate files."""
-    if len(paths) == 1 and paths[0].is_dir():
-        folder = paths[0]
-        csvs = _csvs(folder)
-        if layout == "openeddi":
-            return (
-                _one(csvs, "responses", "responses (egos)", folder),
-                _one(csvs, "namedetails", "namedetails (alters)", folder),
-                _one(csvs, "nameties", "nameties (ties)", folder),
-            )
-        egos = [p for p in csvs if p.name.lower().startswith("egos")]
-        if layout == "egoweb" and not egos:
-            return (
-                None,
-                _one(csvs, r"^alters", "alters", folder),
-                _one(csvs, r"^(edges|ties)", "edges", folder),
-            )
-        return (
-            _one(csvs, r"^egos", "egos", folder),
-            _one(csvs, r"^alters", "alters", folder),
-            _one(csvs, r"^(edges|ties)", "edges", folder) if layout != "two-files" else None,
-        )
-    if layout == "egoweb" and len(paths) == 2:
-        return None, paths[0], paths[1]
-    if layout == "two-files" and len(paths) == 2:
-        return paths[0], paths[1], None
+    if "nameid" in every and "targetid" in every:
+        return "openeddi"
     if len(paths) == 3:
-        return paths[0], paths[1], paths[2]
-    raise ValueError(f"the {layout!r} layout takes a folder or its files (egos, alters, ties)")
+        return "three-files"
+    if len(paths) == 2 and any(_DYAD.match(c) for c in headers[0]):
+        return "two-files"
+    raise ValueError(f"cannot tell the egor layout of these files; {_PARAMETER_HINT}")
 
 
-def _per_ego_files(folder: Path) -> tuple[Path, dict[str, Path], dict[str, Path]]:
-    """The egos file, and each ego's alters and edges files (``alters_<ego>.csv``...)."""
+def _keyed(folder: Path, options: _Options) -> list[_Sources]:
+    """Sets of files whose names match, as egor's example data pairs them.
+
+    ``egos_32.csv`` with ``alters_32/`` and ``edges_32/`` (folders of one file per
+    ego), or with ``alters_32.csv`` and ``edges_32.csv`` (one file each, with an ego
+    id column).
+    """
+    entries = {p.name.lower(): p for p in folder.iterdir()}
+    found: list[_Sources] = []
+    for egos in _csvs(folder):
+        stem = egos.stem
+        if not stem.lower().startswith("egos"):
+            continue
+        key = stem[4:].lower()
+        alters_dir = entries.get(f"alters{key}")
+        ties_dir = entries.get(f"edges{key}") or entries.get(f"ties{key}")
+        folders = [p for p in (alters_dir, ties_dir) if p is not None and p.is_dir()]
+        if len(folders) == 2:
+            found.append(_Sources("folder", egos, folders[0], folders[1]))
+        alters = entries.get(f"alters{key}.csv")
+        ties = entries.get(f"edges{key}.csv") or entries.get(f"ties{key}.csv")
+        if alters is None or not alters.is_file() or not _has_ego_id(alters, options):
+            continue  # alters_2.csv without an ego id is ego 2's file (the folder layout)
+        if ties is not None and ties.is_file():
+            found.append(_Sources(_long_layout(alters, options), egos, alters, ties))
+        elif any(_DYAD.match(c) for c in _header(egos, options)):
+            found.append(_Sources("two-files", egos, alters, None))
+    return found
+
+
+def _resolve_folder(folder: Path, layout: EgorLayout | None, options: _Options) -> _Sources:
     csvs = _csvs(folder)
-    alters: dict[str, Path] = {}
-    edges: dict[str, Path] = {}
-    for path in csvs:
-        if match := _PER_EGO.match(path.name):
-            alters[match.group(1)] = path
-        elif match := re.match(r"^(?:edges|ties)_(.+)\.csv$", path.name, re.IGNORECASE):
-            edges[match.group(1)] = path
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):  # egor's own alters_32/1.csv
-        target = alters if sub.name.lower().startswith("alters") else None
-        if sub.name.lower().startswith(("edges", "ties")):
-            target = edges
-        if target is not None:
-            target |= {p.stem: p for p in _csvs(sub)}
-    egos = _one([p for p in csvs if not _PER_EGO.match(p.name)], r"^egos", "egos", folder)
-    return egos, alters, edges
+    names = [p.name.lower() for p in csvs]
+    if layout in (None, "openeddi") and (
+        any("namedetails" in n for n in names) and any("nameties" in n for n in names)
+    ):
+        return _Sources(
+            "openeddi",
+            _one(csvs, "responses", "responses (egos)", folder),
+            _one(csvs, "namedetails", "namedetails (alters)", folder),
+            _one(csvs, "nameties", "nameties (ties)", folder),
+        )
+    if layout == "one-file":
+        raise ValueError("the 'one-file' layout takes one file")
+    sets = [s for s in _keyed(folder, options) if layout is None or s.layout == layout]
+    if len(sets) == 1:
+        return sets[0]
+    if len(sets) > 1:
+        listed = "; ".join(s.describe() for s in sets)
+        raise ValueError(
+            f"the folder holds more than one study ({listed}); give the files of one, "
+            "or layout= when they differ in layout"
+        )
+    per_ego = [p for p in csvs if _PER_EGO.match(p.name) and not _has_ego_id(p, options)]
+    subfolders = [p for p in folder.iterdir() if p.is_dir()]
+    alters_dirs = [p for p in subfolders if p.name.lower().startswith("alters")]
+    ties_dirs = [p for p in subfolders if p.name.lower().startswith(("edges", "ties"))]
+    egos_files = [p for p in csvs if p.name.lower().startswith("egos") and p not in per_ego]
+    if layout in (None, "folder") and (per_ego or alters_dirs):
+        egos = _one(egos_files, r"^egos", "egos", folder)
+        if per_ego:
+            return _Sources("folder", egos, folder, folder)
+        if len(alters_dirs) == 1 and len(ties_dirs) <= 1:
+            return _Sources("folder", egos, alters_dirs[0], ties_dirs[0] if ties_dirs else None)
+        raise ValueError(
+            "the folder has more than one alters or edges folder; give the egos file, the "
+            "alters folder and the edges folder"
+        )
+    if layout == "folder":
+        raise ValueError("the folder has no alters_<ego>.csv files and no alters folder")
+    return _resolve_files_in(folder, csvs, egos_files, layout, options)
+
+
+def _resolve_files_in(
+    folder: Path,
+    csvs: Sequence[Path],
+    egos_files: Sequence[Path],
+    layout: EgorLayout | None,
+    options: _Options,
+) -> _Sources:
+    """One egos, one alters and one edges file in a folder (their names need not match)."""
+    alters_files = [p for p in csvs if p.name.lower().startswith("alters")]
+    if not alters_files:
+        raise ValueError(f"cannot tell the egor layout of this folder; {_PARAMETER_HINT}")
+    alters = _one(alters_files, r"^alters", "alters", folder)
+    ties_files = [p for p in csvs if p.name.lower().startswith(("edges", "ties"))]
+    found = layout or _long_layout(alters, options)
+    if found == "egoweb" and not egos_files:
+        return _Sources("egoweb", None, alters, _one(ties_files, r".", "edges", folder))
+    egos = _one(egos_files, r"^egos", "egos", folder)
+    if found == "two-files" or (
+        layout is None and not ties_files and any(_DYAD.match(c) for c in _header(egos, options))
+    ):
+        return _Sources("two-files", egos, alters, None)
+    return _Sources(found, egos, alters, _one(ties_files, r".", "edges", folder))
+
+
+def _per_ego_files(folder: Path, pattern: re.Pattern[str], *, own: bool) -> dict[str, Path]:
+    """Each ego's file in a folder, by ego id.
+
+    ``alters_<ego>.csv`` beside the other files, or (in a folder of its own, as
+    egor's ``alters_32/1.csv``) every CSV file, the ego id being its name.
+    """
+    found: dict[str, Path] = {}
+    for path in _csvs(folder):
+        if match := pattern.match(path.name):
+            found[match.group(1)] = path
+        elif own:
+            found[path.stem] = path
+    return found
 
 
 def _read_folder(
-    folder: Path, options: _Options
-) -> tuple[list[EgoRow], list[AlterRow], list[TieRow], list[Problem]]:
-    egos_path, alter_files, edge_files = _per_ego_files(folder)
-    egos, _, problems = _egos(_load(egos_path, "egos", options))
+    sources: _Sources, options: _Options
+) -> tuple[list[EgoRow], list[AlterRow], list[TieRow], list[Problem], dict[str, int | None]]:
+    assert sources.egos is not None
+    egos, sizes, problems = _egos(_load(sources.egos, "egos", options))
+    shared = sources.alters == sources.ties
+    alter_files = _per_ego_files(sources.alters, _PER_EGO, own=not shared)
+    edge_files = _per_ego_files(sources.ties, _PER_EGO_TIES, own=not shared) if sources.ties else {}
     known = {ego.ego_id for ego in egos}
+    if not edge_files:  # no edge list at all: no ties were asked
+        for ego in egos:
+            ego.ties_asked = set()
     alters: list[AlterRow] = []
     ties: list[TieRow] = []
     for ego_id in sorted(set(alter_files) | set(edge_files), key=_natural):
@@ -802,48 +986,43 @@ def _read_folder(
                 alters.append(AlterRow(ego_id, "", origin, problems=error.problems))
                 continue
             problems += more
-    return egos, alters, ties, problems
+    return egos, alters, ties, problems, sizes
 
 
 def _natural(text: str) -> tuple[int, int | str]:
     return (0, int(text)) if text.isdigit() else (1, text)
 
 
-def _read_layout(
-    paths: Sequence[Path], layout: EgorLayout, options: _Options
-) -> tuple[list[EgoRow], list[AlterRow], list[TieRow], list[Problem], list[Problem]]:
+def _read_layout(sources: _Sources, options: _Options) -> _Read:
+    """Egos, alters, ties, problems, dropped (the wide layouts) and each ego's netsize."""
+    layout = sources.layout
     if layout == "folder":
-        if len(paths) != 1 or not paths[0].is_dir():
-            raise ValueError("the 'folder' layout takes one folder")
-        return (*_read_folder(paths[0], options), [])
+        egos, alters, ties, problems, sizes = _read_folder(sources, options)
+        return egos, alters, ties, problems, [], sizes
     if layout == "one-file":
-        if len(paths) != 1 or paths[0].is_dir():
-            raise ValueError("the 'one-file' layout takes one file")
-        return _one_file(_load(paths[0], "egos", options), options)
-    egos_path, alters_path, ties_path = _files(paths, layout)
+        return _one_file(_load(sources.alters, "egos", options), options)
     if layout == "two-files":
-        assert egos_path is not None
-        return (
-            *_two_files(_load(egos_path, "egos", options), _load(alters_path, "alters", options),
-                        options),
-            [],
-        )  # fmt: skip
-    alters_table = _load(alters_path, "alters", options)
-    if egos_path is None:  # EgoWeb without an egos file: ego columns come before the alter id
+        assert sources.egos is not None
+        return _two_files(
+            _load(sources.egos, "egos", options), _load(sources.alters, "alters", options), options
+        )
+    alters_table = _load(sources.alters, "alters", options)
+    sizes = {}
+    if sources.egos is None:  # EgoWeb without an egos file: ego columns come before the alter id
         egos, problems = _egos_from_alters(alters_table)
     else:
-        egos, _, problems = _egos(_load(egos_path, "egos", options))
+        egos, sizes, problems = _egos(_load(sources.egos, "egos", options))
     alters, more = _alters(alters_table, options)
-    assert ties_path is not None
-    ties, most = _ties(_load(ties_path, "ties", options), options)
-    return egos, alters, ties, problems + more + most, []
+    assert sources.ties is not None
+    ties, most = _ties(_load(sources.ties, "ties", options), options)
+    return egos, alters, ties, problems + more + most, [], sizes
 
 
 def _egos_from_alters(table: _Table) -> tuple[list[EgoRow], list[Problem]]:
     """EgoWeb's merged file: the columns before the alter id are the ego's (read_egoweb)."""
     alter_column = table.column("alter_id")
     if alter_column is None:
-        raise _UnreadableError([Problem("row 1", "has no alter id column", table.source)])
+        raise _UnreadableError([Problem("line 1", "has no alter id column", table.source)])
     position = table.header.index(alter_column)
     ego_columns = table.header[:position]
     ego_table = _Table(table.source, ego_columns, table.rows, table.decimal, ragged=table.ragged)
@@ -867,75 +1046,85 @@ def _egos_from_alters(table: _Table) -> tuple[list[EgoRow], list[Problem]]:
 def read_egor(
     source: str | PathLike[str] | Sequence[str | PathLike[str]],
     *,
+    columns: Mapping[str, Any] | None = ...,
     sep: str | None = ...,
     decimal: str | None = ...,
-    columns: Mapping[str, Any] | None = ...,
+    layout: EgorLayout | None = ...,
+    alter_prefix: str | None = ...,
     encoding: str = ...,
     errors: Literal["raise"] = ...,
-    layout: EgorLayout | None = ...,
-    alter_prefix: str = ...,
     max_bytes: int = ...,
 ) -> tuple[SupportNetwork, ...]: ...
 @overload
 def read_egor(
     source: str | PathLike[str] | Sequence[str | PathLike[str]],
     *,
+    columns: Mapping[str, Any] | None = ...,
     sep: str | None = ...,
     decimal: str | None = ...,
-    columns: Mapping[str, Any] | None = ...,
+    layout: EgorLayout | None = ...,
+    alter_prefix: str | None = ...,
     encoding: str = ...,
     errors: Literal["collect"],
-    layout: EgorLayout | None = ...,
-    alter_prefix: str = ...,
     max_bytes: int = ...,
 ) -> ImportResult: ...
 def read_egor(
     source: str | PathLike[str] | Sequence[str | PathLike[str]],
     *,
+    columns: Mapping[str, Any] | None = None,
     sep: str | None = None,
     decimal: str | None = None,
-    columns: Mapping[str, Any] | None = None,
+    layout: EgorLayout | None = None,
+    alter_prefix: str | None = None,
     encoding: str = "utf-8",
     errors: ErrorMode = "raise",
-    layout: EgorLayout | None = None,
-    alter_prefix: str = "a",
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[SupportNetwork, ...] | ImportResult:
     """Read ego-centred networks in one of egor's layouts (see the module docs).
 
     Args:
-        source: A folder (``"folder"``, ``"three-files"``, ``"egoweb"``,
-            ``"openeddi"``), one file (``"one-file"``), or the files in the order
-            egos, alters, ties (``"three-files"``, ``"openeddi"``; ``"egoweb"``
-            also takes alters and edges alone; ``"two-files"`` takes egos and
-            alters).
+        source: What egor's readers take: a folder (any layout but one file; a
+            folder of several studies is read when the names match one set), one
+            file (``"one-file"``), the files in the order egos, alters, ties
+            (``"three-files"``, ``"openeddi"``; ``"egoweb"`` also takes alters and
+            edges alone; any order when their id columns tell them apart, as in
+            ``read_egoweb(alter.file, edges.file, egos.file)``; ``"two-files"``
+            takes egos and alters), or egor's
+            ``read_egonet`` call: the egos file, the alters folder and the edges
+            folder (``"folder"``).
+        columns: Which file columns mean which field (see the module docs); one
+            mapping for every file, or ``{"egos": ..., "alters": ..., "ties": ...}``.
         sep: The field separator; detected from each file's header when ``None``.
         decimal: The decimal mark; ``,`` when the separator is ``;`` (R's
             ``write.csv2``) unless the numbers say otherwise, else ``.``.
-        columns: Which file columns mean which field (see the module docs); one
-            mapping for every file, or ``{"egos": ..., "alters": ..., "ties": ...}``.
+        layout: The layout; detected from the files when ``None`` (a folder of
+            ``alters_<ego>.csv`` files or of alters and edges folders, openeddi's
+            file names, EgoWeb's id columns, one file, or egos with ``X1.to.2`` tie
+            columns plus alters).
+        alter_prefix: Put before every alter id (``None``, the default: ``"a"``,
+            since egor's alter ids restart at 1 in each network; see the module
+            docs).
         encoding: The files' text encoding; UTF-8 may start with a byte order mark.
         errors: ``"raise"`` (the default) returns the networks or raises one
             ``DocumentError`` listing every problem; ``"collect"`` returns an
             [`ImportResult`][grace_support.importers.ImportResult].
-        layout: The layout; detected from the files when ``None`` (a folder of
-            ``alters_<ego>.csv`` files, openeddi's file names, EgoWeb's id
-            columns, one file, or egos with ``X1.to.2`` tie columns plus alters).
-        alter_prefix: Put before every alter id (see the module docs).
         max_bytes: The largest file accepted.
 
     Returns:
-        The networks in the order of the egos (``errors="raise"``; ties left out,
-        such as weight-0 ties, are reported with a ``DroppedDataWarning``), or the
-        ``ImportResult`` (``errors="collect"``), whose ``dropped`` lists them.
+        The networks in the order of the egos (``errors="raise"``; things left
+        out, such as a wide layout's ``0`` cells, are reported with a
+        ``DroppedDataWarning``), or the ``ImportResult`` (``errors="collect"``),
+        whose ``dropped`` lists them. Every network is a version-3 document that
+        records only what the files hold (see the module docs).
 
     Raises:
         InputError: A source does not exist (a kind of ``DocumentError``).
         DocumentError: With ``errors="raise"``: a file cannot be read or a row
-            breaks a rule. Each problem names the file, the row (the header is
-            row 1) and the column, never a value.
-        ValueError: ``errors``, ``layout`` or ``columns`` is not a valid choice, or
-            the layout cannot be told from the files.
+            breaks a rule. Each problem names the file, the line (the header is
+            line 1) and the column, never a value.
+        ValueError: ``errors``, ``layout`` or ``columns`` is not a valid choice, the
+            layout cannot be told from the files, or a folder holds more than one
+            matching study (the message lists them).
     """
     mode = check_errors_mode(errors)
     if layout is not None and layout not in LAYOUTS:
@@ -951,19 +1140,48 @@ def read_egor(
             raise InputError("cannot be read: no such file or folder", source=source_name(path))
     mapping = _check_columns(columns)
     options = _options(sep, decimal, mapping, encoding, max_bytes)
-    chosen = layout or _detect(paths, options)
-    options.alter_prefix = alter_prefix
-    options.ids = dict(_IDS.get(chosen, _EGOR_IDS))
+    options.alter_prefix = "a" if alter_prefix is None else alter_prefix
     name = source_name(paths[0]) if len(paths) == 1 else source_name(paths[0].parent)
     try:
-        egos, alters, ties, problems, dropped = _read_layout(paths, chosen, options)
+        sources = _resolve(paths, layout, options)
+        options.ids = dict(_IDS.get(sources.layout, _EGOR_IDS))
+        egos, alters, ties, problems, dropped, sizes = _read_layout(sources, options)
     except _UnreadableError as error:
         return complete([], error.problems, errors=mode, source=name)
-    networks, more, dropped_ties = assemble(egos, alters, ties)
-    # weight-0 ties and the like: ImportResult.dropped, or a DroppedDataWarning with "raise"
-    return complete(
-        networks, [*problems, *more], errors=mode, source=name, dropped=[*dropped, *dropped_ties]
+    _check_sizes(egos, alters, sizes)
+    networks, more, dropped_ties = assemble(
+        egos, alters, ties, dropped=dropped, recorded=_asked(options.alter_fields)
     )
+    # wide 0 cells and the like: ImportResult.dropped, or a DroppedDataWarning with "raise"
+    return complete(networks, [*problems, *more], errors=mode, source=name, dropped=dropped_ties)
+
+
+def _asked(fields: set[str]) -> dict[str, Any]:
+    """The kinds of support the study asked about: those with a column (a list column: all).
+
+    A study without support columns asked about none (``support_types_asked=[]``), and
+    each person's ``supports`` is not recorded; the same for ``gives``.
+    """
+    asked: dict[str, Any] = {"gives_types_asked": [t for t in _TYPES if f"gives_{t}" in fields]}
+    if "supports" not in fields:
+        asked["support_types_asked"] = [t for t in _TYPES if t in fields]
+    return asked
+
+
+def _check_sizes(
+    egos: Sequence[EgoRow], alters: Sequence[AlterRow], sizes: Mapping[str, int | None]
+) -> None:
+    """An ego whose netsize is above 0 but who has no alter rows is a problem, never empty."""
+    with_alters = {alter.ego_id for alter in alters}
+    for ego in egos:
+        if sizes.get(ego.ego_id) and ego.ego_id not in with_alters:
+            ego.problems.append(
+                ego.origin.problem(
+                    "is above 0, but no alter rows belong to this ego (do the egos and "
+                    "alters files belong together?)",
+                    "netsize",
+                )
+            )
 
 
 def _options(

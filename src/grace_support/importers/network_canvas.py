@@ -46,10 +46,11 @@ from grace_support.importers._common import (
     attribute_name_ok,
     check_mode,
     complete,
-    number,
     read_csv_rows,
     strict_bool,
 )
+from grace_support.importers._values import parse_cell
+from grace_support.network import SCHEMA_VERSION
 from grace_support.vocabulary import Closeness, Contact, Role, Strain, SupportType
 
 if TYPE_CHECKING:
@@ -75,9 +76,11 @@ class NetworkCanvasMapping(FrozenModel):
     are categorical) are read from their ``<variable>_<option>`` columns; other
     variables from their ``<variable>`` column. Each ``*_values`` mapping turns the
     protocol's option or value into ours; without one, the value must already be
-    ours (e.g. a role option ``friend``). ``role``, ``closeness`` and ``supports``
-    may be left out when the protocol has no such variable: they are then not
-    recorded for anyone.
+    ours (e.g. a role option ``friend``); a value mapped to ``None`` (a skip, refused
+    or don't-know code, such as ``"-1": None``) is not recorded for that person.
+    ``role``, ``closeness``, ``supports``, ``contact`` and ``strain`` may be left out
+    when the protocol has no such variable: they are then not recorded for anyone
+    (and with no ``supports``, the network says no kinds of support were asked).
 
     Closeness comes either from a variable (``closeness``) or from where each person
     was placed on a sociogram of concentric circles (``closeness_from_layout``, the
@@ -86,23 +89,31 @@ class NetworkCanvasMapping(FrozenModel):
     a circle of closeness.
     """
 
-    node_types: tuple[str, ...] = ()
-    """Node types (file suffixes) that are people; empty means every node type."""
+    node_types: tuple[str, ...] | None = None
+    """Node types (file suffixes) that are people. When not given: the export's one node
+    type; else the type named ``Person`` (any case); else the reader refuses and lists
+    the types found. ``()`` means every node type. Nodes of other types are never people:
+    they are counted in ``ImportResult.dropped`` by type (or kept as counts, see
+    ``count_node_types``)."""
+    count_node_types: tuple[str, ...] = ()
+    """Node types that are not people (``Venue``) whose number in each interview is kept
+    as the ego attribute ``<Type>_count`` (``Venue_count: 2``) instead of being listed
+    in ``ImportResult.dropped``; the nodes' own variables are not kept."""
     edge_types: tuple[str, ...] = ()
     """Edge types (file suffixes) that are ties between people; empty means every type."""
     name: str | None = "name"
     """The node variable with the person's name, if any."""
     role: str | None = None
     """The categorical node variable whose options are roles, if any."""
-    role_values: dict[str, Role] = Field(default_factory=dict)
+    role_values: dict[str, Role | None] = Field(default_factory=dict)
     """Protocol option -> our role."""
     supports: str | None = None
     """The categorical (multi-select) node variable whose options are support types."""
-    support_values: dict[str, SupportType] = Field(default_factory=dict)
+    support_values: dict[str, SupportType | None] = Field(default_factory=dict)
     """Protocol option -> our support type."""
     closeness: str | None = None
     """The node variable for closeness (ordinal, or categorical), if any."""
-    closeness_values: dict[str, Closeness] = Field(default_factory=dict)
+    closeness_values: dict[str, Closeness | None] = Field(default_factory=dict)
     """Protocol value -> our circle of closeness."""
     closeness_from_layout: str | None = None
     """The sociogram's layout variable, when closeness is where people were placed."""
@@ -116,11 +127,11 @@ class NetworkCanvasMapping(FrozenModel):
     """Ring number (1 = innermost; ``rings + 1`` = outside every circle) -> our circle."""
     contact: str | None = None
     """The node variable for contact frequency, if any."""
-    contact_values: dict[str, Contact] = Field(default_factory=dict)
+    contact_values: dict[str, Contact | None] = Field(default_factory=dict)
     """Protocol value -> our contact frequency."""
     strain: str | None = None
     """The node variable for strain, if any."""
-    strain_values: dict[str, Strain] = Field(default_factory=dict)
+    strain_values: dict[str, Strain | None] = Field(default_factory=dict)
     """Protocol value -> our strain."""
     attributes: tuple[str, ...] = ()
     """Node variables to keep as person attributes (study variables)."""
@@ -222,7 +233,7 @@ class _Row:
     file: str
     line: int
     data: dict[str, str]
-    unit: str = "row"
+    unit: str = "line"
     kind: str = ""
     problems: list[Problem] = field(default_factory=list)
 
@@ -281,6 +292,60 @@ class _Interview:
     people: list[_Row] = field(default_factory=list)
     others: set[str] = field(default_factory=set)  # uuids of nodes of other types
     edges: list[_Row] = field(default_factory=list)
+    nodes: list[_Row] = field(default_factory=list)  # every node, before people are chosen
+    other_counts: dict[str, int] = field(default_factory=dict)  # node type -> count
+    ties_listed: bool = True  # False: the export has no edge list (no ties were asked)
+
+
+def _people_types(interviews: list[_Interview], mapping: NetworkCanvasMapping) -> set[str] | None:
+    """The node types that are people (``None``: every type), by the rule of ``node_types``.
+
+    Raises:
+        ValueError: ``node_types`` is not given and the export has several node types,
+            none named Person (the message lists them: type names are the protocol's).
+    """
+    if mapping.node_types is not None:
+        return set(mapping.node_types) or None
+    found = sorted({row.kind for i in interviews for row in i.nodes if row.kind})
+    if len(found) <= 1:
+        return None
+    person = [kind for kind in found if kind.lower() == "person"]
+    if len(person) == 1:
+        return set(person)
+    raise ValueError(
+        f"the export has several node types ({', '.join(found)}) and none is named Person; "
+        "give node_types (the types that are people)"
+    )
+
+
+def _choose_people(
+    interviews: list[_Interview], mapping: NetworkCanvasMapping
+) -> list[tuple[_Interview, Problem]]:
+    """Put each interview's nodes among its people or its other nodes; what was left out."""
+    types = _people_types(interviews, mapping)
+    left_out: list[tuple[_Interview, Problem]] = []
+    for interview in interviews:
+        for row in interview.nodes:
+            if types is None or row.kind in types:
+                interview.people.append(row)
+            else:
+                interview.others.add(row.value("networkCanvasUUID") or "")
+                interview.other_counts[row.kind] = interview.other_counts.get(row.kind, 0) + 1
+        for kind, count in sorted(interview.other_counts.items()):
+            if kind in mapping.count_node_types:
+                continue
+            nodes = "node" if count == 1 else "nodes"
+            left_out.append(
+                (
+                    interview,
+                    Problem(
+                        interview.ego.place,
+                        f"{count} {nodes} of type {kind or '(none)'} left out: not people "
+                        "(see node_types and count_node_types)",
+                    ),
+                )
+            )
+    return left_out
 
 
 # -- readers -----------------------------------------------------------------------------------
@@ -291,8 +356,8 @@ def read_network_canvas_csv(
     folder: str | PathLike[str],
     mapping: NetworkCanvasMapping,
     *,
-    errors: Literal["raise"] = "raise",
     encoding: str = "utf-8",
+    errors: Literal["raise"] = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[SupportNetwork, ...]: ...
 @overload
@@ -300,16 +365,16 @@ def read_network_canvas_csv(
     folder: str | PathLike[str],
     mapping: NetworkCanvasMapping,
     *,
-    errors: Literal["collect"],
     encoding: str = "utf-8",
+    errors: Literal["collect"],
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult: ...
 def read_network_canvas_csv(
     folder: str | PathLike[str],
     mapping: NetworkCanvasMapping,
     *,
-    errors: ErrorMode = "raise",
     encoding: str = "utf-8",
+    errors: ErrorMode = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[SupportNetwork, ...] | ImportResult:
     """Read every interview in a folder of Network Canvas CSV exports.
@@ -318,15 +383,20 @@ def read_network_canvas_csv(
     exports: rows are grouped by ``networkCanvasEgoUUID``. Each ego id is the case
     id (made safe as an id; a repeated case gets ``-2``, ``-3``, ...); each person's id
     is ``n`` and the node id. Node and edge rows whose ``networkCanvasEgoUUID``
-    names no interview in the ego files are problems, never skipped.
+    names no interview in the ego files are problems, never skipped. The people
+    are the nodes of ``mapping.node_types`` (when not given: the one node type, or
+    the one named Person); other nodes are counted in ``dropped`` by type. Each
+    network records only what the mapping gives (version 3), the kinds of support
+    the ``supports`` variable asks about, and no ties asked when the folder has no
+    edge list.
 
     Args:
         folder: The folder with the exported CSV files.
         mapping: Which variables mean what.
-        errors: ``"raise"`` (the default) or ``"collect"``; see
-            [`ImportResult`][grace_support.importers.ImportResult].
         encoding: The files' text encoding (UTF-8, with or without a byte order mark,
             by default).
+        errors: ``"raise"`` (the default) or ``"collect"``; see
+            [`ImportResult`][grace_support.importers.ImportResult].
         max_bytes: The largest file accepted.
 
     Returns:
@@ -338,8 +408,10 @@ def read_network_canvas_csv(
 
     Raises:
         DocumentError: With ``errors="raise"``, listing every problem. Problems
-            name the file, the row (counting the header as row 1) and the column.
+            name the file, the line (the header is line 1) and the column.
         InputError: The folder or a file cannot be read at all.
+        ValueError: ``node_types`` is not given and the export has several node
+            types, none named Person (the message lists them).
     """
     mode = check_mode(errors)
     root = Path(folder)
@@ -362,6 +434,12 @@ def read_network_canvas_csv(
     if not any(_EGO.search(p.name) for p in files):
         problems.append(Problem(str(root), "has no Network Canvas *_ego.csv file"))
     interviews = _interviews(rows, mapping, problems)
+    listed = any(
+        kind == "edge" and (not mapping.edge_types or type_ in mapping.edge_types)
+        for kind, type_ in map(_kind, (p.name for p in files))
+    )
+    for interview in interviews:
+        interview.ties_listed = listed
     networks, dropped = _build_all(interviews, mapping, problems)
     return complete(networks, problems, errors=mode, source=str(root), dropped=dropped)
 
@@ -411,10 +489,7 @@ def _interviews(
                     )
                 )
             elif kind == "node":
-                if not mapping.node_types or row.kind in mapping.node_types:
-                    interview_.people.append(row)
-                else:
-                    interview_.others.add(row.value("networkCanvasUUID") or "")
+                interview_.nodes.append(row)
             elif not mapping.edge_types or row.kind in mapping.edge_types:
                 interview_.edges.append(row)
     return interviews
@@ -537,11 +612,7 @@ def _graph_interview(
         uuid_of[node_data["nodeID"]] = node_data.get("networkCanvasUUID") or node_data["nodeID"]
         node_data["networkCanvasUUID"] = uuid_of[node_data["nodeID"]]
         kind = re.sub(r"\W", "", node_data.get("networkCanvasType", ""))
-        row = _Row(file, _line(node.get("id")), node_data, "node", kind)
-        if not mapping.node_types or kind in mapping.node_types:
-            interview.people.append(row)
-        else:
-            interview.others.add(node_data["networkCanvasUUID"])
+        interview.nodes.append(_Row(file, _line(node.get("id")), node_data, "node", kind))
     for edge in graph.findall(f"{_GRAPHML}edge"):
         edge_data = data_of(edge, "edge")
         kind = re.sub(r"\W", "", edge_data.get("networkCanvasType", ""))
@@ -573,6 +644,7 @@ def _line(identifier: str | None) -> int:
 def _build_all(
     interviews: list[_Interview], mapping: NetworkCanvasMapping, problems: list[Problem]
 ) -> tuple[list[SupportNetwork], list[Problem]]:
+    left_out = _choose_people(interviews, mapping)
     networks: list[SupportNetwork] = []
     dropped: list[Problem] = []
     for interview in interviews:
@@ -580,7 +652,7 @@ def _build_all(
         problems += own_problems
         if network is not None:
             networks.append(network)
-            dropped += own_dropped
+            dropped += [item for owner, item in left_out if owner is interview] + own_dropped
     return networks, dropped
 
 
@@ -604,7 +676,7 @@ def _variables(
 
     for variable in variables:
         if variable in row.data:
-            put(variable, number(row.value(variable)), variable)
+            put(variable, parse_cell(row.value(variable)), variable)
         elif f"{variable}_x" in row.data and f"{variable}_y" in row.data:
             for axis in ("x", "y"):
                 put(f"{variable}_{axis}", _coordinate(row, f"{variable}_{axis}"), variable)
@@ -623,7 +695,7 @@ def _variables(
                     )
                 )
             elif chosen:
-                put(variable, number(chosen[0]), f"{variable}_{chosen[0]}")
+                put(variable, parse_cell(chosen[0]), f"{variable}_{chosen[0]}")
         else:
             row.problems.append(Problem(row.where(variable), "is not in this file"))
     return out
@@ -647,7 +719,10 @@ def _coordinate(row: _Row, column: str) -> float | None:
 
 
 def _mapped(row: _Row, variable: str, values: dict[str, Any]) -> Any:
-    """A mapped value from a ``<variable>`` column, or from one chosen option."""
+    """A mapped value from a ``<variable>`` column, or from one chosen option.
+
+    ``None`` when nothing was chosen or the value maps to ``None`` (not recorded).
+    """
     raw = row.value(variable)
     if raw is None and variable not in row.data:
         options = row.options(variable)
@@ -664,6 +739,30 @@ def _mapped(row: _Row, variable: str, values: dict[str, Any]) -> Any:
     if raw is None:
         return None
     return values.get(raw, raw)
+
+
+def _supports(row: _Row, mapping: NetworkCanvasMapping) -> list[str] | None:
+    """The support types chosen; ``None`` when an option mapped to ``None`` was chosen."""
+    chosen = [mapping.support_values.get(o, o) for o in row.chosen(mapping.supports or "")]
+    found = [value for value in chosen if value is not None]
+    return sorted(set(found)) if len(found) == len(chosen) else None
+
+
+def _support_types_asked(interview: _Interview, mapping: NetworkCanvasMapping) -> list[str] | None:
+    """The kinds of support the protocol's support variable offers (``None``: all four).
+
+    No support variable: none were asked. Otherwise the options found in the file,
+    as mapped; options that are not a kind of support of ours (or map to ``None``)
+    ask about nothing here.
+    """
+    if not mapping.supports:
+        return []
+    options = {o for row in interview.people for o, _ in row.options(mapping.supports)}
+    if not options:
+        return None
+    ours = {t.value for t in SupportType}
+    asked = {mapping.support_values.get(o, o) for o in options}
+    return [t for t in ours if t in asked] if not ours <= asked else None
 
 
 def _layout_ring(row: _Row, mapping: NetworkCanvasMapping) -> int | None:
@@ -694,9 +793,8 @@ def _relationship(row: _Row, pid: str, mapping: NetworkCanvasMapping) -> dict[st
             relationship["attributes"] = {"sociogram_ring": ring}
     if mapping.supports:
         if row.options(mapping.supports):
-            relationship["supports"] = sorted(
-                {mapping.support_values.get(o, o) for o in row.chosen(mapping.supports)}
-            )
+            if (supports := _supports(row, mapping)) is not None:
+                relationship["supports"] = supports
         else:
             row.problems.append(Problem(row.where(f"{mapping.supports}_*"), "is not in this file"))
     for name, variable, values in (
@@ -748,18 +846,22 @@ def _network(
         relationships.append(_relationship(node, pid, mapping))
         rows.append(node)
     ties, tie_rows, dropped = _ties(interview, rows, pid_of, extra)
-    ego_data: dict[str, Any] = {"id": interview.ego_id}
-    if ego_attributes := _variables(ego, mapping.ego_attributes, mapping):
-        ego_data["attributes"] = ego_attributes
+    ego_data = _ego_data(interview, mapping)
     problems = [p for row in (ego, *rows) for p in row.problems]
     later = [p for row in interview.edges for p in row.problems] + extra
     pairs = list(ties)
     document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,  # a field the mapping does not give: not recorded
         "ego": ego_data,
         "people": people,
         "relationships": relationships,
         "ties": [_tie(sorted(pair), ties[pair]) for pair in pairs],
+        "gives_types_asked": [],  # Network Canvas protocols map no "gives" variable
     }
+    if (asked := _support_types_asked(interview, mapping)) is not None:
+        document["support_types_asked"] = asked
+    if not interview.ties_listed:
+        document["ties_asked"] = []
     if (day := _day(ego)) is not None:
         document["collected_on"] = day
     try:
@@ -772,6 +874,24 @@ def _network(
         return None, problems + located + later, dropped
     problems += later
     return (None, problems, dropped) if problems else (network, [], dropped)
+
+
+def _ego_data(interview: _Interview, mapping: NetworkCanvasMapping) -> dict[str, Any]:
+    """The ego: its id, its variables, and the counts of other node types asked for."""
+    ego = interview.ego
+    ego_data: dict[str, Any] = {"id": interview.ego_id}
+    ego_attributes = _variables(ego, mapping.ego_attributes, mapping)
+    for kind in mapping.count_node_types:
+        name = f"{kind}_count"
+        if attribute_name_ok(name):
+            ego_attributes[name] = interview.other_counts.get(kind, 0)
+        else:
+            ego.problems.append(
+                Problem(ego.place, f"count_node_types: {name} cannot be an attribute name")
+            )
+    if ego_attributes:
+        ego_data["attributes"] = ego_attributes
+    return ego_data
 
 
 def _ties(
@@ -834,7 +954,7 @@ def _edge_attributes(edge: _Row, attributes: dict[str, Any]) -> None:
         name = f"{prefix}{column}"
         if not attribute_name_ok(name):
             edge.problems.append(Problem(edge.where(column), "cannot be a tie attribute name"))
-        elif (value := number(edge.value(column))) is not None:
+        elif (value := parse_cell(edge.value(column))) is not None:
             attributes[name] = value
 
 

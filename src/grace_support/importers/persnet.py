@@ -12,6 +12,11 @@ influence (``name<k>neg``) and more; how close the respondent is to each person
 data dictionary as its authors' published R code reads it. The page "Importing
 PERSNET (REDCap)" in the docs has the whole mapping table.
 
+Each network says what PERSNET asked (version 3): emotional, practical and
+informational support (no peer question), nothing about what the respondent gives,
+and ties among the first 10 kept names only (``ties_asked``), with ``generator``
+``"persnet"`` and ``max_names`` 15; an unanswered question is not recorded.
+
 Nothing is dropped without a word: answers this module does not map are kept as
 attributes; a name marked as a repeat, and answers about a name that is not in
 the network, are listed in ``ImportResult.dropped``; a code the data dictionary
@@ -36,9 +41,10 @@ from grace_support.importers._common import (
     attribute_name_ok,
     check_mode,
     complete,
-    number,
     read_csv_rows,
 )
+from grace_support.importers._values import parse_cell
+from grace_support.network import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -46,10 +52,31 @@ if TYPE_CHECKING:
     from grace_support.importers._result import ErrorMode, ImportResult
     from grace_support.network import SupportNetwork
 
-__all__ = ["ALTERS", "alter_pairs", "read_persnet"]
+__all__ = [
+    "ALTERS",
+    "GENERATOR",
+    "REDCAP_MISSING",
+    "SUPPORT_TYPES_ASKED",
+    "TIE_QUESTIONS",
+    "alter_pairs",
+    "read_persnet",
+]
 
 ALTERS = 15
 """PERSNET asks about at most 15 named people."""
+TIE_QUESTIONS = 10
+"""PERSNET asks how well people know each other among the first 10 kept names only."""
+SUPPORT_TYPES_ASKED = ("emotional", "practical", "informational")
+"""The kinds of support PERSNET asks about (it has no question about peer support)."""
+GENERATOR = "persnet"
+"""The ``generator`` label of networks read from PERSNET."""
+
+# REDCap's missing-data codes (a project may enter them instead of an answer): not
+# recorded, never a problem.
+REDCAP_MISSING = frozenset(
+    {"NI", "INV", "UNK", "NASK", "ASKU", "NAV", "MSK", "NA", "NAVU", "NP", "QS", "QI", "TRC",
+     "UNC", "DER", "PINF", "NINF", "OTH"}
+)  # fmt: skip
 
 
 @cache
@@ -83,7 +110,9 @@ _SUPPORT = {"1": "emotional", "2": "advice", "3": "financial", "4": "health", "5
 _SUPPORT_TYPE_OF = {"emotional": "emotional", "advice": "informational",
                     "financial": "practical", "health": "practical"}  # fmt: skip
 
-_CLOSENESS = {"2": "inner", "1": "middle", "0": "outer"}  # tie<k>: respondent and name k
+# tie<k>: how close the respondent is to name k. The codebook defines 2 (especially
+# close) and 1 (not especially close) only; any other value (0 too) is a problem.
+_CLOSENESS = {"2": "inner", "1": "middle"}
 _CONTACT = {"1": "daily", "2": "weekly", "3": "monthly", "4": "rarely", "99": None}  # speak
 _STRAIN = {"1": "some", "0": "none"}  # neg: a negative influence on your health
 _TIE_WEIGHT = {"0": None, "1": 1.0, "2": 2.0}  # a_tie<m>: 0 strangers, 1 know, 2 close
@@ -153,6 +182,7 @@ _EGO_QUESTIONS: dict[str, dict[str, Any] | None] = {
 }  # fmt: skip
 _EGO_CHECKBOXES = {"race": _RACE, "health": _HEALTH}
 _TEXT = frozenset({"zip", "redcap_survey_identifier"})  # kept as text, never as numbers
+_MORE_NAMES = re.compile(r"^more_names_\d+$")  # boxes of extra names, asked nothing more
 
 _ALTER_COLUMN = re.compile(r"^name(\d{1,2})([a-z][a-z0-9_]*)?$")
 _CHECKBOX = re.compile(r"^(.+?)___(\d+)$")
@@ -169,23 +199,23 @@ _ID_COLUMNS = ("record_id", "study_id")
 def read_persnet(
     path: str | PathLike[str],
     *,
-    errors: Literal["raise"] = "raise",
     encoding: str = "utf-8",
+    errors: Literal["raise"] = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[SupportNetwork, ...]: ...
 @overload
 def read_persnet(
     path: str | PathLike[str],
     *,
-    errors: Literal["collect"],
     encoding: str = "utf-8",
+    errors: Literal["collect"],
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult: ...
 def read_persnet(
     path: str | PathLike[str],
     *,
-    errors: ErrorMode = "raise",
     encoding: str = "utf-8",
+    errors: ErrorMode = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[SupportNetwork, ...] | ImportResult:
     """Read a PERSNET REDCap CSV export: one network per respondent (row).
@@ -200,21 +230,25 @@ def read_persnet(
       kept as a ``relationship_<type>`` true/false attribute;
     - support types -> supports (emotional; advice: informational; financial and
       health: practical); camaraderie and "none" are kept as attributes;
-    - ``tie<k>`` (how close the respondent is to the name: 2, 1, 0) -> closeness
-      inner, middle, outer;
+    - ``tie<k>`` (how close the respondent is to the name: 2 especially close,
+      1 not especially close) -> closeness inner, middle; any other value is a
+      problem;
     - ``speak`` -> contact (daily, weekly, monthly, less often: rarely; don't know:
       not recorded);
     - ``neg`` (a negative influence on your health: yes/no) -> strain some/none;
     - ``a_tie<m>`` (0 strangers, 1 know each other, 2 especially close) -> ties,
       with weight 1 or 2;
+    - the extra-names boxes (``more_names_1`` ... ``more_names_3``) -> the ego
+      attribute ``more_names``: how many more people they name (never the names),
+      so that the people listed plus ``more_names`` is the authors' network size;
     - the respondent's answers -> ego attributes (codes as words); any other
       column -> an attribute as it is.
 
     Args:
         path: The CSV file REDCap exported ("CSV (raw data)", codes not labels).
-        errors: ``"raise"`` (the default) or ``"collect"``.
         encoding: The file's encoding (UTF-8 with or without a byte order mark by
             default).
+        errors: ``"raise"`` (the default) or ``"collect"``.
         max_bytes: The largest file accepted.
 
     Returns:
@@ -225,7 +259,7 @@ def read_persnet(
 
     Raises:
         DocumentError: With ``errors="raise"``, listing every problem (each names
-            the file, the row, counting the header as row 1, and the column).
+            the file, the line (the header is line 1) and the column).
         InputError: The file cannot be read at all.
     """
     mode = check_mode(errors)
@@ -251,7 +285,7 @@ def read_persnet(
             respondent.problem(id_column or "record_id", "is not a record id (letters, digits)")
         elif record in seen:
             respondent.problem(
-                id_column or "record_id", f"repeats the record of row {seen[record]}"
+                id_column or "record_id", f"repeats the record of line {seen[record]}"
             )
         else:
             seen[record] = line
@@ -272,10 +306,10 @@ class _Respondent:
         self.dropped: list[Problem] = []
 
     def problem(self, column: str, message: str) -> None:
-        self.problems.append(Problem(f"row {self.line}, column {column}", message, self.file))
+        self.problems.append(Problem(f"line {self.line}, column {column}", message, self.file))
 
     def drop(self, column: str, message: str) -> None:
-        self.dropped.append(Problem(f"row {self.line}, column {column}", message, self.file))
+        self.dropped.append(Problem(f"line {self.line}, column {column}", message, self.file))
 
     def cell(self, column: str) -> str | None:
         value = (self.row.get(column) or "").strip()
@@ -284,10 +318,10 @@ class _Respondent:
     def code(self, column: str, codes: dict[str, Any] | None) -> Any:
         """The answer in a column, through the data dictionary's codes (None: unanswered)."""
         raw = self.cell(column)
-        if raw is None:
+        if raw is None or raw in REDCAP_MISSING:
             return None
         if codes is None:
-            return number(raw)
+            return parse_cell(raw)
         key = raw[:-2] if raw.endswith(".0") else raw  # 2.0 is code 2 (spreadsheets)
         if key not in codes:
             self.problem(column, "is not a code the PERSNET data dictionary defines here")
@@ -308,19 +342,27 @@ class _Respondent:
             person, relationship = self._alter(k, alters[k])
             people.append(person)
             relationships.append(relationship)
-        ties = self._ties(alters)
+        asked = sorted(alters)[:TIE_QUESTIONS]
+        ties = self._ties(alters, set(asked))
         ego: dict[str, Any] = {"id": record or "respondent"}
         attributes, day = self._ego_attributes(id_column)
+        if (more := self.more_names(alters)) is not None:
+            attributes["more_names"] = more
         if attributes:
             ego["attributes"] = attributes
         document: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,  # an unanswered question is not recorded
             "ego": ego,
             "people": people,
             "relationships": relationships,
             "ties": ties,
-            "generator": "persnet",  # the instrument's name generator: up to 15 names
+            "support_types_asked": list(SUPPORT_TYPES_ASKED),
+            "gives_types_asked": [],  # PERSNET asks nothing about what the respondent gives
+            "generator": GENERATOR,
             "max_names": ALTERS,
         }
+        if len(alters) > len(asked):
+            document["ties_asked"] = [f"name{k}" for k in asked]
         if day is not None:
             document["collected_on"] = day
         try:
@@ -336,13 +378,13 @@ class _Respondent:
     def _located(self, problem: Problem, ks: list[int]) -> Problem:
         match = re.match(r"^(people|relationships)\[(\d+)\](?:\.(\w+))?", problem.location)
         if match is None:
-            return Problem(f"row {self.line}, {problem.location}", problem.message, self.file)
+            return Problem(f"line {self.line}, {problem.location}", problem.message, self.file)
         k = ks[int(match.group(2))]
         field = match.group(3) or ""
         column = {"role": f"name{k}relat___*", "closeness": f"tie{k}", "contact": f"name{k}speak",
                   "strain": f"name{k}neg", "supports": f"name{k}supptype___*"}.get(
             field, f"name{k}")  # fmt: skip
-        return Problem(f"row {self.line}, column {column}", problem.message, self.file)
+        return Problem(f"line {self.line}, column {column}", problem.message, self.file)
 
     def _alters(self) -> dict[int, str]:
         """The kept names: number -> name. Repeats and answers without a name are dropped."""
@@ -391,7 +433,7 @@ class _Respondent:
                 where, attribute, codes = _ALTER_QUESTIONS[stem]
                 if (value := self.code(column, codes)) is not None:
                     bucket[where][attribute] = value
-            elif (value := number(self.cell(column))) is not None:
+            elif (value := parse_cell(self.cell(column))) is not None:
                 relationship_attributes[stem] = value  # a question this module does not know
         self._mapped(k, relationship, ticked)
         if person_attributes:
@@ -407,10 +449,11 @@ class _Respondent:
         role = next((_ROLE_OF[t] for t in _ROLE_ORDER if ticked["relat"].get(t)), None)
         if role is not None:
             relationship["role"] = role
-        relationship["supports"] = sorted(
-            {_SUPPORT_TYPE_OF[t] for t, on in ticked["supptype"].items() if on and t in
-             _SUPPORT_TYPE_OF}
-        )  # fmt: skip
+        if any(ticked["supptype"].values()):  # no box ticked, not even "none": not answered
+            relationship["supports"] = sorted(
+                {_SUPPORT_TYPE_OF[t] for t, on in ticked["supptype"].items() if on and t in
+                 _SUPPORT_TYPE_OF}
+            )  # fmt: skip
         if (closeness := self.code(f"tie{k}", _CLOSENESS)) is not None:
             relationship["closeness"] = closeness
         if (contact := self.code(f"name{k}speak", _CONTACT)) is not None:
@@ -441,7 +484,8 @@ class _Respondent:
             return  # mapped to supports
         bucket[where][f"{prefix}_{label}"] = on
 
-    def _ties(self, alters: dict[int, str]) -> list[Any]:
+    def _ties(self, alters: dict[int, str], asked: set[int]) -> list[Any]:
+        """Ties among the asked names (the first 10 kept); others are listed as dropped."""
         ties: list[Any] = []
         for m, (i, j) in enumerate(alter_pairs(), start=1):
             column = f"a_tie{m}"
@@ -453,15 +497,41 @@ class _Respondent:
             if i not in alters or j not in alters:
                 self.drop(column, "joins a name that is not in the network; left out")
                 continue
+            if i not in asked or j not in asked:
+                self.drop(
+                    column,
+                    "joins a name beyond the first 10 kept, about whom PERSNET asks no tie "
+                    "questions; left out",
+                )
+                continue
             pair = [f"name{i}", f"name{j}"]
             ties.append(pair if weight == 1 else {"between": pair, "weight": weight})
         return ties
+
+    def more_names(self, alters: dict[int, str]) -> int | None:
+        """How many people the extra-names boxes add (``None``: the export has no boxes).
+
+        As the authors' ``calculate_size`` counts them: the boxes' comma-separated
+        names, without spaces and in upper case, each once, less those already among
+        the kept names. The names themselves are never kept.
+        """
+        boxes = [c for c in self.row if _MORE_NAMES.match(c)]
+        if not boxes:
+            return None
+        kept = {_same_name(name) for name in alters.values()}
+        extra = {
+            _same_name(part)
+            for column in boxes
+            for part in (self.cell(column) or "").split(",")
+            if _same_name(part)
+        }
+        return len(extra - kept)
 
     def _ego_attributes(self, id_column: str) -> tuple[dict[str, Any], str | None]:
         attributes: dict[str, Any] = {}
         day: str | None = None
         for column in self.row:
-            if column == id_column or _is_alter_column(column):
+            if column == id_column or _is_alter_column(column) or _MORE_NAMES.match(column):
                 continue
             value: Any
             if column.endswith("_timestamp") and re.match(
@@ -481,12 +551,17 @@ class _Respondent:
             elif column in _TEXT:
                 name, value = column, self.cell(column)
             else:
-                name, value = column, number(self.cell(column))
+                name, value = column, parse_cell(self.cell(column))
             if not attribute_name_ok(name):
                 self.problem(column, "cannot be an attribute name")
             elif value is not None:
                 attributes[name] = value
         return attributes, day
+
+
+def _same_name(name: str) -> str:
+    """A name as the authors compare names: no spaces, upper case."""
+    return name.replace(" ", "").upper()
 
 
 def _is_alter_column(column: str) -> bool:
