@@ -55,7 +55,7 @@ network = network.with_person(
 ).with_tie("jo", "dr-ray")
 
 result = assess(network, as_of="2026-11-25")
-print(render_report(network, result))
+print(render_report(result, network))
 print()
 print("As JSON for another app:")
 print(result.model_dump_json(indent=2)[:400], "...")

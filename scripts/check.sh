@@ -9,6 +9,12 @@ step() { printf '\n==> %s\n' "$*"; }
 step "browser for the report tests"
 command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
   || (apt-get update && apt-get install -y chromium)
+step "poppler and WeasyPrint's libraries for the PDF report and its tests"
+{ command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null \
+  && command -v pdfimages >/dev/null && [ -n "$(ldconfig -p | grep libpangoft2-1.0)" ] \
+  && [ -n "$(fc-list 2>/dev/null | head -n1)" ]; } \
+  || (apt-get update \
+      && apt-get install -y poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
 step "ruff check";          ruff check .
 step "ruff format --check"; ruff format --check .
 step "mypy --strict";       mypy
@@ -27,5 +33,6 @@ step "benchmark (smoke run; timings are not checked)"
 python benchmarks/bench_assess.py --quick
 python benchmarks/bench_cohort.py --quick
 python benchmarks/bench_single.py --quick
+python benchmarks/bench_report.py --quick
 echo
 echo "All checks passed."

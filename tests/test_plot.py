@@ -50,7 +50,7 @@ def test_egogram_draws_everyone_with_ids_by_default() -> None:
     legend = [t.get_text() for t in box.get_texts()]
     assert legend[:4] == [f"{t.value} support" for t in SUPPORT_STYLE]
     assert "dormant (lost touch)" in legend
-    assert ax.get_title() == "Support network of maria"
+    assert ax.get_title() == "Support network"  # a title never shows an id
 
 
 def test_egogram_names_on_request_and_none() -> None:

@@ -17,7 +17,7 @@ from grace_support import assess
 from grace_support.demo import EXAMPLE_AS_OF, example_network
 from grace_support.documents import read_network
 from grace_support.report import render_html
-from tests.report_networks import generated
+from tests.report_networks import generated, persnet_example
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -49,6 +49,7 @@ def _reports() -> list[tuple[str, SupportNetwork]]:
     cases += [
         (p.stem, read_network(p)) for p in sorted((ROOT / "examples/networks").glob("*.json"))
     ]
+    cases.append(("persnet", persnet_example()))
     cases.append(("generated-40", generated(40, seed=40)))
     return cases
 
@@ -66,13 +67,24 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+# the smallest text of the egogram as drawn: its font size times the drawing's scale
+SMALLEST_TEXT = """() => {
+  const svg = document.querySelector('figure svg');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll('text')]
+    .map(t => parseFloat(t.getAttribute('font-size')) * scale);
+  return Math.min(...sizes);
+}"""
+
+
+@pytest.mark.parametrize("voice", ["client", "clinician"])
 @pytest.mark.parametrize(("name", "network"), REPORTS, ids=[n for n, _ in REPORTS])
 def test_report_in_browser(
-    browser: Any, name: str, network: SupportNetwork, tmp_path: Path
+    browser: Any, name: str, network: SupportNetwork, voice: str, tmp_path: Path
 ) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    page_html = render_html(assess(network, as_of=EXAMPLE_AS_OF), network)
+    page_html = render_html(assess(network, as_of=EXAMPLE_AS_OF), network, voice=voice)  # type: ignore[arg-type]
     for width_name, width in WIDTHS.items():
         page = browser.new_page(viewport={"width": width, "height": 900})
         requests: list[str] = []
@@ -95,8 +107,17 @@ def test_report_in_browser(
         shot = tmp_path / f"{name}-{width_name}.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 0
-        if os.environ.get("UPDATE_SCREENSHOTS") and width_name == "desktop":
-            shutil.copy(shot, ROOT / f"docs/img/report-{name}.png")
+        if width_name == "desktop":
+            assert page.evaluate(SMALLEST_TEXT) >= 11, "egogram text under 11 px"
+            page.emulate_media(media="print")
+            page.set_viewport_size({"width": 688, "height": 900})  # A4 less the margins
+            assert page.evaluate(SMALLEST_TEXT) >= 11, "egogram text under 11 px in print"
+            page.emulate_media(media="screen")
+            page.set_viewport_size({"width": width, "height": 900})
+        wanted = voice == "client" or name == "example_network"
+        if os.environ.get("UPDATE_SCREENSHOTS") and width_name == "desktop" and wanted:
+            suffix = "" if voice == "client" else "-clinician"
+            shutil.copy(shot, ROOT / f"docs/img/report-{name}{suffix}.png")
         results = Axe().run(
             page,
             options={

@@ -33,9 +33,27 @@ def _page(**options: object) -> str:
     return render_html(assess(network, as_of=EXAMPLE_AS_OF), network, **options)  # type: ignore[arg-type]
 
 
-def test_render_report_still_importable() -> None:
+def test_render_report_takes_the_assessment_first() -> None:
     network = example_network()
-    assert render_report(network, assess(network, as_of=EXAMPLE_AS_OF)).endswith(CRISIS_LINE)
+    assert render_report(assess(network, as_of=EXAMPLE_AS_OF), network).endswith(CRISIS_LINE)
+
+
+def test_the_old_order_of_render_report_still_works_with_a_warning() -> None:
+    from grace_support.recommendations import recommend
+
+    network = example_network()
+    result = assess(network, as_of=EXAMPLE_AS_OF)
+    with pytest.warns(DeprecationWarning, match="render_report"):
+        old = render_report(network, result)  # type: ignore[arg-type]
+    assert old == render_report(result, network, recommendations=False)
+    with pytest.warns(DeprecationWarning, match="render_report"):
+        given = render_report(network, result, recommend(result))  # type: ignore[arg-type]
+    assert given == render_report(result, network)
+    with pytest.warns(DeprecationWarning, match="render_report"):
+        keyword = render_report(result, network, recommendations=recommend(result))
+    assert keyword == given
+    with pytest.raises(TypeError, match="Assessment"):
+        render_report(network, network)  # type: ignore[arg-type]
 
 
 def test_page_has_every_section_and_crisis_help_twice() -> None:
@@ -78,7 +96,9 @@ def test_voices() -> None:
     clinician = _page(voice="clinician")
     assert "Your support network" in client
     assert "Your support network" not in clinician
-    assert "Support network of maria" in clinician
+    assert "<h1>Support network</h1>" in clinician  # never an id in a heading
+    assert "maria" not in clinician.split("<main>")[0]
+    assert "<h1>Support network of Maria</h1>" in _page(voice="clinician", names=True)
     with pytest.raises(ValueError, match="voice"):
         _page(voice="robot")
 

@@ -13,7 +13,6 @@ from grace_support import FindingCode, SupportType, assess
 from grace_support.change import compare
 from grace_support.cli import main
 from grace_support.errors import AsOfError, DocumentError
-from grace_support.recommendations import recommend
 from grace_support.report import render_html, render_report
 from grace_support.report.html import DOCS_URL
 from grace_support.vocabulary import ActionId
@@ -44,7 +43,7 @@ def test_no_professional_care_advice_when_a_professional_is_in_the_network() -> 
     (gap,) = [f for f in result.findings if f.support_type is SupportType.INFORMATIONAL]
     assert gap.code is FindingCode.SINGLE_PROVIDER
     assert gap.actions == (ActionId.SHARE_NEEDS,)  # the advice itself, so every output agrees
-    assert PROFESSIONAL_ADVICE not in " ".join(render_report(network, result).split())
+    assert PROFESSIONAL_ADVICE not in " ".join(render_report(result, network).split())
     assert PROFESSIONAL_ADVICE not in render_html(result, network)
 
 
@@ -56,7 +55,7 @@ def test_professional_care_advice_kept_without_a_professional() -> None:
     result = assess(network, as_of=AS_OF)
     (gap,) = [f for f in result.findings if f.support_type is SupportType.INFORMATIONAL]
     assert gap.actions == (ActionId.SHARE_NEEDS, ActionId.ADD_PROFESSIONAL_CARE)
-    assert PROFESSIONAL_ADVICE in " ".join(render_report(network, result).split())
+    assert PROFESSIONAL_ADVICE in " ".join(render_report(result, network).split())
 
 
 def test_the_account_of_change_follows_the_same_advice() -> None:
@@ -86,10 +85,10 @@ def test_a_person_called_out_of_touch_is_not_listed_as_in_touch() -> None:
     )
     result = assess(network, as_of=AS_OF)
     assert any(f.code.value == "dormant-tie" and f.people == ("a",) for f in result.findings)
-    rows = _section(render_report(network, result), "Support by type (4 of 4 kinds covered)")
+    rows = _section(render_report(result, network), "Support by type (4 of 4 kinds covered)")
     emotional = next(line for line in rows if line.strip().startswith("Emotional"))
     assert emotional.split()[1:] == ["b;", "a", "(not", "in", "touch", "for", "a", "while)"]
-    glance = _section(render_report(network, result), "At a glance")
+    glance = _section(render_report(result, network), "At a glance")
     # counted as the measures count them (contact recorded as regular), named apart
     assert glance[0].split() == ["People", "3", "named,", "1", "not", "in", "touch", "for", "a",
                                  "while"]  # fmt: skip
@@ -143,7 +142,7 @@ def test_long_lines_wrap() -> None:
     ]
     network = net(*people)
     result = assess(network, as_of=AS_OF)
-    text = render_report(network, result, recommend(result))
+    text = render_report(result, network)
     assert max(len(line) for line in text.splitlines()) <= 88
     for name in (r.person for r in people):
         assert name in text
@@ -161,17 +160,39 @@ def test_the_command_line_refuses_an_early_as_of_and_writes_nothing(
     assert not out.exists()
 
 
-def test_the_report_links_to_pages_the_docs_site_has() -> None:
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site, built as CI builds it (mkdocs build --strict)."""
+    pytest.importorskip("mkdocs")
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return site
+
+
+def test_every_docs_link_a_report_emits_is_a_page_of_the_built_site(built_site: Path) -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     site_url = next(
         line.split(":", 1)[1].strip()
         for line in config.splitlines()
         if line.startswith("site_url:")
     )
-    assert f"{site_url}measures/" == DOCS_URL
+    assert site_url == DOCS_URL
     network = net(rel("a", role="friend", supports=["emotional"]))
-    page = render_html(assess(network, as_of=AS_OF), network)
-    linked = set(re.findall(re.escape(DOCS_URL) + r"([a-z-]+)/", page))
-    assert linked  # the measures table links each measure to its page
-    for name in linked:
-        assert (ROOT / "docs" / "measures" / f"{name}.md").is_file(), name
+    result = assess(network, as_of=AS_OF)
+    pages = [render_html(result, network, voice=v) for v in ("client", "clinician")]
+    pages.append(render_report(result, network))
+    linked = {
+        path for page in pages for path in re.findall(re.escape(DOCS_URL) + r"([^\s\"<>)]*)", page)
+    }
+    assert linked  # the definitions link each measure to its page
+    for path in linked:
+        target = built_site / path
+        assert (target / "index.html").is_file() or target.is_file(), path

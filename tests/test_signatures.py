@@ -91,16 +91,9 @@ FHIR_WRITERS = Family(
     ),
 )  # fmt: skip
 
-ISSUE_20 = pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "expected to hold after issue 20 (branch i20-report) is merged: every render_* takes "
-        "(assessment, network, *, voice, names, recommendations, catalog); remove this mark then"
-    ),
-)
 CASES = [
-    pytest.param(RENDER, "agree", marks=ISSUE_20, id="render-agree"),
-    pytest.param(RENDER, "order", marks=ISSUE_20, id="render-order"),
+    pytest.param(RENDER, "agree", id="render-agree"),
+    pytest.param(RENDER, "order", id="render-order"),
     pytest.param(READERS, "agree", id="readers-agree"),
     pytest.param(READERS, "order", id="readers-order"),
     pytest.param(FHIR_WRITERS, "agree", id="fhir-agree"),

@@ -131,7 +131,7 @@ def test_every_network_is_assessed_and_reported(network: SupportNetwork) -> None
     assert result.measures.role_unknown_count == sum(
         1 for r in network.relationships if r.is_active and r.role is None
     )
-    assert isinstance(render_report(network, result), str)
+    assert isinstance(render_report(result, network), str)
 
 
 # -- support given and reciprocity --------------------------------------------------------

@@ -107,6 +107,8 @@ class ArticleRef(FrozenModel):
     """The article's id in the catalogue."""
     title: str
     """Its title."""
+    url: str | None = None
+    """Where it can be read, when the catalogue says."""
 
 
 class Recommendation(FrozenModel):
@@ -186,7 +188,7 @@ def recommend(assessment: Assessment, catalog: Catalog | None = None) -> Recomme
     )
     types = {f.support_type for f in assessment.findings if f.support_type is not None}
     articles = tuple(
-        ArticleRef(id=a.id, title=a.title)
+        ArticleRef(id=a.id, title=a.title, url=a.url)
         for a in catalog.articles
         if assessment.findings and (not types or types & set(a.topics))
     )

@@ -204,7 +204,7 @@ def test_names_reach_the_terminal_neutralised(
 ) -> None:
     path = tmp_path / "net.json"
     path.write_text(json.dumps(document("Ana\x1b]0;owned\x07\x1b[2J\u202e\x9b31m")), "utf-8")
-    code, out, _ = run(capsys, "assess", str(path), "--as-of", "2026-11-25")
+    code, out, _ = run(capsys, "assess", str(path), "--as-of", "2026-11-25", "--names")
     assert code == 0
     assert not any(c in out for c in "\x1b\x07\x9b\u202e")
     assert "Ana\ufffd]0;owned" in out

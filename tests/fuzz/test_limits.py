@@ -164,7 +164,7 @@ def lines_run(size: int) -> int:
 
     sys.settrace(tracer)
     try:
-        render_report(network, assessment)
+        render_report(assessment, network)
     finally:
         sys.settrace(None)
     return count

@@ -143,3 +143,13 @@ def setting(text: str) -> tuple[str, str]:
     if not sep or not name:
         raise argparse.ArgumentTypeError("a setting is written NAME=VALUE")
     return name.strip(), value.strip()
+
+
+def add_names(parser: argparse.ArgumentParser, *, help_text: str | None = None) -> None:
+    """Add ``--names`` (with ``--include-names`` as a hidden alias): ids unless asked."""
+    parser.add_argument(
+        "--names", action="store_true", help=help_text or "show people's names (ids by default)"
+    )
+    parser.add_argument(
+        "--include-names", dest="names", action="store_true", help=argparse.SUPPRESS
+    )

@@ -19,6 +19,7 @@ from grace_support.cli._common import (
     UsageError,
     add_command,
     add_max_bytes,
+    add_names,
     add_settings,
     day,
     settings_from,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
     from grace_support.cli._common import Commands
     from grace_support.network import SupportNetwork
+    from grace_support.report._words import Voice
 
 __all__ = ["register"]
 
@@ -40,6 +42,7 @@ def register(commands: Commands) -> None:
         commands, "demo", _demo, help="assess the bundled example network and print a report"
     )
     demo.add_argument("--format", choices=["text", "json"], default="text")
+    demo.add_argument("--voice", choices=["client", "clinician"], default="client")
 
     assess = add_command(commands, "assess", _assess, help="assess network documents")
     assess.add_argument("files", nargs="+", metavar="FILE", help=_FILES_HELP)
@@ -57,10 +60,15 @@ def register(commands: Commands) -> None:
         metavar="REFERENCE",
         help="with --format fhir: the person's FHIR reference, e.g. Patient/123",
     )
+    add_names(
+        assess,
+        help_text="show people's names in text reports and FHIR RelatedPersons (ids by default)",
+    )
     assess.add_argument(
-        "--include-names",
-        action="store_true",
-        help="with --format fhir: add names to the RelatedPerson resources",
+        "--voice",
+        choices=["client", "clinician"],
+        default="client",
+        help="text reports: speak to the person (client, default) or about them (clinician)",
     )
     assess.add_argument(
         "--as-of", type=day, default=None, metavar="YYYY-MM-DD", help="the day to judge (today)"
@@ -84,9 +92,13 @@ def report(
     as_of: str | None,
     settings: Sequence[tuple[str, str]] = (),
     subject: str | None = None,
-    include_names: bool = False,
+    names: bool = False,
+    voice: Voice = "client",
 ) -> str:
-    """Assess a network and render the text report, the JSON assessment or a FHIR Bundle."""
+    """Assess a network and render the text report, the JSON assessment or a FHIR Bundle.
+
+    Names appear only with ``names=True`` (text and FHIR alike).
+    """
     from grace_support.assessment import assess  # noqa: PLC0415
     from grace_support.recommendations import recommend  # noqa: PLC0415
     from grace_support.report import render_report  # noqa: PLC0415
@@ -96,19 +108,24 @@ def report(
     if output_format == "fhir":
         from grace_support.cli.fhir import fhir_bundle  # noqa: PLC0415
 
-        return fhir_bundle(assessment, network, subject=subject, include_names=include_names)
-    recommendations = recommend(assessment)
+        return fhir_bundle(assessment, network, subject=subject, include_names=names)
     if output_format == "json":
         data = assessment.model_dump(mode="json")
-        data["recommendations"] = recommendations.model_dump(mode="json")
+        data["recommendations"] = recommend(assessment).model_dump(mode="json")
         return json.dumps(data, indent=2, ensure_ascii=False)
-    return render_report(network, assessment, recommendations)
+    return render_report(assessment, network, voice=voice, names=names)
 
 
 def _demo(args: argparse.Namespace) -> str:
     from grace_support.demo import EXAMPLE_AS_OF, example_network  # noqa: PLC0415
 
-    return report(example_network(), output_format=args.format, as_of=EXAMPLE_AS_OF)
+    return report(
+        example_network(),
+        output_format=args.format,
+        as_of=EXAMPLE_AS_OF,
+        names=True,  # the demo's people are made up: it asks for their names
+        voice=args.voice,
+    )
 
 
 def _networks(files: Sequence[str], *, max_bytes: int) -> list[tuple[str, SupportNetwork]]:
@@ -154,8 +171,10 @@ def _networks(files: Sequence[str], *, max_bytes: int) -> list[tuple[str, Suppor
 
 
 def _assess(args: argparse.Namespace) -> str:
-    if args.format != "fhir" and (args.subject or args.include_names):
-        raise UsageError("--subject and --include-names go with --format fhir")
+    if args.format not in ("fhir", "text") and args.names:
+        raise UsageError("--names goes with --format text or fhir")
+    if args.format != "fhir" and args.subject:
+        raise UsageError("--subject goes with --format fhir")
     networks = _networks(args.files, max_bytes=args.max_bytes)
     if args.format in ("csv", "jsonl"):
         return measure_rows(
@@ -168,7 +187,8 @@ def _assess(args: argparse.Namespace) -> str:
             as_of=args.as_of,
             settings=args.setting,
             subject=args.subject,
-            include_names=args.include_names,
+            names=args.names,
+            voice=args.voice,
         )
         for _, network in networks
     ]

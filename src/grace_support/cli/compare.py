@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from grace_support._input import DEFAULT_MAX_BYTES
-from grace_support.cli._common import UsageError, add_command, add_max_bytes, day
+from grace_support.cli._common import UsageError, add_command, add_max_bytes, add_names, day
 from grace_support.errors import AsOfError
 
 if TYPE_CHECKING:
@@ -55,9 +55,7 @@ def register(commands: Commands) -> None:
         metavar=("BEFORE_DAY", "AFTER_DAY"),
         help="the day to judge each network on (default: each one's collected_on, else today)",
     )
-    compare.add_argument(
-        "--names", action="store_true", help="name the people who joined, left or moved (text)"
-    )
+    add_names(compare, help_text="name the people who joined, left or moved (text)")
     add_max_bytes(compare)
 
 

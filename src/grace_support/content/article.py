@@ -244,6 +244,8 @@ class Article(FrozenModel):
     """The sources it cites."""
     call_to_action: CallToAction | None = None
     """What it invites the reader to do."""
+    url: HttpsUrl | None = None
+    """Where the article can be read (reports link to it when it is set)."""
 
     @model_validator(mode="after")
     def _check(self) -> Article:

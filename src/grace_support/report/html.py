@@ -10,22 +10,25 @@ inline SVG, no scripts and no external requests.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from grace_support.content.resource import ChannelKind
+from grace_support.report._help import find_help
+from grace_support.report._words import Words
 from grace_support.report.svg import egogram_svg
-from grace_support.report.text import REASONS, out_of_touch
+from grace_support.report.text import out_of_touch
 from grace_support.vocabulary import Closeness, SupportType
 
 if TYPE_CHECKING:
     from grace_support.assessment import Assessment
-    from grace_support.content.resource import Resource
+    from grace_support.content.catalog import Catalog
     from grace_support.network import SupportNetwork
+    from grace_support.report._help import HelpEntry
+    from grace_support.report._words import Voice
 
-__all__ = ["DOCS_URL", "NOT_A_DIAGNOSIS", "render_html"]
+__all__ = ["DEFINITIONS", "DOCS_URL", "NOT_A_DIAGNOSIS", "render_html"]
 
-DOCS_URL = "https://grace-health-services.github.io/grace-support/measures/"
-"""Where the definitions of the measures are published."""
+DOCS_URL = "https://grace-health-services.github.io/grace-support/"
+"""The project's documentation site; a report links to its measure pages under it."""
 
 NOT_A_DIAGNOSIS = (
     "This report describes a support network as it was entered on one day. It is not a "
@@ -48,6 +51,10 @@ h2 { font-size: 1.25rem; margin-top: 1.8rem; border-bottom: 2px solid #0072B2; }
 a { color: #005a8c; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+ol.key { columns: 14rem; padding-left: 2.4rem; margin: .5rem 0; }
+ol.key li { break-inside: avoid; }
+dl.terms dt { font-weight: 600; margin-top: .5rem; }
+dl.terms dd { margin-left: 1rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #ccc;
   vertical-align: top; }
@@ -59,26 +66,79 @@ li { margin: .2rem 0; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   a { color: #000; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; }
+  dl.terms a[href^="http"]::after { content: ""; }
   h2 { break-after: avoid; }
   figure, tr, li, .crisis, .note { break-inside: avoid; }
   figure svg { max-height: 230mm; width: auto; max-width: 100%; }
 }
 """
 
-_MEASURE_ROWS: tuple[tuple[str, str, str], ...] = (
-    ("size", "People named", "sizes"),
-    ("active_size", "People in touch", "sizes"),
-    ("regular_contact_size", "In touch at least every two weeks", "sizes"),
-    ("inner_circle_size", "People in the inner circle", "sizes"),
-    ("support_types_covered", "Kinds of support covered (of 4)", "support"),
-    ("support_evenness", "Evenness of support over the four kinds", "support"),
-    ("role_richness", "Kinds of relationship (of 5)", "roles"),
-    ("role_iqv", "Variety of relationships (IQV)", "diversity"),
-    ("top_provider_share", "Share of support from the busiest person", "concentration"),
-    ("professional_count", "Professionals in touch", "roles"),
-    ("strained_count", "Relationships with high strain", "composition"),
-    ("density", "Share of people who know each other", "structure"),
+_MEASURE_ROWS: tuple[tuple[str, str, str, str], ...] = (
+    ("size", "People named", "sizes", "everyone named in the network."),
+    (
+        "active_size",
+        "People in touch",
+        "sizes",
+        "people named whose contact is not recorded as lost touch.",
+    ),
+    (
+        "regular_contact_size",
+        "In touch at least every two weeks",
+        "sizes",
+        "people whose usual contact is daily, weekly or every two weeks.",
+    ),
+    ("inner_circle_size", "People in the inner circle", "sizes", "people placed closest."),
+    (
+        "support_types_covered",
+        "Kinds of support covered (of 4)",
+        "support",
+        "of emotional, practical, informational and peer support, how many kinds at least "
+        "one person in touch gives.",
+    ),
+    (
+        "support_evenness",
+        "Evenness of support over the four kinds",
+        "support",
+        "from 0 to 1: 1 when each kind is given by equally many people, lower when support "
+        "leans on a few kinds (Pielou's evenness).",
+    ),
+    (
+        "role_richness",
+        "Kinds of relationship (of 5)",
+        "roles",
+        "of family, friend, peer, community and professional, how many are present.",
+    ),
+    (
+        "role_iqv",
+        "Variety of relationships (IQV)",
+        "diversity",
+        "from 0 to 1: 0 when everyone is in one kind of relationship, 1 when people are "
+        "spread evenly over all five kinds.",
+    ),
+    (
+        "top_provider_share",
+        "Share of support from the busiest person",
+        "concentration",
+        "the part of all the support given that comes from the person who gives the most.",
+    ),
+    ("professional_count", "Professionals in touch", "roles", "professionals in touch."),
+    (
+        "strained_count",
+        "Relationships with high strain",
+        "composition",
+        "relationships recorded as often draining or full of conflict.",
+    ),
+    (
+        "density",
+        "Share of people who know each other",
+        "structure",
+        "of all the pairs of people named, the share recorded as knowing each other.",
+    ),
 )
+"""Each measure row: field, label, docs page, a short definition."""
+
+DEFINITIONS: dict[str, str] = {name: definition for name, _, _, definition in _MEASURE_ROWS}
+"""The short definition of each measure the page shows, by field name."""
 
 
 def _e(text: object) -> str:
@@ -86,64 +146,66 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _crisis_block() -> str:
-    return (
-        '<p class="crisis" role="note">If you are in crisis, call or text '
-        '<a href="tel:988">988</a> (Suicide &amp; Crisis Lifeline) or call '
-        '<a href="tel:911">911</a>.</p>'
-    )
+def _crisis_block(words: Words) -> str:
+    line = _e(words.crisis_line())
+    line = line.replace("988 (", '<a href="tel:988">988</a> (', 1)
+    line = line.replace("call 911", 'call <a href="tel:911">911</a>', 1)
+    return f'<p class="crisis" role="note">{line}</p>'
 
 
-def _contact_html(resource: Resource) -> str:
+def _entry_html(entry: HelpEntry, words: Words) -> str:
+    if not entry.reach:
+        return f"<li>{_e(words.ask_care_team(entry.name))}"
     parts = []
-    for channel in resource.channels:
-        value = _e(channel.value)
-        if channel.kind is ChannelKind.PHONE:
-            digits = "".join(c for c in channel.value if c.isdigit() or c == "+")
-            link = f'Call <a href="tel:{_e(digits)}">{value}</a>'
-        elif channel.kind is ChannelKind.SMS:
-            link = f"Text {value}"
-        elif channel.kind in (ChannelKind.CHAT, ChannelKind.WEB, ChannelKind.VIRTUAL):
-            link = f'<a href="{value}">{value}</a>'
-        else:
-            link = f"In person: {value}"
-        if channel.instructions:
-            link += f" ({_e(channel.instructions)})"
-        parts.append(link)
-    if not parts and resource.url:
-        parts.append(f'<a href="{_e(resource.url)}">{_e(resource.url)}</a>')
-    return "; ".join(parts) or _e(resource.contact_line())
+    for way in entry.reach:
+        text = _e(way.words)
+        if way.href is not None:
+            shown = _e(way.shown)
+            link = f'<a href="{_e(way.href)}">{shown}</a>'
+            whole = f'<a href="{_e(way.href)}">{text}</a>'
+            text = text.replace(shown, link, 1) if shown in text else whole
+        parts.append(text)
+    ways = "; ".join(parts)
+    return f"<li><strong>{_e(entry.name)}</strong>: {ways[:1].upper()}{ways[1:]}"
 
 
 def render_html(  # noqa: PLR0912, PLR0915
     assessment: Assessment,
     network: SupportNetwork,
     *,
-    voice: Literal["client", "clinician"] = "client",
-    recommendations: bool = True,
+    voice: Voice = "client",
     names: bool = False,
+    recommendations: bool = True,
+    catalog: Catalog | None = None,
 ) -> str:
     """Render an assessment as one self-contained HTML page.
 
     The page has crisis help at the top and at the end, what is working, the
     findings with the article's advice, suggested resources with their phone numbers
-    and links (unless ``recommendations=False``), the egogram, the measures with a
-    link to their definitions, and the "not a diagnosis" statement. It has no
-    scripts and makes no external requests; it prints on A4 and Letter.
+    and links (unless ``recommendations=False``), the egogram with a numbered key,
+    the measures with their short definitions, and the "not a diagnosis" statement.
+    It has no scripts and makes no external requests; it prints on A4 and Letter.
 
     Args:
         assessment: The assessment of ``network``.
         network: The network that was assessed.
         voice: ``"client"`` speaks to the person ("you"); ``"clinician"`` speaks
-            about them.
-        recommendations: Whether to include the suggested resources.
+            about them (by name when ``names=True``, else "the person").
         names: Show people's names; by default only their ids appear.
+        recommendations: Whether to include the suggested resources.
+        catalog: The app's own catalogue of resources and articles (its clinic's
+            contact details); the bundled one when ``None``.
 
     Returns:
         The HTML document.
 
     Raises:
         ValueError: ``voice`` is neither ``"client"`` nor ``"clinician"``.
+
+    Version changed:
+        0.2.0: ``catalog=``; the clinician voice speaks about the person throughout;
+        the egogram's people are numbered and listed under it; measure definitions
+        are in the page.
 
     Examples:
         >>> from grace_support import assess
@@ -153,10 +215,7 @@ def render_html(  # noqa: PLR0912, PLR0915
         >>> page.startswith("<!DOCTYPE html>"), "<script" in page, "Maria" in page
         (True, False, False)
     """
-    if voice not in ("client", "clinician"):
-        raise ValueError("voice must be 'client' or 'clinician'")
-    client = voice == "client"
-    ego = network.ego.label if names else network.ego.id
+    words = Words(voice, network.ego.label if names and network.ego.name else None)
 
     def label(pid: str) -> str:
         return _e(network.person(pid).label if names else pid)
@@ -164,15 +223,12 @@ def render_html(  # noqa: PLR0912, PLR0915
     def people(ids: tuple[str, ...] | list[str]) -> str:
         return ", ".join(label(p) for p in ids)
 
-    your = "your" if client else "their"
     ms = assessment.measures
-    title = "Your support network" if client else f"Support network of {ego}"
+    title = words.title()
     body = [
         f"<header><h1>{_e(title)}</h1>",
-        f"<p>As of {_e(assessment.as_of.isoformat())}"
-        + ("" if client else f" &middot; person {_e(ego)}")
-        + "</p>",
-        _crisis_block(),
+        f"<p>As of {_e(assessment.as_of.isoformat())}</p>",
+        _crisis_block(words),
         "</header><main>",
     ]
 
@@ -195,43 +251,56 @@ def render_html(  # noqa: PLR0912, PLR0915
         and r.contact.is_regular
     ]
     if close_regular:
+        few = len(close_regular) == 1
         strengths.append(
-            f"{_e(len(close_regular))} close "
-            f"{'person is' if len(close_regular) == 1 else 'people are'}"
-            f" in touch with {'you' if client else 'them'} at least every two weeks: "
-            f"{people(sorted(close_regular))}."
+            _e(
+                words.fill(
+                    "{count} close {noun} in touch with {whom} at least every two weeks: ",
+                    count=len(close_regular),
+                    noun="person is" if few else "people are",
+                )
+            )
+            + f"{people(sorted(close_regular))}."
         )
     if ms.role_counts.peer:
         strengths.append(
-            f"{your.capitalize()} network includes someone with lived experience (a peer)."
+            _e(words.fill("{Whose} network includes someone with lived experience (a peer)."))
         )
     if ms.professional_count:
-        strengths.append(f"A professional is part of {your} network.")
+        strengths.append(_e(words.fill("A professional is part of {whose} network.")))
     if ms.active_size >= 3:
         strengths.append(
-            f"{_e(ms.active_size)} people are in touch with {'you' if client else 'them'}."
+            _e(words.fill("{count} are in touch with {whom}.", count=words.people(ms.active_size)))
         )
-    body.append('<section aria-labelledby="strengths"><h2 id="strengths">What is working</h2>')
+    body.append("<section><h2>What is working</h2>")
     if strengths:
         body.append("<ul>" + "".join(f"<li>{s}</li>" for s in strengths) + "</ul>")
     else:
         body.append(
-            f"<p>{'You are' if client else 'They are'} at the start of building a network, "
-            "and every connection counts.</p>"
-        )
+            "<p>"
+            + _e(words.fill("{Who} {are} at the start of building a network, and every "
+                            "connection counts."))
+            + "</p>"
+        )  # fmt: skip
     body.append("</section>")
 
     # findings
-    body.append('<section aria-labelledby="findings"><h2 id="findings">What stands out</h2>')
+    body.append("<section><h2>What stands out</h2>")
     if assessment.findings:
+        by_person = {r.person: r for r in network.relationships}
         body.append("<ol>")
         for finding in assessment.findings:
             about = f"<br>About: {people(finding.people)}" if finding.people else ""
-            advice = "".join(f"<li>{_e(a.advice)}</li>" for a in finding.actions)
+            advice = "".join(f"<li>{_e(words.advice(a))}</li>" for a in finding.actions)
+            said = words.finding(
+                finding,
+                network=network,
+                settings=assessment.settings,
+                active=ms.active_size,
+                relationships=by_person,
+            )
             body.append(
-                f"<li><p>{_e(finding.message)}{about}</p>"
-                f"<p>What could help{'' if client else ' (advice addressed to the person)'}:</p>"
-                f"<ul>{advice}</ul></li>"
+                f"<li><p>{_e(said)}{about}</p><p>What could help:</p><ul>{advice}</ul></li>"
             )
         body.append("</ol>")
     else:
@@ -239,42 +308,53 @@ def render_html(  # noqa: PLR0912, PLR0915
     body.append("</section>")
 
     if recommendations:
-        body.extend(_resources_section(assessment))
+        body.extend(_resources_section(assessment, words, catalog))
 
-    body.append('<section aria-labelledby="picture"><h2 id="picture">The network at a glance</h2>')
+    body.append("<section><h2>The network at a glance</h2>")
+    order = [r.person for r in network.relationships]
+    key = "".join(f"<li>{label(pid)}</li>" for pid in order)
     body.append(
-        f"<figure>{egogram_svg(network, labels='name' if names else 'id')}"
-        f"<figcaption>{'You are' if client else 'The person is'} the star at the centre; "
-        "circles show closeness, sectors the kind of relationship, small shapes the kinds "
-        "of support each person gives.</figcaption></figure></section>"
+        f"<figure>{egogram_svg(network, labels='number', title=title)}"
+        + _e(
+            words.fill(
+                "{Who} {are} the star at the centre; circles show closeness, sectors the "
+                "kind of relationship, small shapes the kinds of support each person gives, "
+                "and each number is a person in the list below."
+            )
+        ).join(("<figcaption>", "</figcaption>"))
+        + (f'<ol class="key">{key}</ol>' if key else "")
+        + "</figure></section>"
     )
 
-    body.append('<section aria-labelledby="measures"><h2 id="measures">Measures</h2>')
-    body.append(
-        f'<p>What each measure means is explained in <a href="{DOCS_URL}">the definitions '
-        "of the measures</a>.</p>"
-    )
+    body.append("<section><h2>Measures</h2>")
     body.append(
         '<table><thead><tr><th scope="col">Measure</th><th scope="col">Value</th>'
         "</tr></thead><tbody>"
     )
     values = ms.model_dump()
-    for name, text, page in _MEASURE_ROWS:
+    for name, text, _page, _definition in _MEASURE_ROWS:
         value = values[name]
         shown = (
             "not defined"
             if value is None
             else (f"{value:.2f}" if isinstance(value, float) else str(value))
         )
+        body.append(f'<tr><th scope="row">{_e(text)}</th><td class="num">{_e(shown)}</td></tr>')
+    body.append("</tbody></table>")
+    body.append('<h3>What the measures mean</h3><dl class="terms">')
+    for _name, text, page, definition in _MEASURE_ROWS:
         body.append(
-            f'<tr><th scope="row"><a href="{DOCS_URL}{page}/">{_e(text)}</a></th>'
-            f'<td class="num">{_e(shown)}</td></tr>'
+            f"<dt>{_e(text)}</dt><dd>{_e(definition[:1].upper() + definition[1:])} "
+            f'<a href="{DOCS_URL}measures/{page}/">Formula and references</a></dd>'
         )
-    body.append("</tbody></table></section>")
+    body.append(
+        '</dl><p>"Not defined" means the measure needs more people or more answers than '
+        "were recorded.</p></section>"
+    )
 
     body.append(f'<p class="note">{_e(NOT_A_DIAGNOSIS)}</p>')
     body.append("</main><footer>")
-    body.append(_crisis_block())
+    body.append(_crisis_block(words))
     body.append("</footer>")
     return (
         "<!DOCTYPE html>\n"
@@ -285,36 +365,28 @@ def render_html(  # noqa: PLR0912, PLR0915
     )
 
 
-def _resources_section(assessment: Assessment) -> list[str]:
-    from grace_support.content.catalog import default_catalog  # noqa: PLC0415
-    from grace_support.content.crisis import CRISIS_RESOURCES  # noqa: PLC0415
-    from grace_support.recommendations import recommend  # noqa: PLC0415
-
-    catalog = default_catalog()
-    result = recommend(assessment, catalog)
-    reasons: dict[str, list[str]] = {}
-    for recommendation in result.recommendations:
-        for ref in recommendation.resources:
-            reasons.setdefault(ref.id, [])
-            reason = REASONS[recommendation.code]
-            if reason not in reasons[ref.id]:
-                reasons[ref.id].append(reason)
-    out = ['<section aria-labelledby="help"><h2 id="help">Where to find help</h2>']
-    if reasons:
+def _resources_section(assessment: Assessment, words: Words, catalog: Catalog | None) -> list[str]:
+    found = find_help(assessment, catalog=catalog)
+    out = ["<section><h2>Where to find help</h2>"]
+    if found.resources:
         out.append("<ul>")
-        for resource_id, why in reasons.items():
-            resource = catalog.resource(resource_id)
-            out.append(
-                f"<li><strong>{_e(resource.name)}</strong>: {_contact_html(resource)}"
-                f"<br>May help with {_e(', '.join(why))}.</li>"
-            )
+        out.extend(
+            _entry_html(entry, words) + f"<br>May help with {_e(', '.join(entry.reasons))}.</li>"
+            for entry in found.resources
+        )
         out.append("</ul>")
     out.append("<p>Crisis help, any time:</p><ul>")
-    out.extend(
-        f"<li><strong>{_e(r.name)}</strong>: {_contact_html(r)}</li>" for r in CRISIS_RESOURCES
-    )
+    for entry in found.crisis:
+        also = f"<br>May also help with {_e(', '.join(entry.reasons))}." if entry.reasons else ""
+        out.append(_entry_html(entry, words) + also + "</li>")
     out.append("</ul>")
-    if result.articles:
-        out.append("<p>To read: " + "; ".join(_e(a.title) for a in result.articles) + "</p>")
+    if found.articles:
+        out.append("<p>To read:</p><ul>")
+        for title, url in found.articles:
+            if url:
+                out.append(f'<li><a href="{_e(url)}">{_e(title)}</a></li>')
+            else:
+                out.append(f"<li>{_e(words.ask_for_article(title))}</li>")
+        out.append("</ul>")
     out.append("</section>")
     return out

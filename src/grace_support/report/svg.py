@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from html import escape
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from grace_support import _egogram as eg
 from grace_support.vocabulary import Strain, SupportType
@@ -48,12 +48,20 @@ def _mark(support: SupportType, x: float, y: float, size: float) -> str:
     return f'<polygon points="{points}" {common}/>'
 
 
-def egogram_svg(network: SupportNetwork, *, labels: Literal["id", "name"] | None = "id") -> str:
+def egogram_svg(
+    network: SupportNetwork, *, labels: eg.Labels = "id", title: str | None = None
+) -> str:
     """The egogram of a network as an inline ``<svg>`` element.
 
     Args:
         network: The network.
-        labels: Label people by ``"id"`` (default), ``"name"``, or not at all.
+        labels: Label people by ``"id"`` (default), ``"name"``, their number in the
+            network (``"number"``), or not at all.
+        title: The drawing's title (by default "Support network", or "Support
+            network of" the ego's name with ``labels="name"``; never an id).
+
+    Version changed:
+        0.2.0: ``labels="number"`` and ``title=``; the title never shows an id.
 
     Returns:
         The SVG markup (``role="img"`` with a title and a description).
@@ -61,10 +69,10 @@ def egogram_svg(network: SupportNetwork, *, labels: Literal["id", "name"] | None
     Examples:
         >>> from grace_support.demo import example_network
         >>> svg = egogram_svg(example_network())
-        >>> svg.startswith("<svg"), "Maria" in svg, "maria" in svg
+        >>> svg.startswith("<svg"), "Ana" in svg, ">ana<" in svg
         (True, False, True)
     """
-    geo = eg.layout(network, labels=labels)
+    geo = eg.layout(network, labels=labels, title=title)
     height = geo.height
 
     def y(value: float) -> float:

@@ -1,8 +1,8 @@
 """The text report of an assessment: something a clinician can read with a client.
 
-The report shows names (it is meant for the person and their clinician), so it
-belongs on a screen or a printout, never in a log. Every report ends with a way to
-reach crisis help.
+The report shows ids unless names are asked for (``names=True``: it is then meant
+for the person and their clinician, on a screen or a printout, never in a log).
+Every report ends with a way to reach crisis help.
 """
 
 from __future__ import annotations
@@ -11,20 +11,26 @@ import re
 import textwrap
 from typing import TYPE_CHECKING
 
+from grace_support._deprecation import deprecated
 from grace_support.assessment.models import FindingCode
+from grace_support.report._help import find_help
+from grace_support.report._words import Words
 from grace_support.vocabulary import RoleCategory, SupportType
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from grace_support.assessment import Assessment
+    from grace_support.content.catalog import Catalog
     from grace_support.network import SupportNetwork
     from grace_support.recommendations import Recommendations
+    from grace_support.report._help import Help
+    from grace_support.report._words import Voice
 
 __all__ = ["CRISIS_LINE", "REASONS", "neutralise", "out_of_touch", "render_report"]
 
-CRISIS_LINE = "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline) or call 911."
-"""The closing line of every person-facing report."""
+CRISIS_LINE = Words("client").crisis_line()
+"""The closing line of every person-facing report (client voice)."""
 
 _WIDTH = 88
 REASONS: dict[FindingCode, str] = {
@@ -95,45 +101,116 @@ def out_of_touch(network: SupportNetwork, assessment: Assessment) -> frozenset[s
     return frozenset((*named, *dormant))
 
 
+def _legacy_arguments(
+    assessment: object, network: object, legacy: tuple[object, ...], recommendations: object
+) -> tuple[Assessment, SupportNetwork, Recommendations | None, bool]:
+    """Accept the old ``render_report(network, assessment, recommendations)`` with a warning."""
+    from grace_support.assessment import Assessment  # noqa: PLC0415
+    from grace_support.network import SupportNetwork  # noqa: PLC0415
+    from grace_support.recommendations import Recommendations  # noqa: PLC0415
+
+    given: Recommendations | None = None
+    old = False
+    if isinstance(assessment, SupportNetwork) and isinstance(network, Assessment):
+        assessment, network, old = network, assessment, True
+    if len(legacy) > 1:
+        raise TypeError("render_report takes the assessment, the network and keyword options")
+    if legacy:
+        old = True
+        if legacy[0] is not None and not isinstance(legacy[0], Recommendations):
+            raise TypeError("the third argument of render_report must be Recommendations")
+        given = legacy[0]
+        show = given is not None
+    elif isinstance(recommendations, Recommendations):
+        old, given, show = True, recommendations, True
+    else:
+        show = bool(recommendations)
+        if old:  # the old call showed no help without recommendations
+            show = False
+    if old:
+        deprecated(
+            "render_report(network, assessment, recommendations)",
+            use="call render_report(assessment, network, recommendations=True, catalog=...)",
+            since="0.2.0",
+            stacklevel=3,
+        )
+    if not isinstance(assessment, Assessment) or not isinstance(network, SupportNetwork):
+        raise TypeError("render_report takes an Assessment and the SupportNetwork it assessed")
+    return assessment, network, given, show
+
+
 def render_report(
-    network: SupportNetwork,
     assessment: Assessment,
-    recommendations: Recommendations | None = None,
+    network: SupportNetwork,
+    *legacy: Recommendations | None,
+    voice: Voice = "client",
+    names: bool = False,
+    recommendations: bool | Recommendations = True,
+    catalog: Catalog | None = None,
 ) -> str:
     """Render an assessment of a network as plain text.
 
     Args:
-        network: The network that was assessed (for names).
-        assessment: Its assessment.
-        recommendations: Resources for the findings, shown under "Where to find help".
+        assessment: The assessment.
+        network: The network that was assessed.
+        *legacy: Deprecated: the ``Recommendations`` of the old call
+            ``render_report(network, assessment, recommendations)``, which still works
+            for one release with a ``DeprecationWarning``.
+        voice: ``"client"`` speaks to the person ("you"); ``"clinician"`` speaks
+            about them (by name when ``names=True``, else "the person").
+        names: Show people's names; by default only their ids appear.
+        recommendations: Whether to show "Where to find help" (a ``Recommendations``
+            object here is deprecated).
+        catalog: The app's own catalogue (the bundled one when ``None``).
 
     Returns:
-        The report, ending with [`CRISIS_LINE`][grace_support.report.CRISIS_LINE].
-        Control characters in names are replaced (see `neutralise`), so the report
-        is safe to print to a terminal. Its length and the time to make it grow
-        linearly with the number of people.
+        The report, ending with the crisis line ([`CRISIS_LINE`][grace_support.report.CRISIS_LINE]
+        in the client voice). Control characters in names are replaced (see
+        `neutralise`), so the report is safe to print to a terminal. Its length and
+        the time to make it grow linearly with the number of people.
+
+    Raises:
+        ValueError: ``voice`` is neither ``"client"`` nor ``"clinician"``.
+        TypeError: The arguments are not an assessment and its network.
+
+    Version changed:
+        0.2.0: takes ``(assessment, network, *, voice, names, recommendations,
+        catalog)``; shows ids unless ``names=True``; the old order warns.
     """
+    assessment, network, given, show = _legacy_arguments(
+        assessment, network, legacy, recommendations
+    )
+    words = Words(voice, network.ego.label if names and network.ego.name else None)
     # One lookup table, so the report stays linear in the number of people.
-    labels = {person.id: person.label for person in (network.ego, *network.people)}
-    title = f"Support network of {network.ego.label}, as of {assessment.as_of.isoformat()}"
+    labels = {person.id: (person.label if names else person.id) for person in network.people}
+    title = f"{words.title()}, as of {assessment.as_of.isoformat()}"
     lines = [*_wrap(title, indent="", hang="  "), ""]
 
     lines.extend(_glance_and_support(network, assessment, labels))
     if assessment.findings:
+        by_person = {r.person: r for r in network.relationships}
         lines.append("What stands out")
         for number, finding in enumerate(assessment.findings, start=1):
-            lines.extend(_wrap(f"{number}. {finding.message}", indent="  ", hang="     "))
+            said = words.finding(
+                finding,
+                network=network,
+                settings=assessment.settings,
+                active=assessment.measures.active_size,
+                relationships=by_person,
+            )
+            lines.extend(_wrap(f"{number}. {said}", indent="  ", hang="     "))
             if finding.people:
                 about = f"About: {_names(labels, finding.people)}"
                 lines.extend(_wrap(about, indent="     ", hang="       "))
             lines.append("     What could help:")
             for action in finding.actions:
-                lines.extend(_wrap(f"- {action.advice}", indent="       ", hang="         "))
+                advice = words.advice(action)
+                lines.extend(_wrap(f"- {advice}", indent="       ", hang="         "))
     else:
         lines.append("Nothing stands out: support in this network looks well spread.")
-    if recommendations is not None:
-        lines.extend(_help_lines(recommendations))
-    lines.extend(["", *_wrap(_NOTE, indent="", hang=""), "", CRISIS_LINE])
+    if show:
+        lines.extend(_help_lines(find_help(assessment, catalog=catalog, given=given), words))
+    lines.extend(["", *_wrap(_NOTE, indent="", hang=""), "", words.crisis_line()])
     return neutralise("\n".join(lines))
 
 
@@ -187,27 +264,26 @@ def _glance_and_support(
     return lines
 
 
-def _help_lines(recommendations: Recommendations) -> list[str]:
-    seen: dict[str, list[FindingCode]] = {}
-    refs = {}
-    for recommendation in recommendations.recommendations:
-        for ref in recommendation.resources:
-            seen.setdefault(ref.id, []).append(recommendation.code)
-            refs[ref.id] = ref
-    if not seen:
-        return []
+def _help_lines(found: Help, words: Words) -> list[str]:
     lines = ["", "Where to find help"]
-    for resource_id, codes in seen.items():
-        ref = refs[resource_id]
-        lines.extend(
-            _wrap(
-                f"- {ref.name}" + (f": {ref.contact}" if ref.contact else ""),
-                indent="  ",
-                hang="    ",
-            )
-        )
-        reasons = ", ".join(dict.fromkeys(REASONS[code] for code in codes))
+    for entry in found.resources:
+        if entry.reach:
+            ways = "; ".join(way.words for way in entry.reach)
+            text = f"- {entry.name}: {ways[:1].upper()}{ways[1:]}"
+        else:
+            text = f"- {words.ask_care_team(entry.name)}"
+        lines.extend(_wrap(text, indent="  ", hang="    "))
+        reasons = ", ".join(entry.reasons)
         lines.extend(_wrap(f"(may help with {reasons})", indent="    ", hang="     "))
-    for article in recommendations.articles:
-        lines.extend(_wrap(f"- Read: {article.title}", indent="  ", hang="    "))
+    lines.append("  Crisis help, any time:")
+    for entry in found.crisis:
+        ways = "; ".join(way.words for way in entry.reach)
+        text = f"- {entry.name}: {ways[:1].upper()}{ways[1:]}"
+        lines.extend(_wrap(text, indent="  ", hang="    "))
+        if entry.reasons:
+            reasons = ", ".join(entry.reasons)
+            lines.extend(_wrap(f"(may also help with {reasons})", indent="    ", hang="     "))
+    for title, url in found.articles:
+        text = f"- Read: {title} ({url})" if url else f"- {words.ask_for_article(title)}"
+        lines.extend(_wrap(text, indent="  ", hang="    "))
     return lines
