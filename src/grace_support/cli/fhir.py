@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from grace_support.cli._common import UsageError, add_command, add_max_bytes, setting
+from grace_support.cli._common import UsageError, add_command, add_max_bytes, add_names, setting
 from grace_support.errors import MissingExtraError
 from grace_support.instruments._base import ResponseError
 
@@ -19,27 +19,13 @@ if TYPE_CHECKING:
     from grace_support.cli._common import Commands
     from grace_support.network import SupportNetwork
 
-__all__ = ["add_names", "fhir_bundle", "fhir_json", "register"]
+__all__ = ["fhir_bundle", "fhir_json", "register"]
 
 
 def fhir_json(resource: object) -> str:
     """A fhir.resources model as indented JSON (R4, no empty elements)."""
     dumped = resource.model_dump_json()  # type: ignore[attr-defined]
     return json.dumps(json.loads(dumped), indent=2, ensure_ascii=False)
-
-
-def add_names(parser: argparse.ArgumentParser, *, help: str) -> None:
-    """``--names``, with the older ``--include-names`` kept as a hidden alias.
-
-    Version added:
-        0.2.0
-    """
-    import argparse  # noqa: PLC0415
-
-    parser.add_argument("--names", action="store_true", dest="names", help=help)
-    parser.add_argument(
-        "--include-names", action="store_true", dest="names", help=argparse.SUPPRESS
-    )
 
 
 def fhir_bundle(
@@ -132,7 +118,7 @@ def register(commands: Commands) -> None:
     network.add_argument(
         "--subject", metavar="REFERENCE", help="the person's FHIR reference, e.g. Patient/123"
     )
-    add_names(network, help="add names to the RelatedPerson resources and the panel")
+    add_names(network, help_text="add names to the RelatedPerson resources and the panel")
     network.add_argument(
         "--attributes", action="store_true", help="add the study variables (free text)"
     )
