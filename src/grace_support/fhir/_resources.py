@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +53,11 @@ def validate(data: dict[str, Any]) -> FHIRAbstractModel:
             return model.model_validate(data)  # type: ignore[no-any-return]
         except ValidationError as error:
             first = error.errors(include_url=False, include_input=False, include_context=False)[0]
-            message = f"{kind} is not valid FHIR at {format_location(first['loc'])}: {first['msg']}"
+            where = format_location(first["loc"])
+            # A custom validator's message may quote the value; pydantic's own never do.
+            custom = first["type"] in {"value_error", "assertion_error"} or "'" in first["msg"]
+            what = "is not a valid value here" if custom else first["msg"]
+            message = f"{kind} is not valid FHIR at {where}: {what}"
         except (KeyError, TypeError, ValueError):  # fhir.resources' own checks (e.g. a
             # contained resource of an unknown type): their text may quote the value
             message = f"{kind} is not valid FHIR (an element of an unknown kind)"
@@ -83,12 +88,11 @@ def fhir_datetime(value: date | datetime | str, *, what: str) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        try:
+        parsed: datetime | None = None
+        with contextlib.suppress(ValueError):
             parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise ValueError(
-                f"{what} must be a date (YYYY-MM-DD) or an ISO date and time"
-            ) from None
+        if parsed is None:
+            raise ValueError(f"{what} must be a date (YYYY-MM-DD) or an ISO date and time")
         if len(value) == 10:
             return parsed.date().isoformat()
         return fhir_datetime(parsed, what=what)

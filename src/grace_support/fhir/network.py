@@ -39,6 +39,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from grace_support._input import guarded, loads_json
 from grace_support.errors import DocumentError, Problem, validated
 from grace_support.fhir import codes as c
 from grace_support.fhir._resources import category, fhir_datetime, reference, validate
@@ -423,10 +424,7 @@ def _as_bundle(bundle: object) -> dict[str, Any]:
     failure: str | None = None
     data: Any = None
     if isinstance(bundle, str | bytes):
-        try:
-            data = json.loads(bundle)
-        except json.JSONDecodeError as error:
-            failure = f"not valid JSON (line {error.lineno}, column {error.colno})"
+        data = loads_json(bundle, source="FHIR bundle")  # its DocumentError names the place
     elif isinstance(bundle, Mapping):
         data = dict(bundle)
     elif hasattr(bundle, "model_dump_json"):
@@ -623,6 +621,7 @@ def _read_tie(resource: dict[str, Any], ends: list[str]) -> dict[str, Any]:
     return tie
 
 
+@guarded()
 def network_from_observations(bundle: Bundle | Mapping[str, Any] | str | bytes) -> SupportNetwork:
     """Read a network back from a bundle that `network_observations` wrote.
 
