@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grace_support import Closeness, Contact, Person, Relationship, Role, SupportNetwork
+from grace_support.attributes import Attributes
 from grace_support.demo import example_network
 from grace_support.errors import DocumentError
 from grace_support.fhir import codes as c
@@ -166,10 +167,10 @@ def test_without_names_people_are_their_ids(network: SupportNetwork) -> None:
 
 def planted() -> SupportNetwork:
     return SupportNetwork.build(
-        Person(id="ego", name=f"Ego {MARKER}", attributes={"note": MARKER}),
+        Person(id="ego", name=f"Ego {MARKER}", attributes=Attributes({"note": MARKER})),
         [
             (
-                Person(id="p1", name=f"Friend {MARKER}", attributes={"where": MARKER}),
+                Person(id="p1", name=f"Friend {MARKER}", attributes=Attributes({"where": MARKER})),
                 Relationship(
                     person="p1",
                     role=Role.FRIEND,
@@ -177,7 +178,7 @@ def planted() -> SupportNetwork:
                     closeness=Closeness.INNER,
                     contact=Contact.WEEKLY,
                     strain=Strain.SOME,
-                    attributes={"how": MARKER},
+                    attributes=Attributes({"how": MARKER}),
                 ),
             ),
             (
