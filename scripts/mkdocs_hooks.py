@@ -3,7 +3,9 @@
 - `{{ instrument: ID }}`: the items, options, citation and licence come from the
   instrument registry, and the scoring notes from the instrument's module docstring.
 - `{{ fhir_codes }}`: the table of every FHIR code (``grace_support.fhir.codes``).
-- `{{ fhir_example_bundle }}`: the FHIR bundle of the bundled example network.
+- `{{ fhir_example_bundle }}`: the FHIR assessment bundle of the bundled example network.
+- `{{ fhir_network_bundle }}`: the bundled example network as coded FHIR observations.
+- `{{ fhir_network_mapping }}`: how the network document maps to FHIR codes.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from typing import Any
 
 from grace_support import assess
 from grace_support.demo import EXAMPLE_AS_OF, example_network
-from grace_support.fhir import assessment_bundle
+from grace_support.fhir import assessment_bundle, network_observations
 from grace_support.fhir.codes import markdown_table
+from grace_support.fhir.network import mapping_table
 from grace_support.instruments import INSTRUMENTS, Instrument
 
 _MARKER = re.compile(r"\{\{ instrument: (\w+) \}\}")
@@ -31,7 +34,11 @@ def _notes(instrument: Instrument) -> str:
         return body
     # a module with several instruments: this one's section, plus any closing notes
     own = next((s for s in sections if f"(`{instrument.id}`)" in s.split("\n", 1)[0]), "")
-    shared = [p for p in sections[-1].split("\n\n") if p.startswith("**Licences.**")]
+    shared = [
+        p
+        for p in sections[-1].split("\n\n")
+        if p.startswith("**Licences.**") and p not in own  # the last section has it already
+    ]
     return "\n\n".join([own.split("\n", 1)[1].strip(), *shared])
 
 
@@ -95,8 +102,23 @@ def _fhir_example_bundle() -> str:
     return f"```json\n{text}\n```"
 
 
+def _fhir_network_bundle() -> str:
+    bundle = network_observations(example_network(), subject="Patient/example")
+    text = json.dumps(json.loads(bundle.model_dump_json()), indent=2, ensure_ascii=False)
+    return f"```json\n{text}\n```"
+
+
+_GENERATED = {
+    "{{ fhir_network_bundle }}": _fhir_network_bundle,
+    "{{ fhir_network_mapping }}": mapping_table,
+}
+
+
 def on_page_markdown(markdown: str, **kwargs: Any) -> str:
     """Replace each marker with its generated section."""
+    for marker, render in _GENERATED.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render())
     markdown = _MARKER.sub(lambda m: _render(m.group(1)), markdown)
     if "{{ fhir_codes }}" in markdown:
         markdown = markdown.replace("{{ fhir_codes }}", _fhir_codes())

@@ -140,3 +140,58 @@ def test_without_the_extra_the_cli_names_it(
     code, _, err = run(capsys, "fhir", "questionnaire", "ucla3")
     assert code == 2
     assert "grace-support[fhir]" in err
+
+
+def test_network_and_read_make_the_round_trip(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    from grace_support.documents import read_network
+
+    source = EXAMPLES / "maria.json"
+    code, out, err = run(capsys, "fhir", "network", str(source), "--names", "--attributes")
+    assert (code, err) == (0, "")
+    Bundle.model_validate(json.loads(out))
+    bundle = tmp_path / "bundle.json"
+    bundle.write_text(out)
+    target = tmp_path / "network.json"
+    code, out, err = run(capsys, "fhir", "read", str(bundle), "--out", str(target))
+    assert (code, err) == (0, "")
+    assert str(target) in out
+    assert read_network(target) == read_network(source)
+    code, printed, _ = run(capsys, "fhir", "read", str(bundle))
+    assert json.loads(printed) == json.loads(target.read_text())
+
+
+def test_network_without_subject_or_names(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "fhir", "network", str(EXAMPLES / "maria.json"))
+    assert code == 0
+    assert '"name"' not in out
+    assert '"resourceType": "Patient"' in out  # the stand-in for the person
+    code, out, _ = run(
+        capsys, "fhir", "network", str(EXAMPLES / "maria.json"), "--subject", "Patient/7"
+    )
+    assert '"reference": "Patient/7"' in out
+    code, named, _ = run(capsys, "fhir", "network", str(EXAMPLES / "maria.json"), "--include-names")
+    assert code == 0
+    assert '"name"' in named  # the older flag still works
+
+
+def test_network_bad_subject_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "fhir", "network", str(EXAMPLES / "maria.json"), "--subject", "a b")
+    assert code == 2
+    assert "--subject" in err
+
+
+def test_read_a_bad_bundle_names_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"resourceType": "Bundle", "type": "collection"}))
+    target = tmp_path / "out.json"
+    code, _, err = run(capsys, "fhir", "read", str(path), "--out", str(target))
+    assert code == 1
+    assert str(path) in err
+    assert "63032-7" in err
+    assert not target.exists()  # nothing half-written

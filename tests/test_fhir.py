@@ -66,6 +66,23 @@ WORKED: list[tuple[str, dict[str, int], float]] = [
         # spouse, children, parents, friends, work (either rule), neighbours
         6,
     ),
+    # Worked out by hand from Pantell et al.'s rule: married (1), 2 calls + 1
+    # get-together a week = 3 a week (1), church once a month = 12 a year > 4 (1),
+    # a club (1): 4.
+    (
+        "nhanes_sci",
+        {
+            "marital_status": 1,
+            "phone_per_week": 2,
+            "get_together_times": 1,
+            "get_together_per": 1,
+            "religious_times": 1,
+            "religious_per": 2,
+            "club_member": 1,
+        },
+        4,
+    ),
+    ("cms_loneliness", {"lonely_or_isolated": 3}, 3),
 ]
 
 
@@ -108,10 +125,18 @@ def test_questionnaire_validates_and_describes_every_item(instrument: str) -> No
     assert [item.linkId for item in q.item] == [i.id for i in spec.items]
     assert spec.citation in q.description
     for item, source in zip(q.item, spec.items, strict=True):
-        assert item.code[0].code == f"{instrument}.{source.id}"
+        assert item.code[-1].code == f"{instrument}.{source.id}"
+        loinc = c.LOINC_ITEM_CODES.get((instrument, source.id))
+        assert [x.code for x in item.code[:-1]] == ([loinc] if loinc else [])
         assert item.text == source.label
         if item.type == "choice":
-            assert [o.valueInteger for o in item.answerOption] == list(source.codes)
+            options = [o.valueInteger for o in item.answerOption]
+            if (instrument, source.id) in c.LOINC_ANSWERS:
+                options = [int(o.valueCoding.extension[0].valueDecimal) for o in item.answerOption]
+            assert options == list(source.codes)
+        elif source.open_ended:
+            assert item.type == "integer"
+            assert [e.valueInteger for e in item.extension] == [source.codes[0]]
         else:
             assert item.type == "integer"
             bounds = [e.valueInteger for e in item.extension]
@@ -122,7 +147,7 @@ def test_questionnaire_validates_and_describes_every_item(instrument: str) -> No
         assert codes[0] == (c.LOINC, c.LOINC_PANELS[instrument])
 
 
-def test_loinc_panels_are_on_the_two_instruments_loinc_has() -> None:
+def test_loinc_panels_are_on_the_instruments_loinc_has() -> None:
     ucla: Any = questionnaire("ucla3")
     mos: Any = questionnaire("mos_sss")
     lsns: Any = questionnaire("lsns6")
@@ -143,6 +168,7 @@ def test_response_leaves_out_unanswered_items_and_optional_fields() -> None:
     ]
     assert response.subject is None
     assert response.authored is None
+    assert response.status == "in-progress"  # a required item has no answer
     assert score_response(response, missing="prorate") == score(
         "lsns6", [3, None, 2, 1, 1, 0], missing="prorate"
     )
@@ -411,3 +437,257 @@ def test_importing_grace_support_does_not_import_fhir() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+# ------------------------------------------------- every response against its questionnaire
+
+
+def answers_fit(question: dict[str, Any], answer: dict[str, Any]) -> None:
+    """One answer is valid for its questionnaire item: type, options, bounds."""
+    kind = question["type"]
+    if kind == "choice":
+        allowed = [json.dumps(option, sort_keys=True) for option in question["answerOption"]]
+        given = json.dumps(answer, sort_keys=True)
+        assert given in allowed, f"{question['linkId']}: not one of its answer options"
+    else:
+        assert kind == "integer"
+        assert set(answer) == {"valueInteger"}, f"{question['linkId']}: not an integer"
+        bounds = {e["url"].rsplit("/", 1)[1]: e["valueInteger"] for e in question["extension"]}
+        assert answer["valueInteger"] >= bounds["minValue"]
+        if "maxValue" in bounds:
+            assert answer["valueInteger"] <= bounds["maxValue"]
+
+
+def response_fits(instrument: str, response: Any) -> None:
+    """A response is valid for its own questionnaire: every item, every answer, required ones."""
+    q = json.loads(questionnaire(instrument).model_dump_json())
+    r = json.loads(response.model_dump_json())
+    assert r["questionnaire"] == q["url"]
+    questions = {item["linkId"]: item for item in q["item"]}
+    answered = {item["linkId"] for item in r.get("item", [])}
+    assert answered <= set(questions)
+    for item in r.get("item", []):
+        assert len(item["answer"]) == 1
+        answers_fit(questions[item["linkId"]], item["answer"][0])
+    required = {k for k, v in questions.items() if v.get("required")}
+    if r["status"] == "completed":
+        assert required <= answered, "a completed response answers every required item"
+    else:
+        assert r["status"] == "in-progress"
+        assert not required <= answered
+
+
+def test_a_check_that_can_fail() -> None:
+    """The validity check refuses a count answered as a choice, as Cohen's SNI once was."""
+    bad = {"linkId": "x", "type": "choice", "answerOption": [{"valueInteger": 0}]}
+    with pytest.raises(AssertionError):
+        answers_fit(bad, {"valueInteger": 3})
+    count = {
+        "linkId": "x",
+        "type": "integer",
+        "extension": [
+            {"url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger": 0}
+        ],
+    }
+    with pytest.raises(AssertionError):
+        answers_fit(count, {"valueInteger": -1})
+
+
+def count_or_code(item: Any) -> st.SearchStrategy[int]:
+    """Any valid answer: a listed code, or a count from the lowest code up (large ones too)."""
+    if item.open_ended:
+        return st.integers(min_value=item.codes[0], max_value=10_000)
+    return st.sampled_from(item.codes)
+
+
+@given(data=st.data(), instrument=st.sampled_from(sorted(INSTRUMENTS)))
+def test_every_generated_response_is_valid_for_its_questionnaire(
+    data: st.DataObject, instrument: str
+) -> None:
+    items = get(instrument).items
+    answers = {i.id: data.draw(count_or_code(i) | st.none(), label=i.id) for i in items}
+    response = questionnaire_response(instrument, answers)
+    response_fits(instrument, response)
+
+
+@pytest.mark.parametrize(("instrument", "answers", "total"), WORKED)
+def test_worked_examples_are_valid_for_their_questionnaires(
+    instrument: str, answers: dict[str, int], total: float
+) -> None:
+    response_fits(instrument, questionnaire_response(instrument, answers))
+
+
+def test_cohen_counts_are_integers_from_zero() -> None:
+    q: Any = questionnaire("cohen_sni")
+    open_ended = {i.id for i in get("cohen_sni").items if i.open_ended}
+    counts = [item for item in q.item if item.linkId in open_ended]
+    assert len(counts) == 10  # children and nine other kinds of contact
+    for item in counts:
+        assert item.type == "integer"
+        assert item.answerOption is None
+        assert [(e.url.rsplit("/", 1)[1], e.valueInteger) for e in item.extension] == [
+            ("minValue", 0)
+        ]
+
+
+# ------------------------------------------------------ SDOH Clinical Care conformance
+
+# Read from HL7/fhir-sdoh-clinicalcare (IG 3.0.0, commit 6604b7a),
+# input/fsh/profiles/SDOHCCObservationScreeningResponse.fsh and SDOH-Obs-4:
+# status from final | corrected | entered-in-error | unknown; category 2..* with
+# US Core "sdoh" (SDOH-Obs-4) and here social-connection and survey; code from US
+# Core survey codes (LOINC); subject 1..; effective[x] 1.. (dateTime or Period).
+# derivedFrom is must-support: we check it points at the response when given.
+OSR_STATUS = {"final", "corrected", "entered-in-error", "unknown"}
+
+
+def check_screening_response(o: dict[str, Any], derived_from: str | None) -> None:
+    assert o["meta"]["profile"] == [c.SCREENING_RESPONSE]
+    assert o["status"] in OSR_STATUS
+    cats = {(x["system"], x["code"]) for cc in o["category"] for x in cc["coding"]}
+    assert len(o["category"]) >= 2
+    assert {
+        (c.US_CORE_CATEGORY, "sdoh"),
+        (c.SDOHCC, "social-connection"),
+        (c.OBSERVATION_CATEGORY, "survey"),
+    } <= cats
+    assert any(x["system"] == c.LOINC for x in o["code"]["coding"])
+    assert o["subject"]["reference"]
+    assert len(o["effectiveDateTime"]) >= 10
+    if derived_from is not None:
+        assert o["derivedFrom"] == [{"reference": derived_from}]
+    assert "valueQuantity" in o or "valueCodeableConcept" in o
+
+
+@pytest.mark.parametrize("instrument", sorted(INSTRUMENTS))
+@pytest.mark.parametrize(
+    ("subject", "effective"),
+    [("Patient/1", "2026-11-25"), (None, "2026-11-25"), ("Patient/1", None)],
+)
+def test_every_observation_that_claims_the_profile_has_its_elements(
+    instrument: str, subject: str | None, effective: str | None
+) -> None:
+    answers = [i.codes[-1] for i in get(instrument).items]
+    found = observations(
+        score(instrument, answers),
+        subject=subject,
+        effective=effective,
+        derived_from="QuestionnaireResponse/qr-1",
+    )
+    for model in found:
+        o = json.loads(model.model_dump_json())
+        has_loinc = any(x["system"] == c.LOINC for x in o["code"]["coding"])
+        claims = "meta" in o
+        # it claims the profile exactly when it can meet it
+        assert claims == (has_loinc and subject is not None and effective is not None)
+        if claims:
+            check_screening_response(o, "QuestionnaireResponse/qr-1")
+        else:
+            # still social-connection and survey, as every instrument observation is
+            cats = {(x["system"], x["code"]) for cc in o["category"] for x in cc["coding"]}
+            assert (c.SDOHCC, "social-connection") in cats
+
+
+def test_the_loinc_coded_totals_claim_the_profile() -> None:
+    for instrument in ("mos_sss", "nhanes_sci", "cms_loneliness"):
+        answers = [i.codes[0] for i in get(instrument).items]
+        total: Any = observations(
+            score(instrument, answers), subject="Patient/1", effective="2026-11-25"
+        )[0]
+        assert total.meta.profile == [c.SCREENING_RESPONSE]
+
+
+def test_the_loneliness_item_is_written_with_loinc_answers() -> None:
+    q = json.loads(questionnaire("cms_loneliness").model_dump_json())
+    assert q["code"][0]["code"] == "93159-2"
+    item = q["item"][0]
+    assert item["code"][0] == c.coding(c.LOINC, "93159-2")
+    assert [o["valueCoding"]["code"] for o in item["answerOption"]] == [
+        "LA6270-8",
+        "LA10066-1",
+        "LA10082-8",
+        "LA10044-8",
+        "LA9933-8",
+    ]
+    total: Any = observations(score("cms_loneliness", [0]))[0]
+    assert total.valueCodeableConcept.coding[0].code == "LA6270-8"
+
+
+def test_an_ehr_loneliness_item_by_its_loinc_code() -> None:
+    resource = {
+        "resourceType": "QuestionnaireResponse",
+        "status": "completed",
+        "item": [
+            {
+                "linkId": "93159-2",
+                "answer": [
+                    {
+                        "valueCoding": {
+                            "code": "LA10082-8",
+                            "extension": [{"url": ORDINAL, "valueDecimal": 2}],
+                        }
+                    }
+                ],
+            }
+        ],
+    }
+    assert score_response(resource).total == 2
+
+
+def nhanes_ehr_response(church: dict[str, Any]) -> dict[str, Any]:
+    """The answers of the HL7 SDOH Clinical Care IG's NHANES examples, as an EHR would send them."""
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": "http://loinc.org/q/76506-5",
+        "status": "completed",
+        "item": [
+            {
+                "linkId": "/76506-5/63503-7",
+                "answer": [{"valueCoding": {"system": LA, "code": "LA48-4", "display": "Married"}}],
+            },
+            {"linkId": "/76506-5/76508-1", "answer": [{"valueInteger": 7}]},
+            {
+                "linkId": "/76506-5/76509-9",
+                "answer": [{"valueQuantity": {"value": 7, "unit": "per week", "code": "/wk"}}],
+            },
+            {"linkId": "/76506-5/76510-7", "answer": [church]},
+            {
+                "linkId": "/76506-5/76511-5",
+                "answer": [{"valueCoding": {"system": LA, "code": "LA33-6", "display": "Yes"}}],
+            },
+        ],
+    }
+
+
+def test_the_sdoh_ig_nhanes_example_scores_4_as_published() -> None:
+    # HL7 SDOH Clinical Care IG 3.0.0, examples SDOHCC-ObservationResponseNHANESQuestion1-6
+    # (source: input/fsh/instances): married, 7 calls a week, 7 get-togethers a week,
+    # church 7 a week, a club; the IG's example score (76512-3) is 4.
+    church = {"valueQuantity": {"value": 7, "unit": "per week", "code": "/wk"}}
+    result = score_response(nhanes_ehr_response(church))
+    assert result.total == 4
+    assert result.subscales == {
+        "partnered": 1,
+        "frequent_contact": 1,
+        "religious_attendance": 1,
+        "club_membership": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("church", "points"),
+    [
+        ({"valueQuantity": {"value": 5, "code": "/a"}}, 1),  # more than four a year
+        ({"valueInteger": 4}, 0),  # LOINC's unit for 76510-7 is per year: four is not more
+        ({"valueQuantity": {"value": 1, "code": "/mo"}}, 1),
+    ],
+)
+def test_loinc_rates_are_read_in_their_units(church: dict[str, Any], points: int) -> None:
+    result = score_response(nhanes_ehr_response(church))
+    assert result.subscales["religious_attendance"] == points
+
+
+def test_a_rate_in_another_unit_is_refused() -> None:
+    church = {"valueQuantity": {"value": 1, "code": "/d"}}
+    with pytest.raises(ResponseError, match=r"item\[3\].answer\[0\]: the rate must be per week"):
+        score_response(nhanes_ehr_response(church))

@@ -25,6 +25,7 @@ from grace_support.demo import EXAMPLE_AS_OF, example_network
 from grace_support.fhir import assessment_bundle
 from grace_support.fhir import codes as c
 from grace_support.fhir.bundle import _measure, _related_person, fhir_string
+from grace_support.touch import in_touch
 from tests.property.strategies import networks
 
 if TYPE_CHECKING:
@@ -135,7 +136,16 @@ def test_related_people_are_the_non_professionals_with_role_codes() -> None:
         [(c.V3_ROLE_CODE, "PRN"), (c.ROLE, "parent")],
         [(c.V3_ROLE_CODE, "FRND"), (c.ROLE, "friend")],
     ]
-    assert [p["active"] for p in people] == [True, True, True, True, False]
+    # active is in_touch on the example's day: Carlos was last in touch more than
+    # dormant_after_days (90) before it, and Sam has lost touch
+    assert [p["active"] for p in people] == [True, False, True, True, False]
+    network = example_network()
+    by_id = {r.person: r for r in network.relationships}
+    expected = [
+        in_touch(by_id[pid], as_of=EXAMPLE_AS_OF)
+        for pid in ("ana", "carlos", "jamie", "rosa", "sam")
+    ]
+    assert [p["active"] for p in people] == expected
     assert all(p["patient"] == {"reference": "Patient/123"} for p in people)
 
 
@@ -181,7 +191,7 @@ def test_no_name_id_or_free_text_unless_asked(subject: str | None) -> None:
     keys = {key for key, _ in walk(json.loads(text))}
     assert not keys & {"name", "text", "note", "identifier", "telecom", "address"}
 
-    named = assessment_bundle(assessment, network, subject=subject, include_names=True)
+    named = assessment_bundle(assessment, network, subject=subject, names=True)
     people = resources(named, "RelatedPerson")
     assert [p["name"] for p in people] == [[{"text": f"Friend {MARKER}"}]]
     # the ego and the professional never appear, and ids never do
@@ -217,9 +227,7 @@ def test_a_person_with_no_role_gets_no_relationship_code() -> None:
     # the network document v2 makes role optional
     fields: dict[str, Any] = {"person": "x", "role": None, "supports": (), "contact": None}
     relationship = Relationship.model_construct(**fields)
-    data = _related_person(
-        Person(id="x"), relationship, {"reference": "Patient/1"}, include_names=False
-    )
+    data = _related_person(Person(id="x"), relationship, {"reference": "Patient/1"}, names=False)
     assert "relationship" not in data
 
 
@@ -254,7 +262,7 @@ def test_any_network_gives_a_valid_bundle_without_names(network: SupportNetwork)
 @given(networks())
 def test_any_network_with_names_gives_a_valid_bundle(network: SupportNetwork) -> None:
     assessment = assess(network, as_of="2026-11-25")
-    bundle = assessment_bundle(assessment, network, subject="Patient/1", include_names=True)
+    bundle = assessment_bundle(assessment, network, subject="Patient/1", names=True)
     data = json.loads(bundle.model_dump_json())
     named = {
         fhir_string(p.name)
@@ -263,3 +271,12 @@ def test_any_network_with_names_gives_a_valid_bundle(network: SupportNetwork) ->
     }
     written = {n["text"] for e in data["entry"] for n in e["resource"].get("name", [])}
     assert written == named
+
+
+def test_include_names_still_works_and_warns() -> None:
+    network = example_network()
+    assessment = assess(network, as_of=EXAMPLE_AS_OF)
+    with pytest.warns(DeprecationWarning, match="names="):
+        old = assessment_bundle(assessment, network, subject="Patient/1", include_names=True)
+    new = assessment_bundle(assessment, network, subject="Patient/1", names=True)
+    assert old.model_dump_json() == new.model_dump_json()

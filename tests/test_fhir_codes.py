@@ -15,12 +15,14 @@ from grace_support.assessment import Measures
 from grace_support.demo import EXAMPLE_AS_OF, example_network
 from grace_support.fhir import (
     assessment_bundle,
+    network_observations,
     observations,
     questionnaire,
     questionnaire_response,
 )
 from grace_support.fhir import codes as c
 from grace_support.instruments import INSTRUMENTS, get, score
+from grace_support.network import SupportNetwork
 from grace_support.vocabulary import Role, RoleCategory
 
 if TYPE_CHECKING:
@@ -31,6 +33,30 @@ PUBLISHED_LOINC = {
     "106418-7": "Three-Item Loneliness scale [Three-Item Loneliness Scale]",
     "91642-9": "Medical Outcomes Study Social Support Survey panel [MOS Social Support Survey]",
     "91663-5": "Social support index [MOS Social Support Survey]",
+    # NHANES panel: loinc.org/76506-5 and the SDOH CC IG 3.0.0 NHANES examples
+    "76506-5": "Social connection and isolation panel",
+    "63503-7": "Marital status [NHANES]",
+    "76508-1": "In a typical week, how many times do you talk on the telephone with family, "
+    "friends, or neighbors [NHANES III]",
+    "76511-5": "Do you belong to any clubs or organizations such as church groups unions, "
+    "fraternal or athletic groups, or school groups [NHANES III]",
+    "76512-3": "Social isolation score [NHANES]",
+    # CMS item: HL7 US Core example AHC-HRSN-item-example-93159-2
+    "93159-2": "How often do you feel lonely or isolated from those around you [CMS Assessment]",
+    # PhenX social networks protocol: loinc.org/63032-7 panel hierarchy
+    "63032-7": "PhenX - social networks protocol 211101",
+    "67745-0": "From which name generator was this person mentioned?",
+    "67286-5": "If yes, what is his/her relationship to you?",
+    "67653-6": "How close are you to this person?",
+    "67654-4": "How often do you see or talk to the person?",
+    # LOINC answers (HL7 US Core, HL7 SDC and SDOH CC IG pages)
+    "LA6270-8": "Never",
+    "LA10066-1": "Rarely",
+    "LA10082-8": "Sometimes",
+    "LA10044-8": "Often",
+    "LA9933-8": "Always",
+    "LA33-6": "Yes",
+    "LA32-8": "No",
 }
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,6 +85,11 @@ def everything_emitted() -> list[dict[str, Any]]:
     network = example_network()
     bundle = assessment_bundle(assess(network, as_of=EXAMPLE_AS_OF), network)
     out.append(json.loads(bundle.model_dump_json()))
+    recorded = SupportNetwork.model_validate(
+        {**network.to_document(), "generator": "important matters", "max_names": 10}
+    )
+    coded = network_observations(recorded, subject="Patient/1", names=True, attributes=True)
+    out.append(json.loads(coded.model_dump_json()))
     return out
 
 

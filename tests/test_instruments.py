@@ -430,6 +430,8 @@ def test_registry_and_metadata() -> None:
         "essi",
         "duke_fssq",
         "cohen_sni",
+        "nhanes_sci",
+        "cms_loneliness",
     ]
     for instrument in INSTRUMENTS.values():
         ids = [i.id for i in instrument.items]

@@ -381,6 +381,12 @@ def _score_response(x: Any) -> object:
     return score_response(x)
 
 
+def _network_from_observations(x: Any) -> object:
+    from grace_support.fhir import network_from_observations
+
+    return network_from_observations(x)
+
+
 def _questionnaire_response(d: Any) -> object:
     from grace_support.fhir import questionnaire_response
 
@@ -591,6 +597,13 @@ ENTRIES: tuple[Entry, ...] = (
         extra=("fhir.resources",),
     ),
     Entry(
+        "grace_support.fhir.network_from_observations",
+        errors=DOCUMENT,
+        text=_network_from_observations,
+        data=_network_from_observations,
+        extra=("fhir.resources",),
+    ),
+    Entry(
         "grace_support.fhir.questionnaire_response",
         errors=RESPONSE,
         data=_questionnaire_response,
@@ -687,6 +700,7 @@ EXEMPT: dict[str, str] = {
         "grace_support.change.change_row grace_support.change.change_table "
         "grace_support.change.carry_forward grace_support.change.to_network_canvas_roster "
         "grace_support.fhir.assessment_bundle grace_support.fhir.observations "
+        "grace_support.fhir.network_observations "
         "grace_support.tables.to_tables grace_support.tables.measures_table "
         "grace_support.tables.composition_table grace_support.graphml.to_graphml "
         "grace_support.importers.alter_pairs grace_support.importers.ring_radii "
@@ -725,6 +739,12 @@ COMMANDS: dict[str, Callable[[Path], list[str]] | str] = {
     "cohort": lambda p: ["cohort", "validate", str(p)],
 }
 """Every command of the command line: how to give it an input path, or why it takes none."""
+
+SUBCOMMANDS: dict[str, Callable[[Path], list[str]]] = {
+    "fhir network": lambda p: ["fhir", "network", str(p)],
+    "fhir read": lambda p: ["fhir", "read", str(p), "--out", str(p.parent / "out.json")],
+}
+"""Further actions of a command that read an input path (COMMANDS names one per command)."""
 
 
 def entry_names() -> set[str]:

@@ -33,7 +33,15 @@ from grace_support.cli import main
 from grace_support.cli._main import COMMAND_MODULES, _parser
 from tests.fuzz._leaks import MARKER, assert_clean, assert_no_chain
 from tests.fuzz._special import device_node, fifo
-from tests.fuzz.registry import COMMANDS, ENTRIES, EXEMPT, MODULES, Entry, entry_names
+from tests.fuzz.registry import (
+    COMMANDS,
+    ENTRIES,
+    EXEMPT,
+    MODULES,
+    SUBCOMMANDS,
+    Entry,
+    entry_names,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -390,11 +398,13 @@ CLI_INPUTS = ["missing", "fifo", "device", "folder", "deep", "huge-number", "bad
 
 
 @pytest.mark.parametrize("kind", CLI_INPUTS)
-@pytest.mark.parametrize("command", sorted(c for c, v in COMMANDS.items() if callable(v)))
+@pytest.mark.parametrize(
+    "command", sorted([*(c for c, v in COMMANDS.items() if callable(v)), *SUBCOMMANDS])
+)
 def test_commands_with_hostile_inputs(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, kind: str
 ) -> None:
-    argv = COMMANDS[command]
+    argv = {**COMMANDS, **SUBCOMMANDS}[command]
     assert callable(argv)
     path = {
         "missing": lambda: tmp_path / "none.json",

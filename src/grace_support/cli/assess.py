@@ -108,7 +108,7 @@ def report(
     if output_format == "fhir":
         from grace_support.cli.fhir import fhir_bundle  # noqa: PLC0415
 
-        return fhir_bundle(assessment, network, subject=subject, include_names=names)
+        return fhir_bundle(assessment, network, subject=subject, names=names)
     if output_format == "json":
         data = assessment.model_dump(mode="json")
         data["recommendations"] = recommend(assessment).model_dump(mode="json")

@@ -1,4 +1,4 @@
-"""``fhir questionnaire ID`` and ``fhir score FILE``: FHIR questionnaires in and out.
+"""``fhir questionnaire``, ``fhir score``, ``fhir network`` and ``fhir read``: FHIR in and out.
 
 (``assess FILE --format fhir`` lives with ``assess``.)
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from grace_support.cli._common import UsageError, add_command, add_max_bytes, setting
+from grace_support.cli._common import UsageError, add_command, add_max_bytes, add_names, setting
 from grace_support.errors import MissingExtraError
 from grace_support.instruments._base import ResponseError
 
@@ -33,14 +33,18 @@ def fhir_bundle(
     network: SupportNetwork,
     *,
     subject: str | None,
-    include_names: bool,
+    names: bool = False,
+    include_names: bool | None = None,
 ) -> str:
-    """The assessment as a FHIR Bundle (JSON), for ``assess --format fhir``."""
+    """The assessment as a FHIR Bundle (JSON), for ``assess --format fhir``.
+
+    ``include_names`` is the older spelling of ``names`` (either works).
+    """
     from grace_support.fhir import assessment_bundle  # noqa: PLC0415
 
     try:
         bundle = assessment_bundle(
-            assessment, network, subject=subject, include_names=include_names
+            assessment, network, subject=subject, names=names or bool(include_names)
         )
     except MissingExtraError as error:
         raise UsageError(str(error)) from None
@@ -50,12 +54,13 @@ def fhir_bundle(
 
 
 def register(commands: Commands) -> None:
-    """Add ``fhir`` with its ``questionnaire`` and ``score`` sub-commands."""
+    """Add ``fhir`` with its ``questionnaire``, ``score``, ``network`` and ``read`` sub-commands."""
     fhir = commands.add_parser(
         "fhir",
-        help="FHIR questionnaires and responses (needs grace-support[fhir])",
-        description="Write an instrument as a FHIR Questionnaire, or score a FHIR "
-        "QuestionnaireResponse (FHIR R4 JSON).",
+        help="FHIR questionnaires, responses and networks (needs grace-support[fhir])",
+        description="Write an instrument as a FHIR Questionnaire, score a FHIR "
+        "QuestionnaireResponse, write a network as coded FHIR observations, or read one "
+        "back (FHIR R4 JSON).",
     )
     actions = fhir.add_subparsers(dest="fhir_command", required=True, metavar="ACTION")
 
@@ -100,6 +105,37 @@ def register(commands: Commands) -> None:
         help="read another app's linkId as one of our item ids (repeatable)",
     )
 
+    network = add_command(
+        actions,
+        "network",
+        _network,
+        help="print a network as coded FHIR observations (a Bundle)",
+        description="Write a network document as a FHIR Bundle: a RelatedPerson per person "
+        "named (identified by network id) and observations coded with LOINC's PhenX social "
+        "networks panel (63032-7). Names and study variables only when asked.",
+    )
+    network.add_argument("file", metavar="FILE", help="a network document (JSON), or - for stdin")
+    network.add_argument(
+        "--subject", metavar="REFERENCE", help="the person's FHIR reference, e.g. Patient/123"
+    )
+    add_names(network, help_text="add names to the RelatedPerson resources and the panel")
+    network.add_argument(
+        "--attributes", action="store_true", help="add the study variables (free text)"
+    )
+    add_max_bytes(network)
+
+    read = add_command(
+        actions,
+        "read",
+        _read,
+        help="read a network back from a FHIR Bundle written by `fhir network`",
+    )
+    read.add_argument("bundle", metavar="BUNDLE", help="a FHIR Bundle (JSON), or - for stdin")
+    read.add_argument(
+        "--out", metavar="FILE", help="write the network document to FILE (else print it)"
+    )
+    add_max_bytes(read)
+
 
 def _questionnaire(args: argparse.Namespace) -> str:
     from grace_support.fhir import questionnaire  # noqa: PLC0415
@@ -135,3 +171,57 @@ def _score(args: argparse.Namespace) -> str:
         raise failure
     rendered = render_scores(get(result.instrument), [("1", result)], args.format)
     return f"{rendered}\n\n{CRISIS_LINE}" if args.format == "text" else rendered
+
+
+def _network(args: argparse.Namespace) -> str:
+    from grace_support.documents import read_network  # noqa: PLC0415
+    from grace_support.fhir import network_observations  # noqa: PLC0415
+
+    network = read_network(args.file, max_bytes=args.max_bytes)
+    failure: UsageError | None = None
+    try:
+        bundle = network_observations(
+            network, subject=args.subject, names=args.names, attributes=args.attributes
+        )
+    except MissingExtraError as error:
+        failure = UsageError(str(error))
+    except ValueError as error:  # a malformed --subject
+        failure = UsageError(f"--subject: {error}")
+    if failure is not None:
+        raise failure
+    return fhir_json(bundle)
+
+
+def _read(args: argparse.Namespace) -> str | None:
+    import os  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from grace_support._input import read_text, source_name  # noqa: PLC0415
+    from grace_support.errors import DocumentError  # noqa: PLC0415
+    from grace_support.fhir import network_from_observations  # noqa: PLC0415
+
+    text = read_text(args.bundle, max_bytes=args.max_bytes)
+    failure: Exception | None = None
+    try:
+        network = network_from_observations(text)
+    except MissingExtraError as error:
+        failure = UsageError(str(error))
+    except DocumentError as error:  # names places, never values
+        failure = DocumentError(error.problems, source=source_name(args.bundle))
+    if failure is not None:  # raised outside the handler: no chain holding the input
+        raise failure
+    document = json.dumps(network.to_document(), indent=2, ensure_ascii=False) + "\n"
+    if args.out is None:
+        return document.rstrip("\n")
+    target = Path(args.out)
+    # written whole or not at all: a temporary file beside the target, then renamed
+    handle, temporary = tempfile.mkstemp(dir=target.parent or ".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(document)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return f"{args.out}: a network of {len(network.people)} people"

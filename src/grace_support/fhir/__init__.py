@@ -15,6 +15,8 @@ qr = questionnaire_response("ucla3", [1, 2, 3], subject="Patient/123", authored=
 score_response(qr)                                       # == score("ucla3", [1, 2, 3])
 observations(score_response(qr), subject="Patient/123")  # [Observation, ...]
 assessment_bundle(assess(network), network, subject="Patient/123")   # Bundle
+bundle = network_observations(network, subject="Patient/123")        # the network, coded
+network_from_observations(bundle) == network                         # True
 ```
 
 Every code comes from one table, [`grace_support.fhir.codes`][grace_support.fhir.codes]:
@@ -25,6 +27,7 @@ library's own code systems under a stable canonical URL for everything else.
 
 from grace_support.fhir._resources import FHIR_VERSION
 from grace_support.fhir.bundle import assessment_bundle
+from grace_support.fhir.network import network_from_observations, network_observations
 from grace_support.fhir.observations import observations
 from grace_support.fhir.questionnaires import (
     questionnaire,
@@ -35,6 +38,8 @@ from grace_support.fhir.questionnaires import (
 __all__ = [
     "FHIR_VERSION",
     "assessment_bundle",
+    "network_from_observations",
+    "network_observations",
     "observations",
     "questionnaire",
     "questionnaire_response",

@@ -38,19 +38,30 @@ def validate(data: dict[str, Any]) -> FHIRAbstractModel:
         ValueError: The resource is not valid FHIR; the message names the place
             (never the value found there).
     """
-    model = r4b().get_fhir_model_class(data["resourceType"])
     from pydantic import ValidationError  # noqa: PLC0415
 
+    kind = data.get("resourceType")
+    message: str
     try:
-        return model.model_validate(data)  # type: ignore[no-any-return]
-    except ValidationError as error:
-        first = error.errors(include_url=False, include_input=False, include_context=False)[0]
-        where = format_location(first["loc"])
-        # A custom validator's message may quote the value; pydantic's own never do.
-        custom = first["type"] in {"value_error", "assertion_error"} or "'" in first["msg"]
-        what = "is not a valid value here" if custom else first["msg"]
-    # Raised outside the handler: the ValidationError keeps every input.
-    raise ValueError(f"{data['resourceType']} is not valid FHIR at {where}: {what}")
+        model = r4b().get_fhir_model_class(kind)
+    except (KeyError, TypeError, ValueError):
+        model = None
+    if model is None:
+        message = "resourceType: not a FHIR resource type"
+    else:
+        try:
+            return model.model_validate(data)  # type: ignore[no-any-return]
+        except ValidationError as error:
+            first = error.errors(include_url=False, include_input=False, include_context=False)[0]
+            where = format_location(first["loc"])
+            # A custom validator's message may quote the value; pydantic's own never do.
+            custom = first["type"] in {"value_error", "assertion_error"} or "'" in first["msg"]
+            what = "is not a valid value here" if custom else first["msg"]
+            message = f"{kind} is not valid FHIR at {where}: {what}"
+        except (KeyError, TypeError, ValueError):  # fhir.resources' own checks (e.g. a
+            # contained resource of an unknown type): their text may quote the value
+            message = f"{kind} is not valid FHIR (an element of an unknown kind)"
+    raise ValueError(message)  # outside the except blocks: no chain holding the input
 
 
 def reference(target: str, *, what: str = "subject") -> dict[str, str]:
@@ -89,8 +100,14 @@ def fhir_datetime(value: date | datetime | str, *, what: str) -> str:
 
 
 def category(*, survey: bool = False) -> list[dict[str, Any]]:
-    """The ``social-connection`` category (SDOH CC IG), plus ``survey`` when asked."""
+    """The ``social-connection`` category (SDOH CC IG), plus ``survey`` and ``sdoh`` when asked.
+
+    With `survey`, the observation comes from a questionnaire: it also carries FHIR's
+    ``survey`` category and US Core's ``sdoh`` category, which the SDOH Clinical
+    Care screening-response profile requires (invariant SDOH-Obs-4).
+    """
     cats = [{"coding": [c.coding(c.SDOHCC, "social-connection")]}]
     if survey:
         cats.append({"coding": [c.coding(c.OBSERVATION_CATEGORY, "survey")]})
+        cats.append({"coding": [c.coding(c.US_CORE_CATEGORY, "sdoh")]})
     return cats

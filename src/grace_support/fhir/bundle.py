@@ -12,12 +12,14 @@ The bundle (type ``collection``) holds, in this order:
    interpretation, and components for the support type, each advised action and
    the number of people it is about, with ``focus`` on their ``RelatedPerson``s;
 3. one ``RelatedPerson`` per person who is not a professional, with the v3
-   RoleCode relationship where RoleCode has one, our role code, and ``active``.
+   RoleCode relationship where RoleCode has one, our role code, and ``active``:
+   whether they are in touch on the assessment's day
+   ([`in_touch`][grace_support.touch.in_touch], the one definition the findings use).
 
 Every observation has the ``social-connection`` category (SDOH Clinical Care IG),
 the subject, and the assessment's day as ``effectiveDateTime``. There is no free
 text, and no name, id or other detail of anyone unless the caller asks:
-``include_names=True`` adds each person's name to their ``RelatedPerson``; the
+``names=True`` adds each person's name to their ``RelatedPerson``; the
 person at the centre appears only as the ``subject`` the caller passes. Entry
 ``fullUrl``s are ``urn:uuid:``s derived from the content, so the same input gives
 the same bundle byte for byte.
@@ -35,9 +37,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from grace_support._deprecation import deprecated
 from grace_support.fhir import codes as c
 from grace_support.fhir._resources import category, fhir_datetime, reference, validate
 from grace_support.fhir.observations import quantity
+from grace_support.touch import in_touch
 from grace_support.vocabulary import ActionId, Role, RoleCategory, SupportType
 
 if TYPE_CHECKING:
@@ -157,13 +161,16 @@ def _is_professional(relationship: Relationship) -> bool:
 
 
 def _related_person(
-    person: Person, relationship: Relationship, patient: dict[str, str], *, include_names: bool
+    person: Person,
+    relationship: Relationship,
+    patient: dict[str, str],
+    *,
+    names: bool,
+    active: bool | None = None,
 ) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "resourceType": "RelatedPerson",
-        "active": relationship.is_active,
-        "patient": patient,
-    }
+    data: dict[str, Any] = {"resourceType": "RelatedPerson", "patient": patient}
+    if active is not None:
+        data["active"] = active
     role: Role | None = getattr(relationship, "role", None)
     if role is not None:
         codings = []
@@ -171,7 +178,7 @@ def _related_person(
             codings.append(c.coding(c.V3_ROLE_CODE, c.ROLE_CODES[role]))
         codings.append(c.coding(c.ROLE, role.value))
         data["relationship"] = [{"coding": codings}]
-    if include_names and person.name is not None:
+    if names and person.name is not None:
         data["name"] = [{"text": fhir_string(person.name)}]
     return data
 
@@ -181,7 +188,8 @@ def assessment_bundle(
     network: SupportNetwork,
     *,
     subject: str | None = None,
-    include_names: bool = False,
+    names: bool = False,
+    include_names: bool | None = None,
 ) -> Bundle:
     """The assessment of a network as a FHIR ``Bundle`` of type ``collection``.
 
@@ -191,8 +199,10 @@ def assessment_bundle(
         subject: A reference to the person at the centre, e.g. ``Patient/123``. When
             ``None``, the bundle holds an empty ``Patient`` (no name, no id, no
             detail) that every resource refers to, since ``RelatedPerson`` needs one.
-        include_names: Add each person's name to their ``RelatedPerson``. Off by
+        names: Add each person's name to their ``RelatedPerson``. Off by
             default: names are personal health information.
+        include_names: The older spelling of ``names``; deprecated (it warns with
+            ``DeprecationWarning``) and removed in a later minor release.
 
     Returns:
         The bundle, validated with fhir.resources' R4B models; its JSON is FHIR R4.
@@ -214,6 +224,9 @@ def assessment_bundle(
         >>> "Ana" in bundle.model_dump_json()
         False
     """
+    if include_names is not None:
+        deprecated("assessment_bundle(include_names=...)", use="pass names=...", since="0.2.0")
+        names = names or include_names
     people = {p.id for p in network.people}
     if any(pid not in people for f in assessment.findings for pid in f.people):
         raise ValueError("the assessment is not of this network (a finding names someone else)")
@@ -223,7 +236,7 @@ def assessment_bundle(
                 assessment.model_dump(mode="json"),
                 network.to_document(),
                 subject,
-                include_names,
+                names,
             ],
             sort_keys=True,
         ).encode()
@@ -248,7 +261,8 @@ def assessment_bundle(
         if _is_professional(relationship):
             continue
         url_of[person.id] = full_url()
-        resource = _related_person(person, relationship, patient, include_names=include_names)
+        active = in_touch(relationship, as_of=assessment.as_of, settings=assessment.settings)
+        resource = _related_person(person, relationship, patient, names=names, active=active)
         related.append((url_of[person.id], resource))
 
     common: dict[str, Any] = {

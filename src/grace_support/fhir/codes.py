@@ -22,12 +22,16 @@ one code system per kind of thing (instruments, items, scores, bands, measures,
 findings, severities, actions, support types, roles). They are stable identifiers
 and need not resolve; a code is never reused for a different meaning.
 
-**LOINC item codes are read, not written.** LOINC's displays for questionnaire
-items are the instruments' licensed wording, which this library does not ship. The
-item codes we confirmed are accepted as ``linkId``s by
-[`score_response`][grace_support.fhir.score_response] (see
-[`LOINC_ITEM_ALIASES`][grace_support.fhir.codes.LOINC_ITEM_ALIASES]), but never
-emitted.
+**LOINC item codes: written for public-domain instruments, only read for licensed
+ones.** For a licensed instrument (MOS-SSS, UCLA-3) LOINC's item displays are the
+licensed wording, which this library does not ship: the item codes we confirmed
+are accepted as ``linkId``s by [`score_response`][grace_support.fhir.score_response]
+(see [`LOINC_ITEM_ALIASES`][grace_support.fhir.codes.LOINC_ITEM_ALIASES]) but never
+written. Where LOINC publishes item codes for a public-domain instrument (the
+NHANES panel, the CMS loneliness item, the PhenX social networks protocol), they
+are written ([`LOINC_ITEM_CODES`][grace_support.fhir.codes.LOINC_ITEM_CODES]),
+with LOINC's answer codes where we confirmed the whole answer list
+([`LOINC_ANSWERS`][grace_support.fhir.codes.LOINC_ANSWERS]).
 
 This module is plain data: it imports neither ``fhir.resources`` nor pydantic models
 beyond the library's own.
@@ -42,7 +46,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from grace_support.assessment.models import FindingCode, Measures, Severity
 from grace_support.instruments import INSTRUMENTS
-from grace_support.vocabulary import ActionId, Role, SupportType
+from grace_support.vocabulary import ActionId, Closeness, Contact, Role, Strain, SupportType
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -52,29 +56,39 @@ __all__ = [
     "BAND",
     "BANDS",
     "CANONICAL_BASE",
+    "CLOSENESS",
     "COMPONENT",
+    "CONTACT",
     "DATA_ABSENT_REASON",
     "FINDING",
     "INSTRUMENT",
     "ITEM",
     "LOINC",
+    "LOINC_ANSWERS",
     "LOINC_ITEM_ALIASES",
+    "LOINC_ITEM_CODES",
     "LOINC_PANELS",
     "LOINC_SCORES",
     "MEASURE",
+    "NETWORK",
     "OBSERVATION_CATEGORY",
+    "PERSON_ID",
     "QUESTIONNAIRE_BASE",
     "ROLE",
     "ROLE_CODES",
     "SCORE",
+    "SCREENING_RESPONSE",
     "SDOHCC",
     "SEVERITY",
+    "STRAIN",
     "SUPPORT_TYPE",
     "UCUM",
+    "US_CORE_CATEGORY",
     "V3_ROLE_CODE",
     "Code",
     "code_table",
     "coding",
+    "loinc_answer_codes",
     "lookup",
     "markdown_table",
     "measure_codes",
@@ -112,6 +126,18 @@ ROLE: Final = f"{CANONICAL_BASE}/CodeSystem/role"
 """Who a person is to the person at the centre (``Role``)."""
 COMPONENT: Final = f"{CANONICAL_BASE}/CodeSystem/observation-component"
 """The parts of a finding observation (support type, advice, people)."""
+CLOSENESS: Final = f"{CANONICAL_BASE}/CodeSystem/closeness"
+"""Which circle of closeness a person is in (``Closeness``)."""
+CONTACT: Final = f"{CANONICAL_BASE}/CodeSystem/contact"
+"""How often two people are usually in touch (``Contact``)."""
+STRAIN: Final = f"{CANONICAL_BASE}/CodeSystem/strain"
+"""How draining a relationship feels (``Strain``)."""
+NETWORK: Final = f"{CANONICAL_BASE}/CodeSystem/network"
+"""What the network observations record beyond LOINC's PhenX items (supports, ties, ...)."""
+PERSON_ID: Final = f"{CANONICAL_BASE}/NamingSystem/network-person-id"
+"""The identifier system of a person's id in the network document (pseudonymous)."""
+SCREENING_RESPONSE: Final = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ObservationScreeningResponse"
+"""The SDOH Clinical Care profile for answers and scores from a screening instrument."""
 
 LOINC: Final = "http://loinc.org"
 SDOHCC: Final = (
@@ -121,6 +147,7 @@ OBSERVATION_CATEGORY: Final = "http://terminology.hl7.org/CodeSystem/observation
 DATA_ABSENT_REASON: Final = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 V3_ROLE_CODE: Final = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
 UCUM: Final = "http://unitsofmeasure.org"
+US_CORE_CATEGORY: Final = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category"
 
 _SYSTEM_NAMES = {
     LOINC: "LOINC",
@@ -129,12 +156,24 @@ _SYSTEM_NAMES = {
     DATA_ABSENT_REASON: "FHIR data absent reason",
     V3_ROLE_CODE: "HL7 v3 RoleCode",
     UCUM: "UCUM",
+    US_CORE_CATEGORY: "US Core category",
 }
 
 _SRC_LOINC = "LOINC (loinc.org, versions 2.77-2.80)"
 _SRC_SDOHCC = "HL7 SDOH Clinical Care IG 3.0.0 (STU 3, FHIR 4.0.1)"
 _SRC_THO = "HL7 Terminology (THO)"
 _SRC_UCUM = "UCUM"
+_SRC_NHANES = "loinc.org/76506-5 (panel hierarchy); HL7 SDOH CC IG 3.0.0 NHANES examples"
+_SRC_CMS = "HL7 US Core example Observation AHC-HRSN-item-example-93159-2"
+_SRC_PHENX = "loinc.org/63032-7 (panel hierarchy)"
+_SRC_SDOH_OSR = "HL7 SDOH CC IG 3.0.0 source, SDOHCC-ObservationScreeningResponse (SDOH-Obs-4)"
+_SRC_FREQ = (
+    "LOINC answers: LA6270-8 in HL7 US Core's 93159-2 example; the five-answer list of "
+    "93159-2 in HL7-published IG value sets and an HRSN validation list (public repository)"
+)
+_SRC_YES_NO = (
+    "HL7 SDC IG STU3 ValueSet LL2828-3 (LOINC answers); SDOH CC IG NHANES question 5 example"
+)
 _SRC_OURS = "grace-support"
 
 
@@ -171,9 +210,46 @@ _EXTERNAL: tuple[Code, ...] = (
         _SRC_LOINC,
     ),
     Code(LOINC, "91663-5", "Social support index [MOS Social Support Survey]", _SRC_LOINC),
+    Code(LOINC, "76506-5", "Social connection and isolation panel", _SRC_NHANES),
+    Code(LOINC, "63503-7", "Marital status [NHANES]", _SRC_NHANES),
+    Code(
+        LOINC,
+        "76508-1",
+        "In a typical week, how many times do you talk on the telephone with family, friends, "
+        "or neighbors [NHANES III]",
+        _SRC_NHANES,
+    ),
+    Code(
+        LOINC,
+        "76511-5",
+        "Do you belong to any clubs or organizations such as church groups unions, fraternal "
+        "or athletic groups, or school groups [NHANES III]",
+        _SRC_NHANES,
+    ),
+    Code(LOINC, "76512-3", "Social isolation score [NHANES]", _SRC_NHANES),
+    Code(
+        LOINC,
+        "93159-2",
+        "How often do you feel lonely or isolated from those around you [CMS Assessment]",
+        _SRC_CMS,
+    ),
+    Code(LOINC, "63032-7", "PhenX - social networks protocol 211101", _SRC_PHENX),
+    Code(LOINC, "67745-0", "From which name generator was this person mentioned?", _SRC_PHENX),
+    Code(LOINC, "67286-5", "If yes, what is his/her relationship to you?", _SRC_PHENX),
+    Code(LOINC, "67653-6", "How close are you to this person?", _SRC_PHENX),
+    Code(LOINC, "67654-4", "How often do you see or talk to the person?", _SRC_PHENX),
+    Code(LOINC, "LA6270-8", "Never", _SRC_FREQ),
+    Code(LOINC, "LA10066-1", "Rarely", _SRC_FREQ),
+    Code(LOINC, "LA10082-8", "Sometimes", _SRC_FREQ),
+    Code(LOINC, "LA10044-8", "Often", _SRC_FREQ),
+    Code(LOINC, "LA9933-8", "Always", _SRC_FREQ),
+    Code(LOINC, "LA33-6", "Yes", _SRC_YES_NO),
+    Code(LOINC, "LA32-8", "No", _SRC_YES_NO),
+    Code(US_CORE_CATEGORY, "sdoh", "SDOH", _SRC_SDOH_OSR),
     Code(SDOHCC, "social-connection", "Social Connection", _SRC_SDOHCC),
     Code(OBSERVATION_CATEGORY, "survey", "Survey", _SRC_THO),
     Code(DATA_ABSENT_REASON, "not-applicable", "Not Applicable", _SRC_THO),
+    Code(DATA_ABSENT_REASON, "unknown", "Unknown", _SRC_THO),
     Code(V3_ROLE_CODE, "SIGOTHR", "significant other", _SRC_THO),
     Code(V3_ROLE_CODE, "PRN", "parent", _SRC_THO),
     Code(V3_ROLE_CODE, "CHILD", "child", _SRC_THO),
@@ -186,10 +262,23 @@ _EXTERNAL: tuple[Code, ...] = (
     Code(UCUM, "{score}", "score", _SRC_UCUM),
 )
 
-LOINC_PANELS: Final[dict[str, str]] = {"ucla3": "106418-7", "mos_sss": "91642-9"}
-"""The LOINC panel code of each instrument LOINC has a panel for."""
+LOINC_PANELS: Final[dict[str, str]] = {
+    "ucla3": "106418-7",
+    "mos_sss": "91642-9",
+    "nhanes_sci": "76506-5",
+    "cms_loneliness": "93159-2",
+}
+"""The LOINC panel code of each instrument LOINC has a panel for.
 
-LOINC_SCORES: Final[dict[tuple[str, str], str]] = {("mos_sss", "total"): "91663-5"}
+The CMS loneliness item has no panel: its questionnaire is coded with the item
+itself (93159-2).
+"""
+
+LOINC_SCORES: Final[dict[tuple[str, str], str]] = {
+    ("mos_sss", "total"): "91663-5",
+    ("nhanes_sci", "total"): "76512-3",
+    ("cms_loneliness", "total"): "93159-2",
+}
 """The LOINC code of a score, by (instrument, ``total`` or subscale).
 
 Only the MOS-SSS overall index: LOINC 91663-5 is the mean of all 19 items and may
@@ -218,6 +307,60 @@ Read only, never emitted (their displays are the licensed item wording). Items
 whose LOINC code we could not confirm are not listed; pass ``link_ids`` to
 [`score_response`][grace_support.fhir.score_response] for those.
 """
+
+LOINC_ITEM_CODES: Final[dict[tuple[str, str], str]] = {
+    ("nhanes_sci", "marital_status"): "63503-7",
+    ("nhanes_sci", "phone_per_week"): "76508-1",
+    ("nhanes_sci", "club_member"): "76511-5",
+    ("cms_loneliness", "lonely_or_isolated"): "93159-2",
+}
+"""LOINC item codes that are written, by (instrument, item): public-domain instruments only.
+
+The NHANES get-together and religious attendance items (LOINC 76509-9, 76510-7)
+are rates per week and per year in LOINC, while ours are a number and a period, so
+those codes are not written.
+"""
+
+LOINC_ANSWERS: Final[dict[tuple[str, str], dict[int, str]]] = {
+    ("nhanes_sci", "club_member"): {1: "LA33-6", 2: "LA32-8"},
+    ("cms_loneliness", "lonely_or_isolated"): {
+        0: "LA6270-8",
+        1: "LA10066-1",
+        2: "LA10082-8",
+        3: "LA10044-8",
+        4: "LA9933-8",
+    },
+}
+"""LOINC's answer code for each response code, for items whose whole answer list we confirmed.
+
+These items are ``choice`` items with LOINC ``valueCoding`` answers that carry the
+response code as an ``ordinalValue``. The NHANES marital status answer list
+(LL1068-7) could not be confirmed answer by answer, so it stays an integer choice.
+"""
+
+_LOINC_ANSWERS_READ: Final[dict[tuple[str, str], dict[str, int]]] = {
+    # only "Married" of LL1068-7 is confirmed (SDOH CC IG's NHANES question 1 example)
+    ("nhanes_sci", "marital_status"): {"LA48-4": 1},
+}
+
+
+def loinc_answer_codes(instrument_id: str, item_id: str) -> dict[str, int]:
+    """LOINC answer code -> response code, for reading another app's answers to an item.
+
+    Every answer of [`LOINC_ANSWERS`][grace_support.fhir.codes.LOINC_ANSWERS], plus
+    single answers we confirmed where the rest of LOINC's list is not (NHANES
+    "Married", LA48-4).
+
+    Examples:
+        >>> loinc_answer_codes("nhanes_sci", "club_member")
+        {'LA33-6': 1, 'LA32-8': 2}
+
+    Version added:
+        0.2.0
+    """
+    written = {la: code for code, la in LOINC_ANSWERS.get((instrument_id, item_id), {}).items()}
+    return {**_LOINC_ANSWERS_READ.get((instrument_id, item_id), {}), **written}
+
 
 _LOINC_GROUPS: Final = frozenset({"91643-7", "91644-5"})
 """LOINC codes of panel sections (groups) that carry no answer of their own."""
@@ -370,6 +513,40 @@ def _vocabulary_codes() -> list[Code]:
     ]
     codes += [Code(ROLE, r.value, _words(r.value), _SRC_OURS) for r in Role]
     codes += [Code(COMPONENT, code, display, _SRC_OURS) for code, display in _COMPONENTS]
+    codes += [Code(CLOSENESS, x.value, f"{_words(x.value)} circle", _SRC_OURS) for x in Closeness]
+    codes += [Code(CONTACT, x.value, _words(x.value), _SRC_OURS) for x in Contact]
+    codes += [Code(STRAIN, x.value, f"{_words(x.value)} strain", _SRC_OURS) for x in Strain]
+    codes += [Code(NETWORK, code, display, _SRC_OURS) for code, display in _network_codes()]
+    return codes
+
+
+def _network_codes() -> list[tuple[str, str]]:
+    codes = [
+        ("network", "A person's support network, as recorded"),
+        ("person", "One person the ego named, and the relationship"),
+        ("tie", "Two people the ego named who know each other"),
+        ("ego-id", "The id of the person at the centre, in the network document"),
+        ("ego-name", "The name of the person at the centre (only when asked)"),
+        ("generator", "The name generator used (a short label)"),
+        ("max-names", "The cap on names the instrument had"),
+        ("ties-asked", "Whether ties among the people were asked about (count or yes/no)"),
+        ("supports", "How many kinds of support the person gives the ego"),
+        ("gives", "How many kinds of support the ego gives the person"),
+        ("strain", "How draining the relationship feels"),
+        ("last-contact", "The day they were last in touch"),
+        ("person-attribute", "A study variable about the person"),
+        ("relationship-attribute", "A study variable about the relationship"),
+        ("ego-attribute", "A study variable about the person at the centre"),
+        ("tie-attribute", "A study variable about the tie"),
+    ]
+    for t in SupportType:
+        codes += [
+            (f"needs.{t.value}", f"Wants {t.value} support"),
+            (f"support-asked.{t.value}", f"Asked who gives {t.value} support"),
+            (f"gives-asked.{t.value}", f"Asked whom the ego gives {t.value} support"),
+            (f"supports.{t.value}", f"The person gives the ego {t.value} support"),
+            (f"gives.{t.value}", f"The ego gives the person {t.value} support"),
+        ]
     return codes
 
 

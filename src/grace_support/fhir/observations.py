@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from grace_support.instruments import InstrumentScore, Number
 
-__all__ = ["observations", "quantity"]
+__all__ = ["claims_screening_profile", "observations", "quantity"]
 
 
 def quantity(value: Number, unit: str) -> dict[str, Any]:
@@ -39,6 +39,38 @@ def _score_code(instrument_id: str, name: str) -> dict[str, Any]:
     return {"coding": codings}
 
 
+def claims_screening_profile(observation: dict[str, Any]) -> bool:
+    """Whether an observation has what the SDOH CC screening-response profile requires.
+
+    The profile (SDOHCC-ObservationScreeningResponse, IG 3.0.0) requires a status,
+    at least two categories including US Core's ``sdoh`` (SDOH-Obs-4), a code from
+    US Core's survey codes (LOINC), a subject and an effective time. An observation
+    without a subject, a day, or a LOINC code is still valid FHIR, but does not
+    claim the profile.
+
+    Version added:
+        0.2.0
+    """
+    codings = observation.get("code", {}).get("coding", [])
+    return (
+        "subject" in observation
+        and "effectiveDateTime" in observation
+        and any(coding["system"] == c.LOINC for coding in codings)
+    )
+
+
+def _value(instrument_id: str, name: str, value: Number) -> dict[str, Any]:
+    """The score as a ``{score}`` quantity, or as LOINC's answer for a one-item instrument."""
+    answers = c.LOINC_ANSWERS.get((instrument_id, _ONLY_ITEM.get(instrument_id, "")))
+    if name == "total" and answers is not None and int(value) in answers:
+        return {"valueCodeableConcept": {"coding": [c.coding(c.LOINC, answers[int(value)])]}}
+    return {"valueQuantity": quantity(value, "{score}")}
+
+
+_ONLY_ITEM = {"cms_loneliness": "lonely_or_isolated"}
+"""One-item instruments whose score is the item's LOINC-coded answer."""
+
+
 def observations(
     instrument_score: InstrumentScore,
     *,
@@ -48,11 +80,18 @@ def observations(
 ) -> list[Observation]:
     """The score as FHIR ``Observation``s: the total first, then each subscale.
 
-    Each has the ``social-connection`` category (SDOH Clinical Care IG) and
-    ``survey``, a code from our score code system (plus LOINC where LOINC defines
-    that score: the MOS-SSS overall index, 91663-5), the value as a ``{score}``
-    quantity, and, on the total, the instrument's published band as the
-    interpretation.
+    Each has the ``social-connection`` category (SDOH Clinical Care IG), ``survey``
+    and US Core's ``sdoh``, a code from our score code system (plus LOINC where
+    LOINC defines that score: the MOS-SSS overall index 91663-5, the NHANES social
+    isolation score 76512-3, the CMS loneliness item 93159-2), the value as a
+    ``{score}`` quantity (for the CMS item: LOINC's answer), and, on the total, the
+    instrument's published band as the interpretation.
+
+    An observation with a LOINC code, a `subject` and an `effective` day claims
+    the SDOH Clinical Care screening-response profile
+    (``meta.profile``, SDOHCC-ObservationScreeningResponse), whose required
+    elements it has; pass `derived_from` so it points at its response, as the
+    guide advises.
 
     Args:
         instrument_score: What [`score`][grace_support.instruments.score] or
@@ -87,7 +126,13 @@ def observations(
     result: list[Observation] = []
     for name, value in scores:
         data = {**common, "code": _score_code(instrument.id, name)}
-        data["valueQuantity"] = quantity(value, "{score}")
+        data.update(_value(instrument.id, name, value))
+        if claims_screening_profile(data):
+            data = {
+                "resourceType": "Observation",
+                "meta": {"profile": [c.SCREENING_RESPONSE]},
+                **data,
+            }
         if name == "total" and instrument_score.band is not None:
             band = c.coding(c.BAND, f"{instrument.id}.{instrument_score.band}")
             data["interpretation"] = [{"coding": [band]}]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from grace_support.instruments import Instrument, MissingPolicy, Responses
 
-__all__ = ["questionnaire", "questionnaire_response", "score_response"]
+__all__ = ["answer_value", "questionnaire", "questionnaire_response", "score_response"]
 
 _MAX_OPTIONS = 12
 """Items with more response codes than this are integers with bounds, not choices."""
@@ -41,18 +41,51 @@ _ORDINAL_EXTENSIONS = (
 )
 
 
+_ORDINAL = _ORDINAL_EXTENSIONS[0]
+
+
+def answer_value(instrument_id: str, item_id: str, code: int) -> dict[str, Any]:
+    """An answer's ``value[x]``: LOINC's answer (with the code as ``ordinalValue``) or an integer.
+
+    Items whose whole LOINC answer list we confirmed
+    ([`LOINC_ANSWERS`][grace_support.fhir.codes.LOINC_ANSWERS]) answer with
+    LOINC's answer code; every other item with ``valueInteger``.
+
+    Examples:
+        >>> answer_value("cms_loneliness", "lonely_or_isolated", 0)["valueCoding"]["code"]
+        'LA6270-8'
+        >>> answer_value("ucla3", "feel_isolated", 2)
+        {'valueInteger': 2}
+
+    Version added:
+        0.2.0
+    """
+    answers = c.LOINC_ANSWERS.get((instrument_id, item_id))
+    if answers is None:
+        return {"valueInteger": code}
+    coding = c.coding(c.LOINC, answers[code])
+    return {"valueCoding": {"extension": [{"url": _ORDINAL, "valueDecimal": code}], **coding}}
+
+
 def _item(instrument: Instrument, index: int) -> dict[str, Any]:
     item = instrument.items[index]
+    codings = [c.coding(c.ITEM, f"{instrument.id}.{item.id}")]
+    loinc = c.LOINC_ITEM_CODES.get((instrument.id, item.id))
+    if loinc is not None:  # a public-domain instrument's item code, as LOINC publishes it
+        codings.insert(0, c.coding(c.LOINC, loinc))
     entry: dict[str, Any] = {
         "linkId": item.id,
-        "code": [c.coding(c.ITEM, f"{instrument.id}.{item.id}")],
+        "code": codings,
         "prefix": f"{index + 1}.",
         "text": item.label,
         "required": True,
     }
-    if len(item.codes) <= _MAX_OPTIONS:
+    if item.open_ended:  # a count: any whole number from the lowest code up
+        entry["type"] = "integer"
+        entry["extension"] = [{"url": _MIN_VALUE, "valueInteger": item.codes[0]}]
+    elif len(item.codes) <= _MAX_OPTIONS:
         entry["type"] = "choice"
-        entry["answerOption"] = [{"valueInteger": code} for code in item.codes]
+        entry["answerOption"] = [answer_value(instrument.id, item.id, code) for code in item.codes]
     else:
         entry["type"] = "integer"
         entry["extension"] = [
@@ -116,7 +149,8 @@ def questionnaire_response(
         instrument_id: The instrument (``lsns6``, ``mspss``, ...).
         responses: The codes in item order, or a mapping from item id to code, exactly
             as for [`score`][grace_support.instruments.score]; ``None`` (unanswered)
-            items are left out. Codes are checked against the published coding.
+            items are left out, and the response is then ``in-progress`` (every item
+            is required). Codes are checked against the published coding.
         subject: A reference to the person, e.g. ``Patient/123``; left out when
             ``None``. Nothing else about the person is written.
         authored: When the answers were given (a day, or a date and time with a
@@ -146,13 +180,16 @@ def questionnaire_response(
         {
             "linkId": item.id,
             "text": item.label,
-            "answer": [{"valueInteger": answers[item.id]}],
+            "answer": [answer_value(instrument.id, item.id, answers[item.id])],  # type: ignore[arg-type]
         }
         for item in instrument.items
         if answers[item.id] is not None
     ]
     if not data["item"]:
         del data["item"]
+    if any(code is None for code in answers.values()):
+        # every item is required, so a response with a gap is not complete
+        data["status"] = "in-progress"
     return validate(data)  # type: ignore[return-value]
 
 
@@ -230,6 +267,28 @@ def _walk(items: list[dict[str, Any]], path: str) -> list[tuple[str, dict[str, A
     return found
 
 
+_RATES: dict[str, tuple[str, str, str]] = {
+    "76509-9": ("get_together_times", "get_together_per", "/wk"),
+    "76510-7": ("religious_times", "religious_per", "/a"),
+}
+"""The NHANES panel's LOINC rate items: our times and period items, and LOINC's unit."""
+_PERIODS = {"/wk": 1, "/mo": 2, "/a": 3}  # the period codes of our NHANES items
+
+
+def _rate_of(answer: dict[str, Any], default_unit: str, where: str) -> tuple[int, int]:
+    """A LOINC rate answer (``7 /wk``) as our number of times and period code."""
+    unit = default_unit
+    if "valueQuantity" in answer:
+        quantity = answer["valueQuantity"]
+        unit = str(quantity.get("code") or quantity.get("unit") or default_unit)
+        if quantity.get("value") is None:
+            raise ResponseError(f"{where}: the rate has no value")
+        answer = {"valueDecimal": quantity["value"]}
+    if unit not in _PERIODS:
+        raise ResponseError(f"{where}: the rate must be per week (/wk), month (/mo) or year (/a)")
+    return _code_of(answer, where), _PERIODS[unit]
+
+
 def _whole(value: object) -> int | None:
     """A whole number given as a JSON number (``2``, ``2.0``); ``None`` otherwise."""
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -239,7 +298,7 @@ def _whole(value: object) -> int | None:
     return int(value) if value.is_integer() and abs(value) < 2**63 else None
 
 
-def _code_of(answer: dict[str, Any], where: str) -> int:
+def _code_of(answer: dict[str, Any], where: str, by_code: Mapping[str, int] | None = None) -> int:
     if "valueInteger" in answer and isinstance(answer["valueInteger"], int):
         return int(answer["valueInteger"])
     if "valueDecimal" in answer:
@@ -257,9 +316,12 @@ def _code_of(answer: dict[str, Any], where: str) -> int:
         number = whole_number(code) if isinstance(code, str) else None
         if number is not None:
             return number
+        loinc = coding.get("system", c.LOINC) == c.LOINC
+        if by_code and loinc and isinstance(code, str) and code in by_code:
+            return by_code[code]  # one of LOINC's answers for this item
     raise ResponseError(
         f"{where}: the answer must be a whole number (valueInteger, a whole valueDecimal, "
-        "or a valueCoding with a numeric code or an ordinal value)"
+        "a valueCoding with a numeric code, an ordinal value or LOINC's answer code)"
     )
 
 
@@ -309,7 +371,10 @@ def score_response(
     data = _as_data(resource)
     instrument = _match_instrument(data)
     own = {item.id for item in instrument.items}
-    aliases = {**c.LOINC_ITEM_ALIASES, **(link_ids or {})}
+    written = {
+        code: item for (iid, item), code in c.LOINC_ITEM_CODES.items() if iid == instrument.id
+    }
+    aliases = {**c.LOINC_ITEM_ALIASES, **written, **(link_ids or {})}
     skip = set(c.LOINC_PANELS.values()) | set(c.LOINC_SCORES.values()) | c._LOINC_GROUPS
     answers: dict[str, int | None] = {}
     for where, item in _walk(data.get("item", []), ""):
@@ -317,6 +382,12 @@ def score_response(
         key = link if link in own or link in aliases else _last_segment(link)
         item_id = key if key in own else aliases.get(key)
         given = item.get("answer", [])
+        if key in _RATES and instrument.id == "nhanes_sci" and given:
+            times, period, unit = _RATES[key]
+            if times in answers or len(given) > 1:
+                raise ResponseError(f"{where}: item {times} is answered more than once")
+            answers[times], answers[period] = _rate_of(given[0], unit, f"{where}.answer[0]")
+            continue
         if item_id not in own:
             if not given or key in skip:
                 continue
@@ -326,5 +397,6 @@ def score_response(
             raise ResponseError(f"{where}: item {item_id} is answered more than once")
         if len(given) > 1:
             raise ResponseError(f"{where}: item {item_id} has more than one answer")
-        answers[item_id] = _code_of(given[0], f"{where}.answer[0]") if given else None
+        by_code = c.loinc_answer_codes(instrument.id, item_id)
+        answers[item_id] = _code_of(given[0], f"{where}.answer[0]", by_code) if given else None
     return score(instrument.id, answers, missing=missing, **options)

@@ -51,6 +51,7 @@ from grace_support.instruments.isel12 import ISEL12
 from grace_support.instruments.lsns import LSNS6, LSNS_R
 from grace_support.instruments.mos import MMOS_SS8, MOS_SSS
 from grace_support.instruments.mspss import MSPSS
+from grace_support.instruments.nhanes import CMS_LONELINESS, NHANES_SCI
 from grace_support.instruments.short_scales import DUKE_FSSQ, ESSI, OSSS3, UCLA3
 
 if TYPE_CHECKING:
@@ -84,6 +85,8 @@ INSTRUMENTS: dict[str, Instrument] = {
         ESSI,
         DUKE_FSSQ,
         COHEN_SNI,
+        NHANES_SCI,
+        CMS_LONELINESS,
     )
 }
 """Every instrument, by id."""
@@ -115,7 +118,8 @@ def score(
 
     Args:
         instrument_id: One of ``lsns6``, ``lsns_r``, ``mspss``, ``isel12``, ``mos_sss``,
-            ``mmos_ss8``, ``ucla3``, ``osss3``, ``essi``, ``duke_fssq``, ``cohen_sni``.
+            ``mmos_ss8``, ``ucla3``, ``osss3``, ``essi``, ``duke_fssq``, ``cohen_sni``,
+            ``nhanes_sci``, ``cms_loneliness``.
         responses: The codes in item order (a list, tuple or numpy array), or a
             mapping from item id to code (a dict, or a pandas row); ``None`` or NaN
             marks an unanswered item. Codes are whole numbers: ``2``, ``2.0`` or a
