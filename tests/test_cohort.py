@@ -26,6 +26,7 @@ from grace_support import (
 from grace_support.cohort import (
     OUTPUT_COLUMNS,
     DatasetSummary,
+    changes,
     measure,
     read_networks,
     synthesize,
@@ -492,7 +493,11 @@ def test_dask_local_cluster_gives_the_same_table(tmp_path: Path) -> None:
     local = measure(path, as_of="2026-11-25", settings={"dormant_after_days": 45})
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # no fixed port: the test passes with 8787 taken
+            scheduler_port=0,
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
@@ -501,6 +506,8 @@ def test_dask_local_cluster_gives_the_same_table(tmp_path: Path) -> None:
         )
         from_networks = measure(networks[:50], as_of="2026-11-25", client=client)
         measure(path, as_of="2026-11-25", client=client, out=tmp_path / "dask.parquet")
+        # cohort.changes on the workers: the same table as in this process.
+        compared = changes(path, path, client=client)
         # An error raised on a worker arrives whole: its type and the places it names.
         with pytest.raises(AsOfError) as refused:
             measure(path, as_of="2000-01-01", client=client)
@@ -510,6 +517,7 @@ def test_dask_local_cluster_gives_the_same_table(tmp_path: Path) -> None:
     assert remote.equals(local)
     assert_same(from_networks, expected_rows(networks[:50], as_of="2026-11-25"))
     assert pl.read_parquet(tmp_path / "dask.parquet").height == 900
+    assert compared.equals(changes(path, path))
 
 
 def test_an_early_as_of_names_the_network_given_in_python(monkeypatch: pytest.MonkeyPatch) -> None:

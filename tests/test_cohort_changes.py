@@ -24,6 +24,7 @@ from grace_support import (
 from grace_support.change import change_table, compare
 from grace_support.cli import main
 from grace_support.cohort import changes, measure, read_networks, write_dataset
+from grace_support.cohort._changes import EXTRA_COLUMNS
 from grace_support.cohort._layout import write_parts
 from grace_support.tables import to_tables
 from tests.property.strategies import days, network_pairs, networks, settings_strategy
@@ -53,10 +54,13 @@ def _missing(value: object) -> bool:
 
 
 def assert_equal(got: DataFrame, want: pd.DataFrame) -> None:
-    """Same columns in the same order, same rows; ints exactly, floats to 1e-12, nulls equal."""
-    assert got.columns == list(want.columns)
+    """Same columns in the same order, same rows; ints exactly, floats to 1e-12, nulls equal.
+
+    The columns of `change_table` come first, then the extra columns of `cohort.changes`.
+    """
+    assert got.columns == [*want.columns, *EXTRA_COLUMNS]
     assert got.height == len(want)
-    for column in got.columns[1:]:  # integers stay integers, as in change_table
+    for column in got.columns[1 : len(want.columns)]:  # integers stay integers, as in change_table
         kind = want[column].dtype.kind
         expected = {"i": pl.Int64, "f": pl.Float64}.get(kind)
         if expected is not None and len(want):
@@ -291,7 +295,7 @@ def test_findings_match_by_what_they_are_about() -> None:
 def test_empty_waves_and_output_files(tmp_path: Path) -> None:
     table = changes([], [])
     assert table.height == 0
-    assert table.columns == list(change_table([], []).columns)
+    assert table.columns == [*change_table([], []).columns, *EXTRA_COLUMNS]
     assert table.schema["kept"] == pl.Int64
     assert table.schema["alter_jaccard"] == pl.Float64
     assert table.schema["delta_density"] == pl.Float64

@@ -89,7 +89,9 @@ def test_cohort_changes_has_the_column_and_warns_once(tmp_path: Path) -> None:
     def dataset(name: str, labels: list[str | None]) -> str:
         networks = [_wave(f"e{i}") for i in range(len(labels))]
         tables = networks_to_arrow(networks)
-        tables["egos"] = tables["egos"].append_column("generator", pa.array(labels, pa.string()))
+        egos = tables["egos"]  # the generator column (dataset layout 2), set by hand
+        at = egos.column_names.index("generator")
+        tables["egos"] = egos.set_column(at, "generator", pa.array(labels, pa.string()))
         return str(write_parts(tmp_path / name, [tables]))
 
     before = dataset("before", ["up-to-6", "up-to-6", None])
@@ -97,6 +99,7 @@ def test_cohort_changes_has_the_column_and_warns_once(tmp_path: Path) -> None:
     with pytest.warns(GeneratorChangedWarning, match="one ego") as caught:
         table = cohort.changes(before, after, as_of=DAYS)
     assert len(caught) == 1
+    assert caught[0].filename == __file__  # points at the caller
     assert table["generator_changed"].to_list() == [True, False, False]
     plain = cohort.changes([_wave("e0")], [_wave("e0")], as_of=DAYS)
     assert plain["generator_changed"].to_list() == [False]

@@ -189,9 +189,10 @@ def test_weights_unknown_role_and_day(tmp_path: Path) -> None:
 
 def test_dropped_things_warn_in_raise_mode(tmp_path: Path) -> None:
     path = write(tmp_path / "export.csv", [EVERY_ANSWER])
-    with pytest.warns(DroppedDataWarning, match=r"2 things left out.*name_4.*a_tie3"):
+    with pytest.warns(DroppedDataWarning, match=r"2 things left out.*name_4.*a_tie3") as caught:
         (network,) = read_persnet(path)
     assert len(network.people) == 4
+    assert caught[0].filename == __file__  # points at the caller of the reader
 
 
 def test_answers_about_a_missing_name_are_not_lost_silently(tmp_path: Path) -> None:

@@ -112,12 +112,15 @@ def test_error_locations_name_whole_column_names() -> None:
     with pytest.raises(DocumentError) as caught:
         from_tables(EGOS, frame)
     locations = {p.location for p in caught.value.problems}
-    assert "alters row 0, column Unusual name" in locations
-    assert "alters row 0, column rel.Also unusual" in locations
+    # An attribute column's name is the input's own word: named by its place, from 1.
+    position = list(frame.columns).index("Unusual name") + 1
+    assert f"alters row 0, column {position} (an attribute)" in locations
+    assert f"alters row 0, column {position + 1} (an attribute)" in locations
+    assert not any("nusual" in place for place in locations)
     egos = pd.DataFrame({"ego_id": ["e1"], "Ego column": ["x"]})
     with pytest.raises(DocumentError) as caught:
         from_tables(egos, alters())
-    assert caught.value.problems[0].location == "egos row 0, column Ego column"
+    assert caught.value.problems[0].location == "egos row 0, column 2 (an attribute)"
 
 
 def test_dotted_attribute_names_keep_every_dot() -> None:

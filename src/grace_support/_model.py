@@ -11,6 +11,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from pydantic_core.core_schema import ErrorType
 
 from grace_support._schema_docs import describe_fields
+from grace_support.errors import hide_keys
 
 __all__ = ["FrozenModel", "scrubbed"]
 
@@ -21,7 +22,7 @@ def _builtin_error_types() -> frozenset[str]:
 
 
 def scrubbed(
-    error: ValidationError, *, input_type: Literal["python", "json"] = "python"
+    error: ValidationError, *, input_type: Literal["python", "json"] = "python", data: Any = None
 ) -> ValidationError:
     """The same validation error without the input values it carries.
 
@@ -32,6 +33,8 @@ def scrubbed(
     `input_type`, as pydantic words them for JSON or Python input), every ``input``
     replaced by ``None``. Raise it *outside* the ``except`` block that
     caught the original, so the original is not kept as ``__context__``.
+    Keys the input chose (attribute names, unknown fields) are named by their
+    position in `data`, never echoed ([`hide_keys`][grace_support.errors.hide_keys]).
 
     Examples:
         >>> from grace_support import Person
@@ -49,7 +52,8 @@ def scrubbed(
         if kind not in known:  # a custom error: keep its type and its (value-free) message
             kind = PydanticCustomError(detail["type"], detail["msg"])  # no ctx: not formatted
             ctx = None
-        line: InitErrorDetails = {"type": kind, "loc": detail["loc"], "input": None}
+        loc = hide_keys(detail["loc"], detail["type"], data)
+        line: InitErrorDetails = {"type": kind, "loc": loc, "input": None}
         if ctx is not None:
             line["ctx"] = ctx
         details.append(line)
@@ -81,7 +85,7 @@ class FrozenModel(BaseModel):
             self.__pydantic_validator__.validate_python(data, self_instance=self)
             return
         except ValidationError as error:
-            clean = scrubbed(error)
+            clean = scrubbed(error, data=data)
         raise clean  # outside the except block: the original is not kept as context
 
     # Tell pydantic this __init__ only wraps the base one, so validation of nested models
@@ -94,7 +98,7 @@ class FrozenModel(BaseModel):
         try:
             return super().model_validate(obj, **options)
         except ValidationError as error:
-            clean = scrubbed(error)
+            clean = scrubbed(error, data=obj)
         raise clean
 
     @classmethod
@@ -103,7 +107,7 @@ class FrozenModel(BaseModel):
         try:
             return super().model_validate_json(json_data, **options)
         except ValidationError as error:
-            clean = scrubbed(error, input_type="json")
+            clean = scrubbed(error, input_type="json", data=_decoded(error, json_data))
         raise clean
 
     @classmethod
@@ -112,5 +116,18 @@ class FrozenModel(BaseModel):
         try:
             return super().model_validate_strings(obj, **options)
         except ValidationError as error:
-            clean = scrubbed(error)
+            clean = scrubbed(error, data=obj)
         raise clean
+
+
+def _decoded(error: ValidationError, text: str | bytes | bytearray) -> Any:
+    """The decoded JSON, to name keys by position; only when a key is at fault."""
+    details = error.errors(include_url=False, include_input=False, include_context=False)
+    if not any(d["type"] == "extra_forbidden" or "attributes" in d["loc"] for d in details):
+        return None
+    import json  # noqa: PLC0415 (only on this error path)
+
+    try:
+        return json.loads(text)
+    except (ValueError, TypeError, RecursionError):
+        return None

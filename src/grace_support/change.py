@@ -44,27 +44,31 @@ import csv
 import io
 import textwrap
 import warnings
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, cast
 
 from pydantic import BaseModel, Field, NonNegativeInt, PrivateAttr
 
+from grace_support._csv import safe_cell
 from grace_support._extras import require
+from grace_support._input import GUARD_FRAMES, guarded
 from grace_support._model import FrozenModel
 from grace_support.assessment import Assessment, Finding, FindingCode, Settings, assess
 from grace_support.assessment.rules import actions_for
 from grace_support.errors import GeneratorChangedWarning
-from grace_support.network import PersonId, parse_day
+from grace_support.network import PersonId, SupportNetwork, parse_day
 from grace_support.report import CRISIS_LINE, REASONS
+from grace_support.report.text import neutralise
 from grace_support.vocabulary import ActionId, Closeness, Contact, Role, Strain, SupportType
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     import pandas as pd
 
-    from grace_support.network import Relationship, SupportNetwork
+    from grace_support.network import Relationship
 
 __all__ = [
     "CHANGE_SCHEMA_VERSION",
@@ -352,7 +356,8 @@ def _day(value: DayLike, place: str) -> date:
     try:
         return parse_day(value)
     except ValueError as error:
-        raise ValueError(f"{place} {error}") from None
+        message = f"{place} {error}"
+    raise ValueError(message)  # outside the handler: no chain
 
 
 def _own_day(network: SupportNetwork) -> date | None:
@@ -509,6 +514,7 @@ def warn_generator_changed(count: int, *, stacklevel: int = 3) -> None:
     )
 
 
+@guarded()
 def compare(
     before: SupportNetwork,
     after: SupportNetwork,
@@ -536,7 +542,10 @@ def compare(
     Raises:
         ValueError: The networks are of different egos; ``match`` names someone not
             in its network or maps two people to one; ``as_of`` is not a pair of days.
-            Messages name positions, never ids or names.
+            Messages name positions, never ids or names. Also when ``match`` is not
+            a mapping of ids (text) to ids.
+        TypeError: ``before`` or ``after`` is not a ``SupportNetwork`` (validate a
+            document first with ``network_from_data`` or ``read_network``).
         grace_support.errors.AsOfError: A day of an explicit ``as_of`` is earlier
             than a ``collected_on`` or ``last_contact`` of its network (as ``assess``
             refuses it); the fields are named, never the days.
@@ -546,6 +555,13 @@ def compare(
             labels or ``max_names`` caps (the change's ``generator_changed`` is then
             true).
     """
+    if not isinstance(before, SupportNetwork) or not isinstance(after, SupportNetwork):
+        raise TypeError("compare takes two SupportNetworks (validate documents first)")
+    if match is not None and not (
+        isinstance(match, Mapping)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in match.items())
+    ):
+        raise ValueError("match must be a mapping of person ids (text) to person ids (text)")
     if before.ego.id != after.ego.id:
         raise ValueError("before and after are networks of different egos")
     before_day, after_day = _days(before, after, as_of)
@@ -594,7 +610,7 @@ def compare(
     jaccard = None if alter_union == 0 else len(mapping) / alter_union
     generator_changed = generators_differ(before, after)
     if generator_changed:
-        warn_generator_changed(1)
+        warn_generator_changed(1, stacklevel=3 + GUARD_FRAMES)  # compare is a guarded entry point
     change = NetworkChange(
         ego=after.ego.id,
         as_of=(before_day, after_day),
@@ -652,7 +668,8 @@ def _who(change: NetworkChange, ids: Sequence[str], *, names: bool, lost: bool =
     if not names or not ids:
         return ""
     labels = change._before_labels if lost else change._after_labels
-    return ": " + ", ".join(labels.get(pid, pid) for pid in ids)
+    # Names are typed by people: an escape sequence or a bidi override must not reach a terminal.
+    return ": " + ", ".join(neutralise(labels.get(pid, pid)) for pid in ids)
 
 
 def _render(change: NetworkChange, *, names: bool) -> str:
@@ -906,6 +923,7 @@ class Timeline:
 # -- the next interview -----------------------------------------------------------------------
 
 
+@guarded()
 def carry_forward(network: SupportNetwork, *, collected_on: DayLike) -> SupportNetwork:
     """The starting document of the next interview: the same people, a new date.
 
@@ -984,7 +1002,8 @@ def to_network_canvas_roster(network: SupportNetwork) -> str:
             *(None if rel.supports is None else t in rel.supports for t in SupportType),
             *(None if rel.gives is None else t in rel.gives for t in SupportType),
         ]
-        writer.writerow([_cell(v) for v in row])
+        # A name such as =HYPERLINK(...) must not run when the roster opens in a spreadsheet.
+        writer.writerow([safe_cell(_cell(v)) for v in row])
     return buffer.getvalue()
 
 
@@ -1040,6 +1059,7 @@ def _by_ego(networks: Iterable[SupportNetwork], side: str) -> dict[str, SupportN
     return out
 
 
+@guarded()
 def change_table(
     before_networks: Iterable[SupportNetwork],
     after_networks: Iterable[SupportNetwork],
@@ -1085,7 +1105,7 @@ def change_table(
             for ego in sorted(old.keys() & new.keys())
         ]
     if changed := sum(row["generator_changed"] for row in rows):
-        warn_generator_changed(changed)
+        warn_generator_changed(changed, stacklevel=3 + GUARD_FRAMES)  # a guarded entry point
     return cast("pd.DataFrame", pdm.DataFrame(rows, columns=_table_columns()))
 
 

@@ -14,7 +14,7 @@ Examples:
     Traceback (most recent call last):
         ...
     grace_support.errors.DocumentError: This is not a valid document (1 problem):
-      ego.nmae: Extra inputs are not permitted
+      ego, unknown field 2: Extra inputs are not permitted
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel
 
 from grace_support._deprecation import deprecated
-from grace_support._input import DEFAULT_MAX_BYTES, read_bytes, source_name
+from grace_support._input import DEFAULT_MAX_BYTES, guarded, read_bytes, source_name
 from grace_support.attributes import Attributes
 from grace_support.errors import DocumentError, Problem, validated
 from grace_support.network import SupportNetwork
@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 
+@guarded()
 def parse_network(text: str | bytes, *, source: str | None = None) -> SupportNetwork:
     """Parse and validate a network document from JSON text.
 
@@ -77,6 +78,7 @@ def parse_network(text: str | bytes, *, source: str | None = None) -> SupportNet
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+@guarded()
 def validate_json(model: type[ModelT], text: str | bytes, *, source: str | None = None) -> ModelT:
     """Validate JSON text as one of the library's models, the way `parse_network` does.
 
@@ -95,6 +97,7 @@ def validate_json(model: type[ModelT], text: str | bytes, *, source: str | None 
     return result
 
 
+@guarded()
 def network_from_data(data: Any, *, source: str | None = None) -> SupportNetwork:
     """Validate a network document that is already decoded JSON (dicts and lists).
 
@@ -104,6 +107,7 @@ def network_from_data(data: Any, *, source: str | None = None) -> SupportNetwork
     return validated(SupportNetwork.model_validate, data, source=source)
 
 
+@guarded()
 def read_network(
     path: str | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> SupportNetwork:

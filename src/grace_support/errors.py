@@ -18,6 +18,7 @@ network are personal health information.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -40,6 +41,7 @@ __all__ = [
     "Problem",
     "UnknownPersonError",
     "format_location",
+    "hide_keys",
     "problems_from_validation_error",
     "validated",
 ]
@@ -95,6 +97,8 @@ def format_location(loc: Sequence[str | int]) -> str:
             out += f"[{part}]"
         elif part == "[key]":  # pydantic's marker for a problem with a mapping's key
             out += " (the name)"
+        elif _is_token(part):  # a key named by position (see hide_keys)
+            out += f", {part[1:-1]}" if out else part[1:-1]
         else:
             out += f".{part}" if out else str(part)
     return out or "(document)"
@@ -153,18 +157,77 @@ def _restore(
     return error
 
 
-def problems_from_validation_error(error: ValidationError) -> list[Problem]:
+def problems_from_validation_error(error: ValidationError, data: Any = None) -> list[Problem]:
     """The problems of a pydantic ``ValidationError``: each location and message only.
 
     Only pydantic's message is kept (never ``input`` or ``ctx``); the messages of
     this package's models never quote the value (``hide_input_in_errors``).
     Callers raise their own error *after* leaving the ``except`` block, so that the
     ``ValidationError`` (which keeps every input) is not left in ``__context__``.
+    Keys the input chose are named by position (see `hide_keys`); ``data``, the
+    input validated, gives the positions.
     """
     return [
-        Problem(format_location(detail["loc"]), detail["msg"])
+        Problem(format_location(hide_keys(detail["loc"], detail["type"], data)), detail["msg"])
         for detail in error.errors(include_url=False, include_input=False, include_context=False)
     ]
+
+
+def _position(data: Any, path: Sequence[str | int], key: str) -> int | None:
+    """The 1-based position of `key` among the keys of the object at `path` in `data`."""
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(node, Mapping):
+        return None
+    for number, found in enumerate(node, start=1):
+        if found == key:
+            return number
+    return None
+
+
+def _is_token(part: object) -> bool:
+    return isinstance(part, str) and part.startswith("<") and part.endswith(">")
+
+
+def hide_keys(loc: Sequence[str | int], kind: str, data: Any = None) -> tuple[str | int, ...]:
+    """A pydantic location with the keys the input chose replaced by their position.
+
+    An attribute's name (the key after ``attributes``) and a field the schema does
+    not define (an ``extra_forbidden`` error) are the input's own words, often
+    derived from a name: each becomes ``<attribute N>`` or ``<unknown field N>``,
+    N counted from 1 among the keys of its object (``<an attribute>`` when `data`
+    does not say). [`format_location`][grace_support.errors.format_location]
+    writes these as ``, attribute N``.
+
+    Examples:
+        >>> data = {"people": [{"attributes": {"age": 3, "Ana D": 1}}]}
+        >>> loc = ("people", 0, "attributes", "Ana D", "[key]")
+        >>> hide_keys(loc, "string_pattern_mismatch", data)
+        ('people', 0, 'attributes', '<attribute 2>', '[key]')
+        >>> format_location(hide_keys(loc, "string_pattern_mismatch", data))
+        'people[0].attributes, attribute 2 (the name)'
+        >>> ego = {"ego": {"id": "e", "nm": 2}}
+        >>> format_location(hide_keys(("ego", "nm"), "extra_forbidden", ego))
+        'ego, unknown field 2'
+
+    Version added:
+        0.2.0
+    """
+    parts: list[str | int] = list(loc)
+    for index, part in enumerate(parts[:-1]):
+        key = parts[index + 1]
+        if part == "attributes" and isinstance(key, str) and key != "[key]" and not _is_token(key):
+            number = _position(data, parts[: index + 1], key)
+            parts[index + 1] = f"<attribute {number}>" if number else "<an attribute>"
+    last = parts[-1] if parts else None
+    if kind == "extra_forbidden" and isinstance(last, str) and not _is_token(last):
+        number = _position(data, parts[:-1], last)
+        parts[-1] = f"<unknown field {number}>" if number else "<an unknown field>"
+    return tuple(parts)
 
 
 def validated(validate: Callable[[_In], _Out], data: _In, /, *, source: str | None = None) -> _Out:
@@ -204,7 +267,8 @@ def validated(validate: Callable[[_In], _Out], data: _In, /, *, source: str | No
     try:
         return validate(data)
     except ValidationError as error:
-        failure = DocumentError.from_validation_error(error, source=source)
+        # Keys the input chose are named by their place in `data` (see hide_keys).
+        failure = DocumentError(problems_from_validation_error(error, data), source=source)
     raise failure  # outside the except block: the ValidationError is not kept as context
 
 

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from grace_support._input import DEFAULT_MAX_BYTES, too_large
+from grace_support._input import DEFAULT_MAX_BYTES, guarded, too_large
 from grace_support._xml import safe_xml_root
 from grace_support.errors import DocumentError, Problem
 from grace_support.graph import from_networkx, to_networkx
@@ -127,6 +127,7 @@ def _widen(data: dict[str, Any], keys: set[str]) -> None:
         data[key] = float(data[key])
 
 
+@guarded()
 def from_graphml(
     source: str | bytes,
     *,

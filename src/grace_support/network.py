@@ -124,7 +124,9 @@ def parse_day(value: object) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ValueError("is not a real calendar day (YYYY-MM-DD)") from None
+            pass
+        # Raised outside the handler: no chain (Python's error may quote the text).
+        raise ValueError("is not a real calendar day (YYYY-MM-DD)")
     raise ValueError("must be a date written YYYY-MM-DD")
 
 

@@ -40,10 +40,13 @@ if TYPE_CHECKING:
 __all__ = [
     "CIRCLE_STYLE",
     "SUPPORT_STYLE",
+    "change_distributions",
     "change_types_chart",
+    "circle_transitions",
     "convoy",
     "coverage_chart",
     "egogram",
+    "findings_by_wave",
     "findings_chart",
     "measure_distributions",
     "timeline",
@@ -276,30 +279,64 @@ DEFAULT_MEASURES = (
 """The measures `measure_distributions` draws by default."""
 
 
-def measure_distributions(
-    assessments: Iterable[Assessment], *, measures: Sequence[str] = DEFAULT_MEASURES
-) -> Figure:
-    """Histograms of measures across many assessments, one panel per measure.
+def _table_columns(table: Any) -> dict[str, list[Any]] | None:
+    """A polars or pandas table as lists of plain values (missing as ``None``), else ``None``."""
+    if hasattr(table, "schema") and hasattr(table, "to_dict") and hasattr(table, "height"):
+        columns: dict[str, list[Any]] = table.to_dict(as_series=False)  # polars
+        return columns
+    if hasattr(table, "columns") and hasattr(table, "to_dict") and hasattr(table, "iloc"):
+        found: dict[str, list[Any]] = {}
+        for name in table.columns:  # pandas: NaN (and NA) are missing values
+            values = table[name].astype(object).where(table[name].notna(), None).tolist()
+            found[str(name)] = values
+        return found
+    return None
 
-    Undefined values (``None``) are left out of each panel, and the panel says how
-    many were.
+
+def measure_distributions(
+    assessments: Iterable[Assessment] | Any, *, measures: Sequence[str] = DEFAULT_MEASURES
+) -> Figure:
+    """Histograms of measures across many networks, one panel per measure.
+
+    Args:
+        assessments: Assessments, or the table of
+            [`cohort.measure`][grace_support.cohort.measure] (polars or pandas): its
+            columns are read directly, so nothing is assessed again.
+        measures: The measures (table columns) to draw.
+
+    Undefined values (``None``, or missing in a table) are left out of each panel,
+    and the panel says how many were.
+
+    Raises:
+        ValueError: A table has no column for one of `measures`.
+
+    Version changed:
+        0.2.0: reads the table of ``cohort.measure``.
     """
     plt = _pyplot()
-    rows = [a.measures.model_dump() for a in assessments]
-    columns = 3
-    lines = math.ceil(len(measures) / columns)
-    figure, axes = plt.subplots(lines, columns, figsize=(4 * columns, 3 * lines), squeeze=False)
+    columns = _table_columns(assessments)
+    if columns is not None:
+        for name in measures:
+            if name not in columns:
+                raise ValueError(f"the table has no column {name!r}")
+        count = len(next(iter(columns.values()), []))
+        rows = [{name: columns[name][i] for name in measures} for i in range(count)]
+    else:
+        rows = [a.measures.model_dump() for a in assessments]
+    per_line = 3
+    lines = math.ceil(len(measures) / per_line)
+    figure, axes = plt.subplots(lines, per_line, figsize=(4 * per_line, 3 * lines), squeeze=False)
     flat = [ax for row in axes for ax in row]
     for ax, name in zip(flat, measures, strict=False):
         values = [r[name] for r in rows if r[name] is not None]
-        whole = all(isinstance(v, int) for v in values)
+        whole = all(isinstance(v, int) and not isinstance(v, bool) for v in values)
         if whole and values:
             low, high = min(values), max(values)
             # one bin per whole number, centred on it
             ax.hist(values, bins=[v - 0.5 for v in range(low, high + 2)], **_BAR)
             ax.set_xticks(range(low, high + 1, max(1, (high - low) // 10 + 1)))
         else:
-            ax.hist(values, bins=12, **_BAR)
+            ax.hist([float(v) for v in values], bins=12, **_BAR)
         undefined = len(rows) - len(values)
         ax.set_title(name + (f" ({undefined} undefined)" if undefined else ""), fontsize=10)
         ax.set_xlabel(name)
@@ -308,7 +345,7 @@ def measure_distributions(
             ax.spines[side].set_visible(False)
     for ax in flat[len(measures) :]:
         ax.axis("off")
-    figure.suptitle(f"Measures across {len(rows)} networks")
+    figure.suptitle(f"Measures across {len(rows):,} networks")
     figure.tight_layout()
     return figure  # type: ignore[no-any-return]
 
@@ -464,24 +501,52 @@ def convoy(
     return ax
 
 
-def findings_chart(assessments: Iterable[Assessment], *, ax: Axes | None = None) -> Axes:
+def _finding_shares(table: dict[str, list[Any]], prefix: str) -> tuple[list[float], int]:
+    """The share of rows with each finding code, from ``<prefix>finding_count_<code>``."""
+    from grace_support.assessment.models import FindingCode  # noqa: PLC0415
+
+    shares = []
+    count = len(next(iter(table.values()), []))
+    for code in FindingCode:
+        name = f"{prefix}finding_count_{code.value.replace('-', '_')}"
+        if name not in table:
+            raise ValueError(f"the table has no column {name!r}")
+        known = [v for v in table[name] if v is not None]
+        shares.append(sum(v > 0 for v in known) / len(known) if known else 0.0)
+    return shares, count
+
+
+def findings_chart(assessments: Iterable[Assessment] | Any, *, ax: Axes | None = None) -> Axes:
     """Bars of the share of egos with each finding code (every code shown, in order).
 
     Args:
-        assessments: The assessments of many networks.
+        assessments: The assessments of many networks, or the table of
+            [`cohort.measure`][grace_support.cohort.measure] (polars or pandas; its
+            ``finding_count_<code>`` columns are read).
         ax: Axes to draw on; a new figure when omitted.
 
     Returns:
         The Axes.
+
+    Raises:
+        ValueError: A table has no ``finding_count_<code>`` column for a code.
+
+    Version changed:
+        0.2.0: reads the table of ``cohort.measure``.
     """
     from grace_support.assessment.models import FindingCode  # noqa: PLC0415
 
-    chosen = list(assessments)
     codes = list(FindingCode)
-    shares = [
-        sum(code in a.finding_codes() for a in chosen) / len(chosen) if chosen else 0.0
-        for code in codes
-    ]
+    columns = _table_columns(assessments)
+    if columns is not None:
+        shares, count = _finding_shares(columns, "")
+    else:
+        chosen = list(assessments)
+        count = len(chosen)
+        shares = [
+            sum(code in a.finding_codes() for a in chosen) / len(chosen) if chosen else 0.0
+            for code in codes
+        ]
     ax = _axes(ax, (7, 3.6))
     ax.barh(range(len(codes)), shares, color=OKABE_ITO["blue"], edgecolor="black")
     ax.set_yticks(range(len(codes)), [c.value for c in codes])
@@ -489,7 +554,158 @@ def findings_chart(assessments: Iterable[Assessment], *, ax: Axes | None = None)
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of egos with this finding")
     ax.set_ylabel("finding")
-    ax.set_title(f"Findings across {len(chosen)} networks")
+    ax.set_title(f"Findings across {count:,} networks")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+def _change_columns(table: Any, names: Sequence[str]) -> dict[str, list[Any]]:
+    columns = _table_columns(table)
+    if columns is None:
+        raise TypeError("table must be the polars or pandas table of cohort.changes")
+    for name in names:
+        if name not in columns:
+            raise ValueError(f"the table has no column {name!r}")
+    return columns
+
+
+def change_distributions(table: Any) -> Figure:
+    """Histograms of the people kept, lost and newly named per ego, side by side.
+
+    Args:
+        table: The table of [`cohort.changes`][grace_support.cohort.changes]
+            (polars or pandas; its ``kept``, ``lost`` and ``gained`` columns).
+
+    Raises:
+        ValueError: A column is missing.
+
+    Version added:
+        0.2.0
+    """
+    plt = _pyplot()
+    panels = (("kept", "named both times"), ("lost", "no longer named"), ("gained", "newly named"))
+    columns = _change_columns(table, [name for name, _ in panels])
+    figure, axes = plt.subplots(1, 3, figsize=(12, 3.4), sharey=True, squeeze=False)
+    styles = (
+        (OKABE_ITO["blue"], None),
+        (OKABE_ITO["vermilion"], "//"),
+        (OKABE_ITO["green"], ".."),
+    )
+    count = 0
+    for ax, (name, words), (colour, hatch) in zip(axes[0], panels, styles, strict=True):
+        values = [int(v) for v in columns[name] if v is not None]
+        count = len(columns[name])
+        high = max([*values, 0])
+        ax.hist(
+            values, bins=[v - 0.5 for v in range(high + 2)], color=colour, hatch=hatch,
+            edgecolor="white",
+        )  # fmt: skip
+        ax.set_xticks(range(0, high + 1, max(1, high // 10 + 1)))
+        ax.set_title(f"{name}: people {words}", fontsize=10)
+        ax.set_xlabel(f"people {name} per ego")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    axes[0][0].set_ylabel("egos")
+    figure.suptitle(f"Who was kept, lost and newly named, across {count:,} egos")
+    figure.tight_layout()
+    return figure  # type: ignore[no-any-return]
+
+
+def circle_transitions(table: Any, *, ax: Axes | None = None) -> Axes:
+    """A matrix of how many people moved from each circle to each, summed over egos.
+
+    Rows are the circle in the first wave, columns in the second; ``not named``
+    is a person absent from that wave (so its row is the people newly named, and
+    its column the people no longer named), ``not recorded`` a circle that was not
+    recorded. Each cell is shaded by its count (darker is more) and labelled with it,
+    so it reads without colour.
+
+    Args:
+        table: The table of [`cohort.changes`][grace_support.cohort.changes]
+            (polars or pandas; its ``circle_<from>_to_<to>`` columns).
+        ax: Axes to draw on; a new figure when omitted.
+
+    Raises:
+        ValueError: A column is missing.
+
+    Version added:
+        0.2.0
+    """
+    from grace_support.cohort._changes import CIRCLE_STATES  # noqa: PLC0415
+
+    labels = ["inner", "middle", "outer", "not recorded", "not named"]
+    names = [
+        f"circle_{a}_to_{b}"
+        for a in CIRCLE_STATES
+        for b in CIRCLE_STATES
+        if not (a == "none" and b == "none")
+    ]
+    columns = _change_columns(table, names)
+    size = len(CIRCLE_STATES)
+    matrix = [[0] * size for _ in range(size)]
+    for i, a in enumerate(CIRCLE_STATES):
+        for j, b in enumerate(CIRCLE_STATES):
+            if a == "none" and b == "none":
+                continue
+            matrix[i][j] = sum(int(v) for v in columns[f"circle_{a}_to_{b}"] if v is not None)
+    ax = _axes(ax, (6.4, 5.2))
+    top = max(max(row) for row in matrix) or 1
+    ax.imshow(matrix, cmap="Blues", vmin=0, vmax=top)
+    for i in range(size):
+        for j in range(size):
+            if i == size - 1 and j == size - 1:
+                ax.text(j, i, "-", ha="center", va="center", fontsize=9, color="#555555")
+                continue
+            value = matrix[i][j]
+            ax.text(
+                j, i, f"{value:,}", ha="center", va="center", fontsize=9,
+                color="white" if value > top * 0.6 else "black",
+            )  # fmt: skip
+    ax.set_xticks(range(size), labels, rotation=20, ha="right")
+    ax.set_yticks(range(size), labels)
+    ax.set_xlabel("circle at the second interview")
+    ax.set_ylabel("circle at the first interview")
+    ax.set_title("Moves between circles (people, all egos)")
+    return ax
+
+
+def findings_by_wave(table: Any, *, ax: Axes | None = None) -> Axes:
+    """Paired bars of the share of egos with each finding code, first and second wave.
+
+    Args:
+        table: The table of [`cohort.changes`][grace_support.cohort.changes]
+            (polars or pandas; its ``before_finding_count_<code>`` and
+            ``after_finding_count_<code>`` columns).
+        ax: Axes to draw on; a new figure when omitted.
+
+    Raises:
+        ValueError: A column is missing.
+
+    Version added:
+        0.2.0
+    """
+    from grace_support.assessment.models import FindingCode  # noqa: PLC0415
+
+    columns = _table_columns(table)
+    if columns is None:
+        raise TypeError("table must be the polars or pandas table of cohort.changes")
+    before, count = _finding_shares(columns, "before_")
+    after, _ = _finding_shares(columns, "after_")
+    codes = list(FindingCode)
+    ax = _axes(ax, (7.5, 4.2))
+    places = range(len(codes))
+    ax.barh([p - 0.2 for p in places], before, height=0.4, color=OKABE_ITO["sky"],
+            edgecolor="black", label="first interview")  # fmt: skip
+    ax.barh([p + 0.2 for p in places], after, height=0.4, color=OKABE_ITO["blue"],
+            edgecolor="black", hatch="//", label="second interview")  # fmt: skip
+    ax.set_yticks(list(places), [c.value for c in codes])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of egos with this finding")
+    ax.set_ylabel("finding")
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.set_title(f"Findings at each interview, {count:,} egos")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax

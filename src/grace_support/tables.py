@@ -41,6 +41,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast, overload
 
 from grace_support._extras import require
+from grace_support._input import guarded
 from grace_support.assessment import Settings, assess
 from grace_support.errors import Problem
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
@@ -228,7 +229,21 @@ def _plain(pdm: Any, value: Any) -> Any:
         return value.date()
     if hasattr(value, "item") and not isinstance(value, (str, bytes, date)):
         return value.item()  # numpy scalars
+    if isinstance(value, list | tuple | dict | set | frozenset | bytearray):
+        return _NOT_PLAIN  # a cell holding a container: refused by validation, by place
     return value
+
+
+class _NotPlain:
+    """A cell that holds a list, a dict, ...: hashable, and refused by every field's rule."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<not a plain value>"
+
+
+_NOT_PLAIN = _NotPlain()
 
 
 class _Missing(Exception):  # noqa: N818 (internal signal, never raised to users)
@@ -267,6 +282,7 @@ def from_tables(
     *,
     errors: Literal["collect"],
 ) -> ImportResult: ...
+@guarded()
 def from_tables(
     egos: pd.DataFrame,
     alters: pd.DataFrame,

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from grace_support.cli import main
 from tests.fuzz._leaks import MARKER
+from tests.fuzz._special import device_node
 
 FUZZ = settings(
     max_examples=40,
@@ -145,7 +146,7 @@ def test_unreadable_input_exits_3(
         "missing": lambda: tmp_path / "none.json",
         "folder": lambda: empty_folder(tmp_path),
         "fifo": lambda: fifo(tmp_path),
-        "device": lambda: Path(os.devnull),
+        "device": lambda: device_node(tmp_path),
         "too-large": lambda: tmp_path / "big.json",
     }[problem]()
     (tmp_path / "big.json").write_text(json.dumps(document()), encoding="utf-8")
@@ -244,7 +245,7 @@ def _cli(*args: str, **kwargs: Any) -> subprocess.Popen[bytes]:
 
 
 def test_subprocess_device_and_bad_document(tmp_path: Path) -> None:
-    proc = _cli("validate", "/dev/zero")
+    proc = _cli("validate", str(device_node(tmp_path)))
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 3
     assert b"not a regular file" in err

@@ -170,7 +170,7 @@ def test_integers_beyond_2_53_are_refused(value: int, ok: bool) -> None:
     if ok:
         assert parse_network(text).people[0].attributes["diagnosis"] == value
         return
-    with pytest.raises(DocumentError, match=r"people\[0\]\.attributes\.diagnosis: .*2\^53"):
+    with pytest.raises(DocumentError, match=r"people\[0\]\.attributes, attribute 1: .*2\^53"):
         parse_network(text)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import io
 import os
 import re
 import sys
@@ -74,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one retur
         ...
         0
     """
+    _stand_in_for_closed_streams()
     args = _parser().parse_args(argv)
     try:
         output = args.run(args)
@@ -99,6 +102,38 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one retur
             EXIT_INVALID,
         )
     return EXIT_OK
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process started with it closed (``>&-``): writing fails.
+
+    The failure is an ``OSError`` (``EBADF``), so it ends as every output error does:
+    exit status 3 and one line on standard error.
+    """
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "Standard output is closed")
+
+
+class _Discarded(io.TextIOBase):
+    """Standard error when the process started with it closed: there is nowhere to say it."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def _stand_in_for_closed_streams() -> None:
+    """Give a closed standard output or error a stand-in, so no write meets ``None``."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = _Discarded()
 
 
 def _fail(message: str, status: int) -> int:

@@ -1,7 +1,9 @@
-"""``cohort synth``, ``validate``, ``measure``, ``changes`` and ``shared``: many networks at once.
+"""``cohort synth``, ``validate``, ``measure``, ``changes``, ``summary`` and ``shared``.
 
 Needs the ``cohort`` extra; ``--scheduler`` also needs the ``dask`` extra. On a
-terminal, a progress bar goes to standard error (when ``tqdm`` is installed).
+terminal, a progress bar (one step per part) goes to standard error: tqdm's when it
+is installed, else a small built-in one. ``measure`` and ``changes`` print nothing on
+standard output until every part has been read, checked and measured.
 """
 
 from __future__ import annotations
@@ -38,10 +40,20 @@ def register(commands: Commands) -> None:
     actions = cohort.add_subparsers(dest="cohort_command", metavar="ACTION")
 
     synth = actions.add_parser(
-        "synth", help="write a synthetic cohort", description="Write a synthetic cohort dataset."
+        "synth",
+        help="write a synthetic cohort, or the next wave of one",
+        description=(
+            "Write a synthetic cohort dataset of N networks, or with --follow-up the next "
+            "wave of the same egos (then without N)."
+        ),
     )
     synth.set_defaults(run=_synth)
-    synth.add_argument("n", type=_count, metavar="N", help="how many networks")
+    synth.add_argument("n", type=_count, nargs="?", metavar="N", help="how many networks")
+    synth.add_argument(
+        "--follow-up",
+        metavar="DATASET",
+        help="write the next wave of this dataset's egos instead (no N: it follows the wave)",
+    )
     synth.add_argument("--seed", type=_count, required=True, metavar="S", help="random seed")
     synth.add_argument("--out", required=True, metavar="DATASET", help="the dataset folder")
 
@@ -104,6 +116,31 @@ def register(commands: Commands) -> None:
     )
     add_settings(changes)
 
+    summary = actions.add_parser(
+        "summary",
+        help="one row per group of a measures or changes table",
+        description=(
+            "Summarise the table of cohort measure or cohort changes (Parquet or CSV): the "
+            "number of egos, the mean, SD and quartiles of each measure and the share of "
+            "each finding, by group, survey-weighted with --weights. CSV on standard "
+            "output, or --out FILE.csv or FILE.parquet."
+        ),
+    )
+    summary.set_defaults(run=_summary)
+    summary.add_argument("table", metavar="TABLE", help="a .parquet or .csv table")
+    summary.add_argument("--by", action="append", metavar="COL", help="group by this column")
+    summary.add_argument("--weights", metavar="COL", help="a column of survey weights")
+    summary.add_argument(
+        "--ci", type=float, metavar="LEVEL", help="bootstrap intervals at this level, e.g. 0.95"
+    )
+    summary.add_argument(
+        "--replicates", type=_count, default=1000, metavar="R", help="bootstrap replicates"
+    )
+    summary.add_argument("--seed", type=_count, default=0, metavar="S", help="bootstrap seed")
+    summary.add_argument(
+        "--out", metavar="FILE", help="write FILE.parquet or FILE.csv instead of printing CSV"
+    )
+
     shared = actions.add_parser(
         "shared",
         help="people named in several egos' networks, by a person attribute",
@@ -151,25 +188,25 @@ def _count(text: str) -> int:
 
 def _missing_subcommand(args: argparse.Namespace) -> str:
     raise UsageError(
-        "choose an action: cohort synth, cohort validate, cohort measure, cohort changes "
-        "or cohort shared"
+        "choose an action: cohort synth, cohort validate, cohort measure, cohort changes, "
+        "cohort summary or cohort shared"
     )
 
 
 def _progress(items: Iterable[Any], *, total: int | None, unit: str) -> Iterator[Any]:
     """The items, with a progress bar on standard error when it is a terminal."""
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    try:
-        from tqdm import tqdm  # noqa: PLC0415
-    except ImportError:
-        yield from items
-        return
-    yield from tqdm(items, total=total or None, unit=unit, file=sys.stderr, leave=False)
+    from grace_support.cli._progress import progress  # noqa: PLC0415
+
+    return progress(items, total=total or None, what=f"{unit}s")
 
 
 def _synth(args: argparse.Namespace) -> str:
+    if args.follow_up is not None:
+        if args.n is not None:
+            raise UsageError("cohort synth --follow-up takes no N: it follows the given wave")
+        return _follow_up(args)
+    if args.n is None:
+        raise UsageError("cohort synth needs N (how many networks), or --follow-up DATASET")
     try:
         from grace_support.cohort import _layout, _synth  # noqa: PLC0415
 
@@ -182,6 +219,17 @@ def _synth(args: argparse.Namespace) -> str:
     except (FileExistsError, OSError) as error:
         raise InputError(_reason(error), source=args.out) from None
     return f"Wrote {args.n} synthetic networks to {path}."
+
+
+def _follow_up(args: argparse.Namespace) -> str:
+    from grace_support.cohort import synthesize_follow_up  # noqa: PLC0415
+
+    try:
+        with _reported(args.out):
+            path = synthesize_follow_up(args.follow_up, args.out, seed=args.seed)
+    except FileExistsError as error:
+        raise InputError(_reason(error), source=args.out) from None
+    return f"Wrote the next wave of {args.follow_up} to {path}."
 
 
 def _validate(args: argparse.Namespace) -> str:
@@ -223,7 +271,7 @@ def _measure(args: argparse.Namespace) -> str | None:
             )
             shown = _progress(batches, total=total, unit="part")
             if args.out is None:
-                _print_csv(shown)
+                _print_csv(shown)  # only once every part is measured (errors come first)
                 return None
             rows = _write(shown, args.out)
     finally:
@@ -252,18 +300,20 @@ def _reported(source: str | None) -> Iterator[None]:
 
 
 def _changes(args: argparse.Namespace) -> str | None:
-    from grace_support.cohort import changes  # noqa: PLC0415
+    from grace_support.cohort import changed_batches, write_sorted  # noqa: PLC0415
 
     if args.out and not args.out.lower().endswith((".parquet", ".csv")):
         raise UsageError("--out must name a .parquet or .csv file")
     chosen = settings_from(args.setting)
-    with _reported(args.out):
-        table = changes(args.before, args.after, as_of=args.as_of, settings=chosen)
+    with _reported(args.out or args.after):
+        batches = changed_batches(args.before, args.after, as_of=args.as_of, settings=chosen)
+        shown = _progress(batches, total=batches.total, unit="part")
         if args.out is None:
-            sys.stdout.write(table.write_csv())
-            sys.stdout.flush()
+            with _scratch() as scratch:
+                write_sorted(shown, scratch, ordered=batches.ordered)
+                _copy_to_stdout(scratch)
             return None
-        rows = _write([table], args.out)
+        rows = write_sorted(shown, args.out, ordered=batches.ordered)
     return f"Wrote the changes of {rows} networks to {args.out}."
 
 
@@ -307,16 +357,81 @@ def _secret(path: str) -> bytes:
     return secret
 
 
-def _print_csv(batches: Iterable[Any]) -> None:
-    from grace_support.cohort import _empty  # noqa: PLC0415
+@contextmanager
+def _scratch() -> Iterator[Any]:
+    """A temporary CSV file's path, removed afterwards."""
+    import tempfile  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
 
-    first = True
-    for batch in batches:
-        sys.stdout.write(batch.write_csv(include_header=first))
-        first = False
-    if first:
-        sys.stdout.write(_empty().write_csv())
+    with tempfile.TemporaryDirectory(prefix="grace-support-") as folder:
+        yield Path(folder) / "table.csv"
+
+
+def _copy_to_stdout(path: Any) -> None:
+    import shutil  # noqa: PLC0415
+
     sys.stdout.flush()
+    with path.open("rb") as source:
+        target = getattr(sys.stdout, "buffer", None)
+        if target is None:  # a text-only stream (as in tests)
+            sys.stdout.write(source.read().decode("utf-8"))
+        else:
+            shutil.copyfileobj(source, target)
+            target.flush()
+    sys.stdout.flush()
+
+
+def _print_csv(batches: Iterable[Any]) -> None:
+    """Write the batches as one CSV to standard output, once all of them are made.
+
+    They are written to a temporary file first, so an error in a later part leaves
+    standard output empty (and memory stays bounded).
+    """
+    with _scratch() as scratch:
+        _write(batches, str(scratch))
+        _copy_to_stdout(scratch)
+
+
+def _summary(args: argparse.Namespace) -> str | None:
+    from grace_support.cohort import summary  # noqa: PLC0415
+
+    if args.out and not args.out.lower().endswith((".parquet", ".csv")):
+        raise UsageError("--out must name a .parquet or .csv file")
+    if not args.table.lower().endswith((".parquet", ".csv")):
+        raise UsageError("TABLE must be a .parquet or .csv file")
+    with _reported(args.table):
+        from grace_support.cohort._layout import polars  # noqa: PLC0415
+
+        pl = polars()
+        try:
+            if args.table.lower().endswith(".csv"):
+                table = pl.read_csv(args.table, infer_schema_length=None)
+            else:
+                table = pl.read_parquet(args.table)
+        except (OSError, pl.exceptions.PolarsError):
+            raise InputError("cannot be read as a table", source=args.table) from None
+        found = summary(
+            table,
+            by=args.by,
+            weights=args.weights,
+            ci=args.ci,
+            replicates=args.replicates,
+            seed=args.seed,
+        )
+        if args.out is None:
+            sys.stdout.write(found.write_csv())
+            sys.stdout.flush()
+            return None
+        from grace_support.cohort import _run  # noqa: PLC0415
+
+        writer = _run.ResultWriter(args.out)
+        try:
+            writer.write(found)
+            writer.commit(found)
+        except BaseException:
+            writer.abort()
+            raise
+    return f"Wrote the summary of {found.height} groups to {args.out}."
 
 
 def _write(batches: Iterable[Any], out: str) -> int:

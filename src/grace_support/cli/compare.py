@@ -67,26 +67,18 @@ def read_match(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, st
         DocumentError: It is not a JSON object of strings (the problem names the
             entry by position, never by its id).
     """
-    from grace_support._input import read_text, source_name  # noqa: PLC0415
+    from grace_support._input import loads_json, read_bytes, source_name  # noqa: PLC0415
     from grace_support.errors import DocumentError, Problem  # noqa: PLC0415
 
     name = source_name(path)
-    text = read_text(path, max_bytes=max_bytes)
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as error:
-        where: str | None = f"line {error.lineno}, column {error.colno}"
-    else:
-        where = None
-    if where is not None:  # raised outside the handler: no chain holding the text
-        raise DocumentError([Problem(where, "is not valid JSON")], source=name)
+    data: Any = loads_json(read_bytes(path, max_bytes=max_bytes), source=name)
     if not isinstance(data, dict):
         raise DocumentError(
             [Problem("(document)", "must be a JSON object of before-id to after-id")],
             source=name,
         )
     for number, value in enumerate(data.values()):
-        if not isinstance(value, str):
+        if not isinstance(value, str) or isinstance(value, bool):
             raise DocumentError(
                 [Problem(f"entry {number}", "must map an id to an id (a string)")], source=name
             )

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from grace_support.cli._common import UsageError, add_command
+from grace_support.cli._common import UsageError, add_command, add_max_bytes
 from grace_support.errors import DocumentError, InputError, MissingExtraError, Problem, validated
 
 if TYPE_CHECKING:
@@ -87,17 +86,25 @@ def _merge(results: Sequence[ImportResult]) -> ImportResult:
 
 
 def per_file(
-    reader: str, **fixed: Any
+    reader: str, *, encoding: bool = False, **fixed: Any
 ) -> Callable[[Sequence[str], argparse.Namespace], ImportResult]:
-    """A format whose reader takes one source at a time (``reader(source, errors=...)``)."""
+    """A format whose reader takes one source at a time (``reader(source, errors=...)``).
+
+    With ``encoding=True`` the reader is given ``--encoding`` and ``--max-bytes``.
+    """
 
     def read(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
         from grace_support.cli._progress import progress  # noqa: PLC0415
 
         function = _reader(reader)
+        options = dict(fixed)
+        if options.get("max_bytes") is True:
+            options["max_bytes"] = args.max_bytes
+        if encoding:
+            options |= {"encoding": args.encoding, "max_bytes": args.max_bytes}
         return _merge(
             [
-                _collect(function, source, **fixed)
+                _collect(function, source, **options)
                 for source in progress(sources, total=len(sources), what="files")
             ]
         )
@@ -109,13 +116,14 @@ def _mapping(args: argparse.Namespace) -> Any:
     """The ``--mapping`` JSON file, decoded (``None`` without one)."""
     if args.mapping is None:
         return None
-    from grace_support._input import read_text  # noqa: PLC0415
+    from grace_support._input import loads_json, read_bytes, source_name  # noqa: PLC0415
 
-    text = read_text(args.mapping)
+    data = read_bytes(args.mapping, max_bytes=args.max_bytes)
     try:
-        return json.loads(text)
-    except ValueError:
-        raise UsageError(f"--mapping {args.mapping} is not a JSON object") from None
+        return loads_json(data, source=source_name(args.mapping))
+    except DocumentError as error:
+        problem = str(error.problems[0])
+    raise UsageError(f"--mapping {args.mapping}: {problem}")  # outside the handler: no chain
 
 
 def _egor(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
@@ -134,11 +142,13 @@ def _egor(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
             sep=args.sep,
             decimal=args.decimal,
             encoding=args.encoding,
+            max_bytes=args.max_bytes,
         )
-    except ValueError as error:
-        if isinstance(error, DocumentError):
-            raise
-        raise UsageError(_as_flags(str(error))) from None
+    except DocumentError:
+        raise
+    except ValueError as error:  # a bad option (read_egor's messages name no value)
+        message = _as_flags(str(error))
+    raise UsageError(message)  # outside the handler: no chain
 
 
 _PARAMETERS = {
@@ -176,6 +186,7 @@ def _tables(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
         sep=args.sep,
         decimal=args.decimal,
         encoding=args.encoding,
+        max_bytes=args.max_bytes,
         errors="collect",
     )
 
@@ -216,7 +227,9 @@ def _graphml(sources: Sequence[str], args: argparse.Namespace) -> ImportResult:
     results = []
     for source in progress(sources, total=len(sources), what="files"):
         try:
-            network, merged = _read_graphml(read_bytes(source), source_name=source_name(source))
+            network, merged = _read_graphml(
+                read_bytes(source, max_bytes=args.max_bytes), source_name=source_name(source)
+            )
         except InputError:
             raise
         except DocumentError as error:
@@ -240,9 +253,18 @@ FORMATS: dict[str, Format] = {
     ),
     "graphml": Format("GraphML files (written by to_graphml, or directed), one each", _graphml),
     "tables": Format("egos, alters and ties CSV files (or a folder of them)", _tables),
-    "persnet": Format("REDCap exports of the PERSNET survey (CSV)", per_file("read_persnet")),
+    "persnet": Format(
+        "REDCap exports of the PERSNET survey (CSV)", per_file("read_persnet", encoding=True)
+    ),
 }
 """Every format ``import`` reads: name -> help and reader. A new format is one line."""
+
+
+def _unreadable(problem: Problem) -> bool:
+    """Whether a problem is a file that cannot be read (missing, not a regular file, too big)."""
+    return problem.location == "(file)" and problem.message.startswith(
+        ("cannot be read", "is larger than the limit")
+    )
 
 
 def register(commands: Commands) -> None:
@@ -259,7 +281,9 @@ def register(commands: Commands) -> None:
     )
     parser.add_argument("format", metavar="FORMAT", choices=list(FORMATS), help=", ".join(FORMATS))
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files or folders to read")
-    parser.add_argument("--out", required=True, metavar="FILE.jsonl", help="where to write")
+    parser.add_argument(
+        "--out", required=True, metavar="FILE.jsonl", help="where to write (- for stdout)"
+    )
     parser.add_argument(
         "--errors",
         choices=["raise", "collect"],
@@ -282,17 +306,38 @@ def register(commands: Commands) -> None:
         default=None,
         help="the decimal mark (detected when not given)",
     )
-    parser.add_argument("--encoding", default="utf-8", help="the files' text encoding")
+    parser.add_argument(
+        "--encoding", type=_encoding, default="utf-8", help="the files' text encoding"
+    )
+    add_max_bytes(parser)
+
+
+def _encoding(text: str) -> str:
+    """An argparse type: the name of a text encoding (``rot13``, ``zlib_codec`` are not)."""
+    import argparse  # noqa: PLC0415
+
+    from grace_support._input import text_codec  # noqa: PLC0415
+
+    if text_codec(text) is None:
+        raise argparse.ArgumentTypeError("is not a text encoding (e.g. utf-8, cp1252, latin-1)")
+    return text
 
 
 def _import(args: argparse.Namespace) -> None:
+    from grace_support._input import check_output  # noqa: PLC0415
     from grace_support.cli._progress import progress  # noqa: PLC0415
     from grace_support.importers import write_networks  # noqa: PLC0415
 
+    if args.out != "-":
+        check_output(args.out)  # before the work: a device or a folder is never replaced
     try:
         result = FORMATS[args.format].read(args.sources, args)
     except MissingExtraError as error:  # the install hint, as every command gives it
         raise UsageError(str(error)) from None
+    unread = [p for p in result.problems if _unreadable(p)]
+    if unread:  # a file that cannot be read is exit status 3, whatever --errors says
+        listed = "\n".join(f"  {p}" for p in unread)
+        raise InputError(f"cannot all be read:\n{listed}", source=" ".join(args.sources))
     if args.errors == "raise" and result.problems:
         from grace_support.importers._result import StudyDataError  # noqa: PLC0415
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from grace_support.cli._common import UsageError, add_command, add_names, day
-from grace_support.errors import InputError
+from grace_support.cli._common import UsageError, add_command, add_max_bytes, add_names, day
 
 if TYPE_CHECKING:
     import argparse
@@ -32,8 +29,8 @@ def register(commands: Commands) -> None:
         ),
     )
     parser.add_argument("file", metavar="FILE", help="a network document (JSON), or - for stdin")
-    parser.add_argument("--html", metavar="OUT.html", help="where to write the page")
-    parser.add_argument("--pdf", metavar="OUT.pdf", help="where to write the PDF")
+    parser.add_argument("--html", metavar="OUT.html", help="where to write the page (- for stdout)")
+    parser.add_argument("--pdf", metavar="OUT.pdf", help="where to write the PDF (- for stdout)")
     parser.add_argument(
         "--page-size",
         type=str.casefold,
@@ -56,24 +53,11 @@ def register(commands: Commands) -> None:
         metavar="FILE",
         help="the app's own catalogue of resources and articles (JSON; default: the bundled one)",
     )
+    add_max_bytes(parser)
 
 
-def _write(target: str, data: bytes) -> None:
-    """Write a file atomically: a temporary file in the same folder, then a rename."""
-    path = Path(target)
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        Path(temporary).replace(path)
-    except OSError:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        raise InputError("cannot be written", source=target) from None
-
-
-def _report(args: argparse.Namespace) -> str:
+def _report(args: argparse.Namespace) -> str | None:
+    from grace_support._input import check_output, write_bytes_atomically  # noqa: PLC0415
     from grace_support.assessment import assess  # noqa: PLC0415
     from grace_support.content.catalog import Catalog  # noqa: PLC0415
     from grace_support.documents import read_network  # noqa: PLC0415
@@ -81,8 +65,16 @@ def _report(args: argparse.Namespace) -> str:
 
     if not args.html and not args.pdf:
         raise UsageError("report needs --html OUT.html or --pdf OUT.pdf (or both)")
-    catalog = Catalog.from_json(Path(args.catalog)) if args.catalog else None
-    network = read_network(args.file)
+    targets = [t for t in (args.html, args.pdf) if t]
+    if targets.count("-") > 1:
+        raise UsageError("only one of --html and --pdf can be - (standard output)")
+    for target in targets:
+        if target != "-":
+            check_output(target)  # before the work: a device or a folder is never replaced
+    catalog = (
+        Catalog.from_json(Path(args.catalog), max_bytes=args.max_bytes) if args.catalog else None
+    )
+    network = read_network(args.file, max_bytes=args.max_bytes)
     assessment = assess(network, as_of=args.as_of)
     options = {"voice": args.voice, "names": args.names, "catalog": catalog}
     outputs: list[tuple[str, bytes]] = []  # everything is made before anything is written
@@ -92,5 +84,6 @@ def _report(args: argparse.Namespace) -> str:
         size: Literal["A4", "Letter"] = "A4" if args.page_size == "a4" else "Letter"
         outputs.append((args.pdf, render_pdf(assessment, network, page_size=size, **options)))
     for target, data in outputs:
-        _write(target, data)
-    return "\n".join(f"{target}: report written" for target, _ in outputs)
+        write_bytes_atomically(target, data)
+    written = [f"{target}: report written" for target, _ in outputs if target != "-"]
+    return "\n".join(written) if written else None

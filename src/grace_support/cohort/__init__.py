@@ -8,7 +8,9 @@ Needs the ``cohort`` extra (pyarrow, polars and numpy):
   or an import result) as a dataset: a folder of Parquet files of the long tables
   of [`to_tables`][grace_support.tables.to_tables], in parts that each hold whole egos;
 - [`synthesize`][grace_support.cohort.synthesize] writes a synthetic cohort straight
-  to a dataset, a million networks in seconds;
+  to a dataset, a million networks in seconds, and
+  [`synthesize_follow_up`][grace_support.cohort.synthesize_follow_up] the next wave
+  of the same egos;
 - [`validate`][grace_support.cohort.validate] checks a dataset with the rules of the
   network document, column by column;
 - [`read_networks`][grace_support.cohort.read_networks] yields its networks one by one;
@@ -18,6 +20,8 @@ Needs the ``cohort`` extra (pyarrow, polars and numpy):
 - [`changes`][grace_support.cohort.changes] compares two waves of a cohort: one row
   per ego in both, the same values as
   [`change_table`][grace_support.change.change_table];
+- [`summary`][grace_support.cohort.summary] summarises either table by group, with
+  survey weights and bootstrap intervals.
 - [`shared_people`][grace_support.cohort.shared_people] finds the people (a
   clinician, a peer worker) named in several egos' networks, by a person attribute
   such as a provider id, under keyed hashes.
@@ -42,6 +46,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
+from grace_support._input import guarded
 from grace_support.cohort._kernel import FINDING_COLUMNS, OUTPUT_COLUMNS
 from grace_support.cohort._layout import (
     PART_ROWS,
@@ -50,7 +55,9 @@ from grace_support.cohort._layout import (
     rows,
     write_parts,
 )
-from grace_support.cohort._synth import synthesize
+from grace_support.cohort._summary import summary
+from grace_support.cohort._synth import synthesize, synthesize_follow_up
+from grace_support.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -73,7 +80,9 @@ __all__ = [
     "measure",
     "read_networks",
     "shared_people",
+    "summary",
     "synthesize",
+    "synthesize_follow_up",
     "validate",
     "write_dataset",
 ]
@@ -109,6 +118,7 @@ def _networks(source: Any) -> Iterable[SupportNetwork]:
     return source
 
 
+@guarded()
 def write_dataset(
     source: Tables | ImportResult | Iterable[SupportNetwork],
     path: str | os.PathLike[str],
@@ -131,6 +141,7 @@ def write_dataset(
         MissingExtraError: pyarrow or polars is not installed.
         DocumentError: The tables break a rule of the network document.
         FileExistsError: `path` exists and is not a dataset or an empty folder.
+        InputError: The folder cannot be written (no permission, a full disk, ...).
         ValueError: An attribute has a built-in column's name, or `part_size` < 1.
     """
     from grace_support.cohort._layout import pyarrow  # noqa: PLC0415
@@ -139,9 +150,17 @@ def write_dataset(
     if part_size < 1:
         raise ValueError("part_size must be at least 1")
     networks = _networks(source)
-    return write_parts(path, (networks_to_arrow(c) for c in chunks(networks, part_size)))
+    failure: str | None = None
+    try:
+        return write_parts(path, (networks_to_arrow(c) for c in chunks(networks, part_size)))
+    except FileExistsError:
+        raise
+    except OSError as error:  # named by the folder, with the system's reason
+        failure = f"cannot be written: {(error.strerror or 'an operating system error').lower()}"
+    raise InputError(failure, source=str(path))
 
 
+@guarded()
 def validate(path: str | os.PathLike[str]) -> DatasetSummary:
     """Check every part of a dataset against the rules of the network document.
 
@@ -200,6 +219,7 @@ def _small_egos(tables: dict[str, pa.Table]) -> tuple[int, int]:
     return tables["egos"].num_rows - named, one
 
 
+@guarded()
 def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
     """The networks of a dataset, validated, one at a time (one part in memory).
 
@@ -211,7 +231,7 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
     from grace_support.cohort._run import SeenEgos, checked_part, open_dataset  # noqa: PLC0415
     from grace_support.documents import network_from_data  # noqa: PLC0415
     from grace_support.errors import DocumentError  # noqa: PLC0415
-    from grace_support.importers._tables import _document, _where  # noqa: PLC0415
+    from grace_support.importers._tables import _where, resolved  # noqa: PLC0415
 
     dataset = open_dataset(path)
     seen = SeenEgos()
@@ -226,21 +246,53 @@ def read_networks(path: str | os.PathLike[str]) -> Iterator[SupportNetwork]:
             ties_of.setdefault(row["ego_id"], []).append(i)
         for ego_row, ego in enumerate(egos):
             mine, my_ties = alters_of.get(ego["ego_id"], []), ties_of.get(ego["ego_id"], [])
-            document = _document(ego, [alters[i] for i in mine], [ties[i] for i in my_ties])
+            document = _recorded(
+                ego, [alters[i] for i in mine], [ties[i] for i in my_ties], dataset.version
+            )
+            problems = []
             try:
-                yield network_from_data(document)
+                network = network_from_data(document)
             except DocumentError as error:
-                raise DocumentError(
-                    [_located(_where(p, ego_row, mine, my_ties), index) for p in error.problems],
-                    source=str(dataset.path),
-                ) from None
+                problems = [
+                    _located(
+                        _where(resolved(p, document), ego_row, mine, my_ties), p.message, index
+                    )
+                    for p in error.problems
+                ]
+            if problems:  # raised outside the handler: no chain
+                raise DocumentError(problems, source=str(dataset.path))
+            yield network
 
 
-def _located(problem: Any, index: int) -> Any:
+def _recorded(
+    ego: dict[str, Any], alters: list[dict[str, Any]], ties: list[dict[str, Any]], version: int
+) -> dict[str, Any]:
+    """The network document of one ego's rows, by the meaning of the dataset's layout.
+
+    Layout 2 is read as the tables of `to_tables` are (network document 3: four
+    missing support flags or a missing strain are "not recorded", and the ego
+    columns say what the interview asked). In layout 1 a missing value meant none,
+    and nothing about what was asked was kept.
+    """
+    from grace_support.importers._tables import _document  # noqa: PLC0415
+
+    document = _document(ego, alters, ties)
+    if version < 2:
+        document.pop("schema_version", None)  # an absent field means none, as it did
+    return document
+
+
+def _located(place: tuple[str, int, str | None], message: str, index: int) -> Any:
+    """A problem at a table's row; an attribute column is named by kind, never by its name."""
+    from grace_support.cohort._layout import ALTER_COLUMNS, EGO_COLUMNS, TIE_COLUMNS  # noqa: PLC0415
     from grace_support.errors import Problem  # noqa: PLC0415
 
-    table = problem.location.split(" ")[0]
-    return Problem(problem.location, problem.message, source=f"{table}/part-{index:05d}.parquet")
+    table, row, column = place
+    builtin = {"egos": EGO_COLUMNS, "alters": ALTER_COLUMNS, "ties": TIE_COLUMNS}[table]
+    if column is not None and column not in builtin and column != "need_*":
+        column = "(an attribute column)"
+    where = f"{table} row {row}" + (f", column {column}" if column else "")
+    return Problem(where, message, source=f"{table}/part-{index:05d}.parquet")
 
 
 def _settings(settings: Settings | Mapping[str, Any] | None) -> Settings:
@@ -261,7 +313,11 @@ def _as_of(as_of: date | str | None) -> date | None:
 
 
 def _batches(
-    source: Any, as_of: date | None, settings: Settings, client: Client | None
+    source: Any,
+    as_of: date | None,
+    settings: Settings,
+    client: Client | None,
+    ego_columns: tuple[str, ...] = (),
 ) -> tuple[int, Iterator[pl.DataFrame]]:
     """How many batches there will be (0 when unknown), and the measured batches in order."""
     from grace_support.cohort import _run  # noqa: PLC0415
@@ -274,12 +330,20 @@ def _batches(
                 seen = _run.SeenEgos()
                 for index in range(dataset.parts):
                     tables = _run.checked_part(dataset, index, seen)
-                    yield _run.measure_arrow(tables, as_of, settings, index)
+                    yield _run.measure_arrow(
+                        tables, as_of, settings, index, ego_columns=ego_columns
+                    )
 
             return dataset.parts, local()
         futures = [
             client.submit(
-                _run.measure_file_part, str(dataset.path.resolve()), i, as_of, settings, pure=False
+                _run.measure_file_part,
+                str(dataset.path.resolve()),
+                i,
+                as_of,
+                settings,
+                ego_columns=ego_columns,
+                pure=False,
             )
             for i in range(dataset.parts)
         ]
@@ -290,11 +354,22 @@ def _batches(
         for number, chunk in enumerate(chunks(_networks(source), PART_ROWS))
     )
     if client is None:
-        return 0, (_run.measure_arrow(t, as_of, settings, offset=at) for t, at in parts)
+        return 0, (
+            _run.measure_arrow(t, as_of, settings, offset=at, ego_columns=ego_columns)
+            for t, at in parts
+        )
 
     def remote() -> Iterator[pl.DataFrame]:
         futures = [
-            client.submit(_run.measure_arrow, t, as_of, settings, offset=at, pure=False)
+            client.submit(
+                _run.measure_arrow,
+                t,
+                as_of,
+                settings,
+                offset=at,
+                ego_columns=ego_columns,
+                pure=False,
+            )
             for t, at in parts
         ]
         yield from _run.iterate(futures)
@@ -308,6 +383,7 @@ def measured_batches(
     as_of: date | str | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
     client: Client | None = None,
+    ego_columns: Sequence[str] = (),
 ) -> tuple[int, Iterator[pl.DataFrame]]:
     """`measure`, one batch (part) at a time: the number of batches (0 if unknown) and them.
 
@@ -316,7 +392,22 @@ def measured_batches(
     from grace_support.cohort._layout import polars  # noqa: PLC0415
 
     polars()
-    return _batches(source, _as_of(as_of), _settings(settings), client)
+    chosen = _ego_columns(ego_columns)
+    return _batches(source, _as_of(as_of), _settings(settings), client, chosen)
+
+
+def _ego_columns(names: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(names, str):
+        raise TypeError("ego_columns must be a list of column names, not one name")
+    chosen = tuple(names)
+    for name in chosen:
+        if not isinstance(name, str):
+            raise TypeError("ego_columns must be column names (text)")
+        if name in OUTPUT_COLUMNS:
+            raise ValueError(f"ego_columns: {name!r} is already a column of the measures table")
+    if len(set(chosen)) != len(chosen):
+        raise ValueError("ego_columns names a column twice")
+    return chosen
 
 
 def _empty() -> pl.DataFrame:
@@ -333,6 +424,7 @@ def measure(
     as_of: date | str | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
     client: Client | None = None,
+    ego_columns: Sequence[str] = (),
     out: None = None,
 ) -> pl.DataFrame: ...
 @overload
@@ -342,14 +434,17 @@ def measure(
     as_of: date | str | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
     client: Client | None = None,
+    ego_columns: Sequence[str] = (),
     out: str | os.PathLike[str],
 ) -> None: ...
+@guarded()
 def measure(
     source: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
     *,
     as_of: date | str | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
     client: Client | None = None,
+    ego_columns: Sequence[str] = (),
     out: str | os.PathLike[str] | None = None,
 ) -> pl.DataFrame | None:
     """One row per ego: every measure of `measures_table`, and a count per finding code.
@@ -371,6 +466,9 @@ def measure(
         client: A ``dask.distributed.Client``: the parts are measured on its
             workers (which need grace-support with the ``cohort`` extra, and the
             dataset folder at the same path). The result is the same table.
+        ego_columns: Ego attributes to carry into the table after the measures (a
+            design weight, a group): columns of the egos table, or attributes of the
+            networks' egos (``null`` where a network has none).
         out: Write the table here instead of returning it: Parquet, or CSV when the
             name ends in ``.csv``; one part at a time, so memory stays bounded
             however big the dataset. The file appears whole or not at all.
@@ -382,19 +480,30 @@ def measure(
         MissingExtraError: pyarrow or polars is not installed.
         InputError: The dataset folder or one of its files cannot be read.
         DocumentError: The dataset breaks a rule of the network document.
-        ValueError: ``as_of`` is not a day, or a setting is out of range.
+        ValueError: ``as_of`` is not a day, or a setting is out of range; an
+            ego column is a measure's name, or missing from a part of a dataset.
+        TypeError: `ego_columns` is not a list of names.
         AsOfError: ``as_of`` is earlier than a recorded ``collected_on`` or
             ``last_contact``, as [`assess`][grace_support.assess] refuses it; the
             problems name the table, row and column (and the part's file).
+
+    Version changed:
+        0.2.0: ``ego_columns``.
     """
     from grace_support.cohort import _run  # noqa: PLC0415
     from grace_support.cohort._layout import polars  # noqa: PLC0415
+    from grace_support.cohort._run import _as_frame  # noqa: PLC0415
 
     pl = polars()
-    _, batches = measured_batches(source, as_of=as_of, settings=settings, client=client)
+    _, batches = measured_batches(
+        source, as_of=as_of, settings=settings, client=client, ego_columns=ego_columns
+    )
     if out is None:
         found = list(batches)
-        return pl.concat(found) if found else _empty()
+        if not found:
+            empty = _empty()
+            return empty.hstack([pl.Series(c, [], pl.String) for c in ego_columns])
+        return _as_frame(pl.concat(found, how="vertical_relaxed"))
     writer = _run.ResultWriter(out)
     try:
         for batch in batches:
@@ -406,6 +515,69 @@ def measure(
     return None
 
 
+class ChangeBatches:
+    """`changes`, one batch (pair of parts) at a time; the command line shows its progress.
+
+    Iterating gives the batches' rows; after the last, the days of ``as_of`` are
+    checked against every compared ego (an `AsOfError` then). ``ordered`` says
+    whether the batches, one after another, are sorted by ``ego_id``.
+    """
+
+    def __init__(self, found: Any, client: Client | None) -> None:
+        self._plan = found
+        self._client = client
+        self.total: int = found.count
+        self.ordered: bool = found.ordered
+        self.stacklevel = 4
+        """Where the generator warning points: the caller of `changes` by default."""
+
+    def __iter__(self) -> Iterator[pl.DataFrame]:
+        from grace_support.change import warn_generator_changed  # noqa: PLC0415
+        from grace_support.cohort._changes import results  # noqa: PLC0415
+        from grace_support.errors import AsOfError  # noqa: PLC0415
+
+        found = self._plan
+        problems = found.problems
+        changed = 0
+        try:
+            for result in results(found, self._client):
+                for side in (0, 1):
+                    problems[side].extend(result.problems[side])
+                changed += int(result.frame["generator_changed"].sum())
+                yield result.frame
+        finally:
+            if found.cleanup is not None:
+                found.cleanup()
+        for side, wave in enumerate((found.before, found.after)):
+            if problems[side]:
+                raise AsOfError(problems[side], source=wave.path)
+        if changed:  # some egos' waves used different name generators or caps
+            warn_generator_changed(changed, stacklevel=self.stacklevel)
+
+
+def changed_batches(
+    before: Any,
+    after: Any,
+    *,
+    as_of: Sequence[date | str] | None = None,
+    settings: Settings | Mapping[str, Any] | None = None,
+    match: Any = None,
+    client: Client | None = None,
+) -> ChangeBatches:
+    """`changes` as batches (see `ChangeBatches`); `changes` is the public way in."""
+    from grace_support.change import _days_pair  # noqa: PLC0415
+    from grace_support.cohort._changes import match_frame, open_wave, plan  # noqa: PLC0415
+    from grace_support.cohort._layout import polars  # noqa: PLC0415
+
+    polars()
+    days = (None, None) if as_of is None else _days_pair(as_of)
+    chosen = _settings(settings)
+    pairs = None if match is None else match_frame(match)
+    waves = open_wave(before, "before"), open_wave(after, "after")
+    found = plan(*waves, as_of=days, settings=chosen, match=pairs)
+    return ChangeBatches(found, client)
+
+
 @overload
 def changes(
     before: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
@@ -413,6 +585,8 @@ def changes(
     *,
     as_of: Sequence[date | str] | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
+    match: Any = None,
+    client: Client | None = None,
     out: None = None,
 ) -> pl.DataFrame: ...
 @overload
@@ -422,34 +596,51 @@ def changes(
     *,
     as_of: Sequence[date | str] | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
+    match: Any = None,
+    client: Client | None = None,
     out: str | os.PathLike[str],
 ) -> None: ...
+@guarded()
 def changes(
     before: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
     after: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
     *,
     as_of: Sequence[date | str] | None = None,
     settings: Settings | Mapping[str, Any] | None = None,
+    match: Any = None,
+    client: Client | None = None,
     out: str | os.PathLike[str] | None = None,
 ) -> pl.DataFrame | None:
     """How each ego's network changed between two waves: `change_table`, column-wise.
 
     One row per ego present in both waves, sorted by ``ego_id``; egos of one wave
-    only are left out. The columns, in order, are exactly those of
+    only are left out. The columns begin with exactly those of
     [`change_table`][grace_support.change.change_table] (``ego_id``; the counts
     ``kept`` ... ``support_types_lost``; ``alter_jaccard`` and ``tie_jaccard``;
     ``coverage_before`` and ``coverage_after``; ``delta_<measure>`` for every
     numeric measure; ``findings_resolved``, ``findings_new`` and
     ``findings_persisting``; ``change_type``, ``turnover``, ``stability`` and the
-    boolean ``generator_changed``), and every value equals what it gives (and so what
-    [`compare`][grace_support.change.compare] gives for that ego): counts and
-    whole-number deltas as integers, shares and other deltas as floats, ``null``
-    where ``change_table`` has a missing value.
+    boolean ``generator_changed``), and every one of their values equals what it gives
+    (and so what [`compare`][grace_support.change.compare] gives for that ego):
+    counts and whole-number deltas as integers, shares and other deltas as floats,
+    ``null`` where ``change_table`` has a missing value. Then:
 
-    People are matched by id (``compare`` without ``match``). Each wave is read
-    part by part and measured with the engine of [`measure`][grace_support.cohort.measure];
-    the columns a change needs of both waves' alters and ties (ids, qualities,
-    support given each way) are held in memory together to be joined.
+    - ``before_finding_count_<code>`` and ``after_finding_count_<code>``: each
+      wave's findings of each code, as [`measure`][grace_support.cohort.measure]
+      counts them;
+    - ``circle_<from>_to_<to>`` for the states ``inner``, ``middle``, ``outer``,
+      ``unrecorded`` (closeness not recorded) and ``none`` (not named in that
+      wave): how many people made that move. ``circle_middle_to_inner`` counts kept
+      people who moved in; ``circle_outer_to_none`` people of the outer circle no
+      longer named; ``circle_none_to_inner`` people newly named in the inner circle.
+
+    The waves are compared part by part, with memory bounded by the part size:
+    directly, pair of parts by pair of parts, when every ego of both waves is in
+    the same part number in both (as
+    [`synthesize_follow_up`][grace_support.cohort.synthesize_follow_up] writes
+    them); otherwise both waves are first split by ranges of ego id into a
+    temporary folder (one more pass over both). Pairs are compared in worker
+    processes, one per core, when the waves hold 20,000 egos or more.
 
     Args:
         before: The earlier wave: a dataset folder (validated part by part as it is
@@ -461,8 +652,15 @@ def changes(
             on the day.
         settings: The thresholds of the findings (``Settings`` or a mapping of its
             fields); the defaults when omitted.
+        match: People the interviewer gave a new id: a table (polars, pandas or
+            Arrow) with the columns ``ego_id``, ``before_id`` and ``after_id``, one
+            row per person, as ``compare``'s ``match`` for each ego. People not in
+            it are matched by their id.
+        client: A ``dask.distributed.Client``: the pairs of parts are compared on
+            its workers (which need grace-support with the ``cohort`` extra, and
+            the dataset folders at the same paths). The result is the same table.
         out: Write the table here instead of returning it: Parquet, or CSV when the
-            name ends in ``.csv``. The file appears whole or not at all.
+            name ends in ``.csv``; part by part. The file appears whole or not at all.
 
     Returns:
         A polars ``DataFrame``, or ``None`` with `out`.
@@ -482,9 +680,13 @@ def changes(
             refuses it; the problems name the wave's dataset folder and part file
             with the table, row and column, or, for networks, the network and field
             (``after[3].relationships[1].last_contact``).
-        ValueError: ``as_of`` is not a pair of days; a setting is out of range; or
+        TypeError: `match` is not a table.
+        ValueError: ``as_of`` is not a pair of days; a setting is out of range;
             two networks given to one side are of the same ego (the message names
-            the side and both positions, as ``before[3] ... before[1]``, never an id).
+            the side and both positions, as ``before[3] ... before[1]``, never an
+            id); or a row of `match` is incomplete, repeats a person, names someone
+            not in that ego's network, or maps two people to one (the message names
+            the row).
 
     Examples:
         >>> from grace_support import Relationship, SupportNetwork
@@ -496,45 +698,80 @@ def changes(
         >>> table = changes([wave("jo", "al")], [wave("jo", "kim")])
         >>> table.select("ego_id", "kept", "gained", "lost", "alter_jaccard").row(0)
         ('sam', 1, 1, 1, 0.3333333333333333)
-    """
-    from grace_support.change import _days_pair  # noqa: PLC0415
-    from grace_support.cohort import _run  # noqa: PLC0415
-    from grace_support.cohort._changes import (  # noqa: PLC0415
-        change_frame,
-        common_egos,
-        late_problems,
-        read_side,
-        source_parts,
-    )
-    from grace_support.cohort._layout import polars  # noqa: PLC0415
-    from grace_support.errors import AsOfError  # noqa: PLC0415
+        >>> table.select("circle_unrecorded_to_none", "circle_none_to_unrecorded").row(0)
+        (1, 1)
 
-    polars()
-    days = (None, None) if as_of is None else _days_pair(as_of)
-    chosen = _settings(settings)
-    paths, sides = [], []
-    for side, source, day in (("before", before, days[0]), ("after", after, days[1])):
-        path, parts = source_parts(source)
-        paths.append(path)
-        sides.append(read_side(parts, side=side, as_of=day, settings=chosen))
-    egos = common_egos(*sides)
-    for name, path, side_read in zip(("before", "after"), paths, sides, strict=True):
-        if problems := late_problems(side_read, egos, name, path):
-            raise AsOfError(problems, source=path)
-    frame = change_frame(sides[0], sides[1], egos)
-    _warn_generators(frame)
+    Version changed:
+        0.2.0: part by part with bounded memory, in worker processes or on Dask
+        (``client``); ``match``; the wave finding counts and circle moves.
+    """
+    from grace_support.cohort._layout import polars  # noqa: PLC0415
+
+    pl = polars()
+    batches = changed_batches(
+        before, after, as_of=as_of, settings=settings, match=match, client=client
+    )
     if out is None:
-        return frame
-    writer = _run.ResultWriter(out)
-    try:
-        writer.write(frame)
-        writer.commit(frame)
-    except BaseException:
-        writer.abort()
-        raise
+        found = list(batches)
+        frame = pl.concat(found) if found else _empty_changes()
+        return frame if batches.ordered else frame.sort("ego_id")
+    batches.stacklevel = 5  # through write_sorted
+    write_sorted(batches, out, ordered=batches.ordered)
     return None
 
 
+def _empty_changes() -> pl.DataFrame:
+    from grace_support.assessment import Settings  # noqa: PLC0415
+    from grace_support.cohort import _run  # noqa: PLC0415
+    from grace_support.cohort._changes import compare_parts  # noqa: PLC0415
+
+    empty = _run.empty_tables()
+    return compare_parts(empty, empty, as_of=(None, None), settings=Settings())
+
+
+def write_sorted(
+    batches: Iterable[pl.DataFrame], out: str | os.PathLike[str], *, ordered: bool
+) -> int:
+    """Write change batches to `out` (Parquet or CSV), sorted by ``ego_id``; the row count.
+
+    Batches already in order are written as they come; otherwise they go to a
+    temporary Parquet file first, which is then sorted into `out`.
+    """
+    from pathlib import Path  # noqa: PLC0415
+
+    from grace_support.cohort import _run  # noqa: PLC0415
+    from grace_support.cohort._layout import polars  # noqa: PLC0415
+
+    pl = polars()
+    target = Path(out)
+    first = _run.ResultWriter(
+        target if ordered else target.with_name(f".{target.name}.unsorted.parquet")
+    )
+    rows = 0
+    try:
+        for batch in batches:
+            first.write(batch)
+            rows += batch.height
+        first.commit(_empty_changes())
+    except BaseException:
+        first.abort()
+        raise
+    if ordered:
+        return rows
+    try:
+        final = _run.ResultWriter(target)
+        try:
+            final.write(pl.read_parquet(first.out).sort("ego_id"))
+            final.commit(_empty_changes())
+        except BaseException:
+            final.abort()
+            raise
+    finally:
+        first.out.unlink(missing_ok=True)
+    return rows
+
+
+@guarded()
 def shared_people(
     dataset: str | os.PathLike[str] | Tables | ImportResult | Iterable[SupportNetwork],
     *,
@@ -624,14 +861,6 @@ def shared_people(
     else:
         parts = _network_parts(dataset)
     return shared_frame(parts, key=chosen, secret=hmac_key, names=names, min_egos=min_egos)
-
-
-def _warn_generators(frame: pl.DataFrame) -> None:
-    """Warn once when some egos' two waves used different name generators or caps."""
-    from grace_support.change import warn_generator_changed  # noqa: PLC0415
-
-    if changed := int(frame["generator_changed"].sum()):
-        warn_generator_changed(changed, stacklevel=4)
 
 
 def arrow_parts(networks: Iterable[SupportNetwork]) -> Iterator[dict[str, pa.Table]]:

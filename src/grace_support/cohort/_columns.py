@@ -23,15 +23,15 @@ def np() -> Any:
     return require("numpy", extra="cohort", feature="grace_support.cohort")
 
 
-def read_table(file: Path) -> pa.Table:
-    """Read one Parquet file, keeping text columns dictionary-encoded."""
+def read_table(file: Path, columns: list[str] | None = None) -> pa.Table:
+    """Read one Parquet file (or some of its `columns`), keeping text columns dictionary-encoded."""
     pq = require("pyarrow.parquet", extra="cohort", feature="grace_support.cohort")
     schema = pq.read_schema(file)
     pa = pyarrow()
     text = [
         f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
     ]
-    return pq.read_table(file, read_dictionary=text)
+    return pq.read_table(file, columns=columns, read_dictionary=text)
 
 
 class Codes:

@@ -85,6 +85,9 @@ class Part:
     tie_b: Any
     tie_weight: Any = None
     """Each tie's weight (1 where not recorded); ``None`` means every weight is 1."""
+    asked: Any = None
+    """Each alter: whether their ties to the others were asked about (the ego's
+    ``ties_asked``); ``None`` means everyone's were."""
 
 
 def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
@@ -153,7 +156,41 @@ def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
         tie_a=tie_a,
         tie_b=tie_b,
         tie_weight=tie_weights(ties),
+        asked=tie_asked(egos, alters),
     )
+
+
+def tie_asked(egos: pa.Table, alters: pa.Table) -> Any:
+    """Each alter: whether their ties were asked about, from the egos' ``ties_asked``.
+
+    ``ties_asked`` is JSON list text of the asked people's ids (missing: everyone).
+    ``None`` when no ego of the part has one (everyone was asked).
+    """
+    pl = polars()
+    if "ties_asked" not in egos.column_names:
+        return None
+    column = egos.column("ties_asked")
+    if pyarrow().types.is_null(column.type) or column.null_count == len(column):
+        return None
+    lists = (
+        pl.from_arrow(egos.select(["ego_id", "ties_asked"]))
+        .select(pl.col("ego_id").cast(pl.String), pl.col("ties_asked").cast(pl.String))
+        .filter(pl.col("ties_asked").is_not_null())
+        .with_columns(pl.col("ties_asked").str.json_decode(pl.List(pl.String)))
+    )
+    pairs = lists.explode("ties_asked").drop_nulls().rename({"ties_asked": "alter_id"})
+    people = pl.from_arrow(alters.select(["ego_id", "alter_id"])).select(
+        pl.col("ego_id").cast(pl.String), pl.col("alter_id").cast(pl.String)
+    )
+    listed = people["ego_id"].is_in(lists["ego_id"].implode()).to_numpy()
+    named = (
+        people.with_row_index("row")
+        .join(pairs, on=["ego_id", "alter_id"], how="semi")["row"]
+        .to_numpy()
+    )
+    asked = ~listed
+    asked[named] = True
+    return asked
 
 
 def tie_weights(ties: pa.Table) -> Any:
@@ -474,6 +511,16 @@ def ego_betweenness_normalized(n: Any, betweenness: tuple[Any, Any]) -> tuple[An
     return share, defined
 
 
+def _unless(value: Any, unasked: Any) -> Any:
+    """A structural measure, undefined (null) for the egos in `unasked`."""
+    numpy = np()
+    if not unasked.any():
+        return value
+    if isinstance(value, tuple):
+        return value[0], value[1] & ~unasked
+    return numpy.asarray(value, dtype=float), ~unasked
+
+
 def structural_columns(part: Part, n: Any, effective: tuple[Any, Any]) -> dict[str, Any]:
     """The columns of Burt's efficiency and hierarchy and of ego betweenness."""
     betweenness = ego_betweenness(part, n)
@@ -510,7 +557,14 @@ FINDING_KEY_COLUMNS: Final = ("ego_id", "code", "subject")
 
 
 def finding_keys(
-    egos: pa.Table, alters: pa.Table, ties: pa.Table, *, as_of: date | None, settings: Settings
+    egos: pa.Table,
+    alters: pa.Table,
+    ties: pa.Table,
+    *,
+    as_of: date | None,
+    settings: Settings,
+    by_row: bool = False,
+    part: Part | None = None,
 ) -> pl.DataFrame:
     """One row per finding of every ego in one (valid) part: what the finding is about.
 
@@ -520,11 +574,13 @@ def finding_keys(
     (``strained-tie``, ``dormant-tie``), the people with the largest load, sorted and
     joined by spaces (``over-reliance``), or empty text for a finding about the
     whole network. The rows of one ego and code are as many as ``measure_part``
-    counts; their order is not meaningful.
+    counts; their order is not meaningful. With `by_row`, the first column is
+    ``row``, the ego's row in `egos`, instead of ``ego_id``. `part` is the
+    kernel's view of the tables, when already made.
     """
     numpy = np()
     pa = pyarrow()
-    part = part_from_arrow(egos, alters, ties)
+    part = part if part is not None else part_from_arrow(egos, alters, ties)
     active = active_size(part)
     support = support_counts(part)
     roles = role_counts(part)
@@ -559,11 +615,15 @@ def finding_keys(
     ):
         rows = numpy.flatnonzero(whole[code])
         pieces.append((rows, code, pa.array([""] * len(rows), pa.string())))
-    ego_ids = egos.column("ego_id").cast(pa.string()).combine_chunks()
     rows = numpy.concatenate([numpy.asarray(r, dtype=numpy.int64) for r, _, _ in pieces])
+    if by_row:
+        first: Any = pa.array(rows, pa.int64())
+    else:
+        ego_ids = egos.column("ego_id").cast(pa.string()).combine_chunks()
+        first = ego_ids.take(pa.array(rows, pa.int64()))
     table = pa.table(
         {
-            "ego_id": ego_ids.take(pa.array(rows, pa.int64())),
+            "row" if by_row else "ego_id": first,
             "code": pa.DictionaryArray.from_arrays(
                 pa.array(numpy.repeat(numpy.arange(len(pieces)), [len(r) for r, _, _ in pieces])),
                 pa.array([c.value for _, c, _ in pieces]),
@@ -597,12 +657,21 @@ def _joined(ego_rows: Any, people: pa.Array) -> tuple[Any, FindingCode, pa.Array
 
 
 def measure_part(
-    egos: pa.Table, alters: pa.Table, ties: pa.Table, *, as_of: date | None, settings: Settings
+    egos: pa.Table,
+    alters: pa.Table,
+    ties: pa.Table,
+    *,
+    as_of: date | None,
+    settings: Settings,
+    part: Part | None = None,
 ) -> pl.DataFrame:
-    """The measures and finding counts of every ego in one (valid) part, in egos order."""
+    """The measures and finding counts of every ego in one (valid) part, in egos order.
+
+    `part` is the kernel's view of the tables, when already made.
+    """
     numpy = np()
     pa = pyarrow()
-    part = part_from_arrow(egos, alters, ties)
+    part = part if part is not None else part_from_arrow(egos, alters, ties)
     n = size(part)
     active = active_size(part)
     support = support_counts(part)
@@ -610,7 +679,11 @@ def measure_part(
     total, top, squares = provider_loads(part)
     t = tie_count(part)
     tied, sums = constraint_sums(part)
-    effective = weighted_effective_size(part, n)
+    # Structure is over the ego and the people whose ties were asked about; nothing
+    # rests on it when people were named and no one's ties were asked.
+    asked = n if part.asked is None else _count(part, part.asked)
+    unasked = (asked == 0) & (n > 0)
+    effective = _unless(weighted_effective_size(part, asked), unasked)
     missing = part.needs & (support == 0)
     single = part.needs & (support == 1)
     professional = roles[:, _PROFESSIONAL]
@@ -637,13 +710,16 @@ def measure_part(
         "provider_hhi": provider_hhi(total, squares),
         "professional_count": professional,
         "strained_count": strained,
-        "density": density(n, t),
+        "density": _unless(density(asked, t), unasked),
         "effective_size": effective,
-        "constraint": constraint(n, tied, sums),
+        "constraint": _unless(constraint(asked, tied, sums), unasked),
         "role_unknown_count": unknown,
         **{f"support_given_count_{x}": given[:, i] for i, x in enumerate(TYPES)},
         "reciprocity": reciprocity(part, active),
-        **structural_columns(part, n, effective),
+        **{
+            name: _unless(value, unasked)
+            for name, value in structural_columns(part, asked, effective).items()
+        },
     }
     whole = whole_network_findings(
         part, support=support, roles=roles, active=active, total=total, top=top, settings=settings

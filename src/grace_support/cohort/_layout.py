@@ -37,8 +37,18 @@ if TYPE_CHECKING:
 
 FORMAT: Final = "grace-support cohort"
 """The ``format`` written in ``cohort.json``."""
-FORMAT_VERSION: Final = 1
-"""The version of the dataset layout."""
+FORMAT_VERSION: Final = 2
+"""The version of the dataset layout this release writes.
+
+Version 2 (network document version 3) adds the ego columns of the tables of
+`to_tables`: ``support_types_asked``, ``gives_types_asked`` and ``ties_asked`` (JSON
+list text; missing: the default, all four kinds or everyone), ``generator`` and
+``max_names``. In version 2 a missing ``strain``, or all four support (or ``gives_``)
+columns missing, mean not recorded; in version 1 they mean none, as before. Both
+are read.
+"""
+READ_VERSIONS: Final = (1, 2)
+"""The layout versions this release reads."""
 MANIFEST: Final = "cohort.json"
 TABLES: Final = ("egos", "alters", "ties")
 PART_ROWS: Final = 100_000
@@ -49,7 +59,10 @@ JSON_ENCODING: Final = b"grace_support.encoding"
 TYPES: Final = tuple(t.value for t in SupportType)
 NEED_COLUMNS: Final = tuple(f"need_{t}" for t in TYPES)
 GIVES_COLUMNS: Final = tuple(f"gives_{t}" for t in TYPES)
-EGO_COLUMNS: Final = ("ego_id", "name", *NEED_COLUMNS, "collected_on")
+ASKED_COLUMNS: Final = ("support_types_asked", "gives_types_asked", "ties_asked")
+EGO_COLUMNS: Final = (
+    "ego_id", "name", *NEED_COLUMNS, "collected_on", *ASKED_COLUMNS, "generator", "max_names",
+)  # fmt: skip
 ALTER_COLUMNS: Final = (
     "ego_id", "alter_id", "name", "role", "category", *TYPES,
     "closeness", "contact", "last_contact", "strain", *GIVES_COLUMNS,
@@ -79,6 +92,9 @@ def builtin_schema(table: str) -> pa.Schema:
                 ("name", text),
                 *((c, flag) for c in NEED_COLUMNS),
                 ("collected_on", pa.date32()),
+                *((c, text) for c in ASKED_COLUMNS),
+                ("generator", text),
+                ("max_names", pa.int64()),
             ]
         )
     if table == "alters":
@@ -149,6 +165,8 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
     Raises:
         ValueError: An attribute's name is the name of a built-in column.
     """
+    from grace_support.tables import _asked_cells  # noqa: PLC0415
+
     egos: dict[str, list[Any]] = {c: [] for c in EGO_COLUMNS}
     alters: dict[str, list[Any]] = {c: [] for c in ALTER_COLUMNS}
     ties: dict[str, list[Any]] = {c: [] for c in TIE_COLUMNS}
@@ -160,6 +178,8 @@ def networks_to_arrow(networks: Sequence[SupportNetwork]) -> dict[str, pa.Table]
         for t, column in zip(SupportType, NEED_COLUMNS, strict=True):
             egos[column].append(t in network.needs)
         egos["collected_on"].append(network.collected_on)
+        for column, cell in _asked_cells(network).items():  # as to_tables writes them
+            egos[column].append(cell)
         for name, value in network.ego.attributes.items():
             _check_name(name, EGO_COLUMNS, number)
             _put(egos, number, name, value)

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from grace_support._extras import require
+from grace_support._input import check_output, loads_json, read_bytes
 from grace_support.cohort._columns import read_table
 from grace_support.cohort._kernel import measure_part
 from grace_support.cohort._layout import (
     FORMAT,
+    FORMAT_VERSION,
     MANIFEST,
+    READ_VERSIONS,
     TABLES,
     builtin_schema,
     part_path,
@@ -33,12 +37,18 @@ if TYPE_CHECKING:
     from grace_support.assessment import Settings
 
 
+MANIFEST_MAX_BYTES = 1024 * 1024
+"""A dataset's ``cohort.json`` is refused when larger than this."""
+
+
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """An opened dataset: its folder and number of parts."""
 
     path: Path
     parts: int
+    version: int = FORMAT_VERSION
+    """The layout version (see ``_layout.FORMAT_VERSION``)."""
 
     def files(self, index: int) -> dict[str, Path]:
         """The three files of part `index`."""
@@ -53,14 +63,16 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
     """
     folder = Path(path)
     manifest = folder / MANIFEST
-    try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    data: Any = None
+    # A regular file of at most 1 MiB: a FIFO or /dev/zero is refused unread.
+    with contextlib.suppress(DocumentError):
+        data = loads_json(read_bytes(manifest, max_bytes=MANIFEST_MAX_BYTES))
+    if data is None:  # raised outside the handler: no chain holding the manifest's bytes
         raise InputError(
             f"is not a cohort dataset (no readable {MANIFEST}); write one with "
             "grace_support.cohort.write_dataset or synthesize",
             source=str(folder),
-        ) from None
+        )
     parts = data.get("parts") if isinstance(data, dict) else None
     if (
         not isinstance(data, dict)
@@ -70,11 +82,12 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
         or parts < 0
     ):
         raise InputError(f"is not a cohort dataset ({MANIFEST} is not ours)", source=str(folder))
-    if data.get("version") != 1:
+    version = data.get("version")
+    if version not in READ_VERSIONS or isinstance(version, bool):
         raise InputError(
             "is a cohort dataset of a version this release cannot read", source=str(folder)
         )
-    return Dataset(folder, parts)
+    return Dataset(folder, parts, version)
 
 
 def read_part(dataset: Dataset, index: int, *, columns: bool = True) -> dict[str, pa.Table]:
@@ -85,13 +98,20 @@ def read_part(dataset: Dataset, index: int, *, columns: bool = True) -> dict[str
     """
     tables = {}
     for table, file in dataset.files(index).items():
+        name = str(file.relative_to(dataset.path.parent))
+        try:
+            regular = stat.S_ISREG(os.stat(file).st_mode)
+        except (OSError, ValueError):
+            regular = False
+        if not regular:  # a FIFO would block the Parquet reader forever
+            raise InputError("cannot be read: it is missing or not a regular file", source=name)
+        failed = False
         try:
             tables[table] = read_table(file)
         except (OSError, ValueError, pyarrow().ArrowException):
-            raise InputError(
-                "cannot be read as a Parquet file",
-                source=str(file.relative_to(dataset.path.parent)),
-            ) from None
+            failed = True
+        if failed:  # raised outside the handler: no chain
+            raise InputError("cannot be read as a Parquet file", source=name)
     return tables
 
 
@@ -206,25 +226,76 @@ def measure_arrow(
     index: int | None = None,
     *,
     offset: int | None = None,
+    ego_columns: tuple[str, ...] = (),
 ) -> pl.DataFrame:
-    """The measures of one part's (valid) Arrow tables.
+    """The measures of one part's (valid) Arrow tables, then the chosen `ego_columns`.
 
     Raises:
         AsOfError: `as_of` is earlier than a recorded day (see `check_as_of`).
+        ValueError: A part of a dataset (`index` given) has no column of `ego_columns`.
     """
     check_as_of(tables, as_of, index, offset)
-    return measure_part(
+    frame = measure_part(
         tables["egos"], tables["alters"], tables["ties"], as_of=as_of, settings=settings
     )
+    if not ego_columns:
+        return frame
+    return frame.hstack(ego_frame(tables["egos"], ego_columns, index).get_columns())
+
+
+def ego_frame(egos: pa.Table, names: tuple[str, ...], index: int | None) -> pl.DataFrame:
+    """The columns `names` of an egos table (JSON text decoded), as polars columns.
+
+    Raises:
+        ValueError: A part of a dataset (`index` given) has no such column. (Networks
+            given in Python that lack an attribute get a column of nulls.)
+    """
+    from grace_support.cohort._layout import column_values, polars  # noqa: PLC0415
+
+    pl = polars()
+    columns = []
+    for position, name in enumerate(names):
+        if name not in egos.column_names:
+            if index is not None:  # the analyst's column name is named by its place only
+                raise ValueError(
+                    f"ego_columns[{position}] names no column of the egos table "
+                    f"(egos/part-{index:05d}.parquet)"
+                )
+            columns.append(pl.Series(name, [None] * egos.num_rows, dtype=pl.String))
+            continue
+        field = egos.schema.field(name)
+        if field.metadata and field.metadata.get(b"grace_support.encoding") == b"json":
+            columns.append(pl.Series(name, [str(v) for v in column_values(egos, name)]))
+        else:
+            columns.append(
+                pl.from_arrow(egos.column(name).cast(_plain_type(field.type))).alias(name)
+            )
+    return _as_frame(pl.DataFrame(columns))
+
+
+def _as_frame(frame: Any) -> pl.DataFrame:
+    """`frame`, typed (polars is imported lazily, so its results are ``Any`` here)."""
+    return frame  # type: ignore[no-any-return]
+
+
+def _plain_type(kind: Any) -> Any:
+    pa = pyarrow()
+    return kind.value_type if pa.types.is_dictionary(kind) else kind
 
 
 def measure_file_part(
-    path: str, index: int, as_of: date | None, settings: Settings, check: bool = True
+    path: str,
+    index: int,
+    as_of: date | None,
+    settings: Settings,
+    *,
+    check: bool = True,
+    ego_columns: tuple[str, ...] = (),
 ) -> pl.DataFrame:
     """Measure part `index` of the dataset at `path` (what a Dask worker runs)."""
     dataset = Dataset(Path(path), index + 1)
     tables = checked_part(dataset, index) if check else read_part(dataset, index)
-    return measure_arrow(tables, as_of, settings, index)
+    return measure_arrow(tables, as_of, settings, index, ego_columns=ego_columns)
 
 
 # -- writing results ------------------------------------------------------------------------
@@ -234,6 +305,7 @@ class ResultWriter:
     """Writes result frames to Parquet or CSV, batch by batch, then moves the file into place."""
 
     def __init__(self, out: str | os.PathLike[str]) -> None:
+        check_output(out)  # a device, a FIFO or a folder is never replaced
         self.out = Path(out)
         self.csv = self.out.suffix.lower() == ".csv"
         self.out.parent.mkdir(parents=True, exist_ok=True)

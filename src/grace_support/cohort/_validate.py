@@ -9,12 +9,12 @@ found there.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from typing import TYPE_CHECKING, Any, Final
 
 from grace_support._extras import require
+from grace_support._input import loads_json
 from grace_support.cohort._columns import Codes, codes, distinct, id_numbers, member, np
 from grace_support.cohort._layout import (
     ALTER_COLUMNS,
@@ -28,7 +28,7 @@ from grace_support.cohort._layout import (
     part_name,
     pyarrow,
 )
-from grace_support.errors import Problem
+from grace_support.errors import DocumentError, Problem
 from grace_support.vocabulary import Closeness, Contact, Role, Strain
 
 if TYPE_CHECKING:
@@ -104,6 +104,21 @@ def _is_text(kind: pa.DataType) -> bool:
     )
 
 
+def _builtin_type(name: str, kind: Any) -> tuple[bool, str]:
+    """Whether a built-in column's type is right, and the rule (what it must hold)."""
+    pa = pyarrow()
+    empty = pa.types.is_null(kind)
+    if name in ("last_contact", "collected_on"):
+        return pa.types.is_date32(kind) or empty, "dates"
+    if name == "weight":
+        return pa.types.is_floating(kind) or pa.types.is_integer(kind) or empty, "numbers"
+    if name in (*TYPES, *NEED_COLUMNS, *GIVES_COLUMNS):
+        return pa.types.is_boolean(kind) or empty, "true/false"
+    if name == "max_names":
+        return pa.types.is_integer(kind) or empty, "whole numbers"
+    return _is_text(kind), "text"
+
+
 def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
     """Column presence and types; False when the table cannot be checked further."""
     pa = pyarrow()
@@ -115,18 +130,10 @@ def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
     if len(set(schema.names)) != len(schema.names):
         report.table(table, "has two columns with the same name")
         return False
-    for field in schema:
+    for number, field in enumerate(schema, start=1):
         name, kind = field.name, field.type
         if name in _BUILTIN[table]:
-            if name in ("last_contact", "collected_on"):
-                good, rule = pa.types.is_date32(kind) or pa.types.is_null(kind), "dates"
-            elif name == "weight":
-                good = pa.types.is_floating(kind) or pa.types.is_integer(kind)
-                good, rule = good or pa.types.is_null(kind), "numbers"
-            elif name in (*TYPES, *NEED_COLUMNS, *GIVES_COLUMNS):
-                good, rule = pa.types.is_boolean(kind) or pa.types.is_null(kind), "true/false"
-            else:
-                good, rule = _is_text(kind), "text"
+            good, rule = _builtin_type(name, kind)
             if not good:
                 report.table(table, f"column {name} must hold {rule}")
                 ok = False
@@ -135,7 +142,7 @@ def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
         if not _ATTRIBUTE_NAME.fullmatch(attribute):
             report.table(
                 table,
-                "has an attribute column whose name is not a variable name "
+                f"column {number} (an attribute) has a name that is not a variable name "
                 "(a letter or '_' first, then letters, digits, '_', '.', '-'; at most 64)",
             )
             ok = False
@@ -145,47 +152,86 @@ def _check_types(report: _Report, table: str, schema: pa.Schema) -> bool:
             or pa.types.is_integer(kind)
             or pa.types.is_floating(kind)
         ):
-            report.table(table, f"column {name} must hold text, numbers or true/false")
+            report.table(
+                table, f"column {number} (an attribute) must hold text, numbers or true/false"
+            )
             ok = False
     return ok
+
+
+_LARGEST_WHOLE: Final = 2**53
+"""Whole numbers in attributes are from -2^53 to 2^53 (docs/errors.md)."""
 
 
 def _check_attributes(report: _Report, table: str, arrow: pa.Table) -> None:
     pa = pyarrow()
     numpy = np()
-    for field in arrow.schema:
+    pc = require("pyarrow.compute", extra="cohort", feature="grace_support.cohort")
+    for number, field in enumerate(arrow.schema, start=1):
         if field.name in _BUILTIN[table]:
             continue
         column = arrow.column(field.name)
+        where = f"{number} (an attribute)"  # by position: the column's name is not echoed
         if pa.types.is_floating(field.type):
             values = numpy.asarray(column.fill_null(0.0), dtype=float)
             report.rows(
                 table,
                 numpy.isinf(values),
-                field.name,
+                where,
                 "must be text, a whole or finite number, true/false, or empty",
+            )
+        elif pa.types.is_integer(field.type) and field.type.bit_width > 53:
+            large = pc.greater(column, pa.scalar(_LARGEST_WHOLE, field.type))
+            if pa.types.is_signed_integer(field.type):
+                large = pc.or_(large, pc.less(column, pa.scalar(-_LARGEST_WHOLE, field.type)))
+            report.rows(
+                table,
+                numpy.asarray(large.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool),
+                where,
+                "must be a whole number from -2^53 to 2^53 (write larger ones as text)",
             )
         elif field.metadata and field.metadata.get(JSON_ENCODING) == b"json":
             found = codes(column)
             report.rows(
                 table,
                 found.where({v for v in found.values if not _plain_json(v)}),
-                field.name,
+                where,
                 "must be JSON text of one plain value (text, number, true/false)",
             )
 
 
 def _plain_json(text: str) -> bool:
     try:
-        value = json.loads(text)
-    except ValueError:
+        value = loads_json(text)
+    except DocumentError:
         return False
     if isinstance(value, float):
         return math.isfinite(value)
-    return value is None or isinstance(value, str | bool | int)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -_LARGEST_WHOLE <= value <= _LARGEST_WHOLE
+    return value is None or isinstance(value, str | bool)
+
+
+_FIRST_DAY: Final = -719162  # 0001-01-01, in days from 1970-01-01 (Arrow's date32)
+_LAST_DAY: Final = 2932896  # 9999-12-31
+
+
+def _check_days(report: _Report, table: str, arrow: pa.Table, column: str) -> None:
+    """A date32 day outside the years 1-9999 (which Python's dates cannot hold)."""
+    pa = pyarrow()
+    if column not in arrow.column_names or not pa.types.is_date32(arrow.schema.field(column).type):
+        return
+    days = np().asarray(
+        arrow.column(column).cast(pa.int32()).fill_null(0).to_numpy(zero_copy_only=False)
+    )
+    report.rows(
+        table, (days < _FIRST_DAY) | (days > _LAST_DAY), column, "must be a day in years 1-9999"
+    )
 
 
 def _check_names(report: _Report, table: str, arrow: pa.Table) -> None:
+    """Names of 1-200 characters; and the recorded days (egos, alters) in years 1-9999."""
+    _check_days(report, table, arrow, "collected_on" if table == "egos" else "last_contact")
     if "name" in arrow.column_names:
         found = codes(arrow.column("name"))
         report.rows(
@@ -229,7 +275,7 @@ def _repeats(*keys: Any, width: int) -> Any:
     return repeated
 
 
-def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
+def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:  # noqa: PLR0915 - rule after rule
     """Every problem in one part of a dataset (its three tables), in table and row order."""
     numpy = np()
     report = _Report(part)
@@ -254,6 +300,7 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
             "is already the id of an earlier ego; every ego_id must be unique",
         )
         ego_known = distinct(ego[ego >= 0])
+        _check_asked(report, egos)
         _check_names(report, "egos", egos)
         _check_attributes(report, "egos", egos)
     alter_keys = None
@@ -320,7 +367,7 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
                     "names no one in this ego's alters",
                 )
         if "weight" in ties.column_names:
-            weight = ties.column("weight").cast(pyarrow().float64()).fill_null(1.0)
+            weight = ties.column("weight").cast(pyarrow().float64(), safe=False).fill_null(1.0)
             values = weight.to_numpy()
             report.rows(
                 "ties",
@@ -330,6 +377,8 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
             )
         _check_attributes(report, "ties", ties)
         a, b = ends["alter_a"], ends["alter_b"]
+        if ok["alters"] and ok["egos"]:
+            _check_ties_asked(report, egos, alters, ties)
         report.rows("ties", (a == b) & (a >= 0), None, "joins a person to themselves")
         report.rows(
             "ties",
@@ -338,6 +387,113 @@ def validate_part(part: int, tables: dict[str, pa.Table]) -> list[Problem]:
             "repeats an earlier tie of this ego (ties have no direction)",
         )
     return _ordered(report.problems)
+
+
+def _asked_lists(egos: pa.Table) -> dict[int, list[Any] | None]:
+    """Each ego row with a ``ties_asked`` cell: its ids, or ``None`` when not a list of ids."""
+    if "ties_asked" not in egos.column_names:
+        return {}
+    found = codes(egos.column("ties_asked"))
+    parsed: list[list[Any] | None] = []
+    for value in found.values:
+        try:
+            ids = loads_json(value)
+        except ValueError:
+            parsed.append(None)
+            continue
+        good = isinstance(ids, list) and all(isinstance(i, str) and _ID.fullmatch(i) for i in ids)
+        parsed.append(ids if good and len(set(ids)) == len(ids) else None)
+    return {row: parsed[code] for row, code in enumerate(found.codes.tolist()) if code >= 0}
+
+
+def _check_ties_asked(report: _Report, egos: pa.Table, alters: pa.Table, ties: pa.Table) -> None:
+    """``ties_asked`` names the ego's alters, and ties join two of them."""
+    numpy = np()
+    lists = _asked_lists(egos)
+    if not lists:
+        return
+    bad = numpy.zeros(egos.num_rows, dtype=bool)
+    for row, ids in lists.items():
+        bad[row] = ids is None
+    report.rows(
+        "egos", bad, "ties_asked", "must be a JSON list of ids, each once (or empty: no one)"
+    )
+    ego_ids = egos.column("ego_id").to_pylist()
+    asked = {ego_ids[row]: set(ids) for row, ids in lists.items() if ids is not None}
+    people: dict[Any, set[Any]] = {}
+    for ego, person in zip(
+        alters.column("ego_id").to_pylist(), alters.column("alter_id").to_pylist(), strict=True
+    ):
+        if ego in asked:
+            people.setdefault(ego, set()).add(person)
+    stranger = numpy.zeros(egos.num_rows, dtype=bool)
+    for row, ids in lists.items():
+        if ids is not None and not set(ids) <= people.get(ego_ids[row], set()):
+            stranger[row] = True
+    report.rows("egos", stranger, "ties_asked", "names someone who is not among this ego's alters")
+    owners = ties.column("ego_id").to_pylist()
+    for end in ("alter_a", "alter_b"):
+        ends = ties.column(end).to_pylist()
+        outside = numpy.asarray(
+            [o in asked and e not in asked[o] for o, e in zip(owners, ends, strict=True)],
+            dtype=bool,
+        )
+        report.rows(
+            "ties",
+            outside,
+            end,
+            "names someone whose ties were not asked (not in the ego's ties_asked); "
+            "ties are recorded only between two asked people",
+        )
+
+
+_GENERATOR: Final = re.compile(r"[A-Za-z0-9 ._:/-]{1,64}")
+_TYPE_NAMES: Final = frozenset(TYPES)
+
+
+def _check_asked(report: _Report, egos: pa.Table) -> None:
+    """The kinds of support asked about, the generator's label, the cap on names."""
+    numpy = np()
+    for column in ("support_types_asked", "gives_types_asked"):
+        if column in egos.column_names:
+            found = codes(egos.column(column))
+            bad = {v for v in found.values if not _types_text(v)}
+            report.rows(
+                "egos",
+                found.where(bad),
+                column,
+                "must be a JSON list of support types (emotional, practical, "
+                "informational, peer), each once",
+            )
+    if "generator" in egos.column_names:
+        found = codes(egos.column("generator"))
+        bad = {v for v in found.values if not _GENERATOR.fullmatch(v)}
+        report.rows(
+            "egos", found.where(bad), "generator", "must be 1-64 letters, digits, spaces or ._:/-"
+        )
+    if "max_names" in egos.column_names:
+        column = egos.column("max_names")
+        if not pyarrow().types.is_null(column.type):
+            values = numpy.asarray(column.fill_null(1).to_numpy(), dtype=numpy.int64)
+            report.rows(
+                "egos",
+                (values < 1) | (values > 100_000),
+                "max_names",
+                "must be a whole number from 1 to 100000",
+            )
+
+
+def _types_text(value: str) -> bool:
+    try:
+        names = loads_json(value)
+    except ValueError:
+        return False
+    return (
+        isinstance(names, list)
+        and all(isinstance(n, str) for n in names)
+        and len(set(names)) == len(names)
+        and set(names) <= _TYPE_NAMES
+    )
 
 
 _TABLE_ORDER: Final = {"egos": 0, "alters": 1, "ties": 2}

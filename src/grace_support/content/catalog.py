@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import model_validator
 
-from grace_support._input import DEFAULT_MAX_BYTES
+from grace_support._input import DEFAULT_MAX_BYTES, guarded
 from grace_support._model import FrozenModel
 from grace_support.content.article import Article
 from grace_support.content.crisis import CRISIS_RESOURCES
@@ -56,6 +56,7 @@ class Catalog(FrozenModel):
         return self
 
     @classmethod
+    @guarded()
     def from_json(
         cls, source: str | bytes | PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
     ) -> Catalog:
@@ -93,6 +94,7 @@ class Catalog(FrozenModel):
         return validate_json(cls, source, source=name)
 
     @classmethod
+    @guarded()
     def from_hsds(cls, services: Iterable[dict[str, Any]], *, version: str = "1") -> Catalog:
         """A catalogue of the HSDS 3.0 services given (see `Resource.from_hsds`).
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
+from grace_support._input import guarded
 from grace_support._model import FrozenModel
 from grace_support.content._common import HttpsUrl, Slug, Text
 from grace_support.errors import DocumentError, Problem, validated
@@ -334,6 +335,7 @@ class Resource(FrozenModel):
         return service
 
     @classmethod
+    @guarded()
     def from_hsds(cls, service: dict[str, Any]) -> Resource:
         """Read a resource from an HSDS 3.0 ``service`` object.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -45,9 +46,11 @@ def validate(data: dict[str, Any]) -> FHIRAbstractModel:
     except ValidationError as error:
         first = error.errors(include_url=False, include_input=False, include_context=False)[0]
         where = format_location(first["loc"])
-        raise ValueError(
-            f"{data['resourceType']} is not valid FHIR at {where}: {first['msg']}"
-        ) from None
+        # A custom validator's message may quote the value; pydantic's own never do.
+        custom = first["type"] in {"value_error", "assertion_error"} or "'" in first["msg"]
+        what = "is not a valid value here" if custom else first["msg"]
+    # Raised outside the handler: the ValidationError keeps every input.
+    raise ValueError(f"{data['resourceType']} is not valid FHIR at {where}: {what}")
 
 
 def reference(target: str, *, what: str = "subject") -> dict[str, str]:
@@ -74,12 +77,11 @@ def fhir_datetime(value: date | datetime | str, *, what: str) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        try:
+        parsed: datetime | None = None
+        with contextlib.suppress(ValueError):
             parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise ValueError(
-                f"{what} must be a date (YYYY-MM-DD) or an ISO date and time"
-            ) from None
+        if parsed is None:
+            raise ValueError(f"{what} must be a date (YYYY-MM-DD) or an ISO date and time")
         if len(value) == 10:
             return parsed.date().isoformat()
         return fhir_datetime(parsed, what=what)

@@ -8,10 +8,11 @@ wording is not shipped.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from grace_support._input import guarded, loads_json, whole_number
+from grace_support.errors import DocumentError
 from grace_support.fhir import codes as c
 from grace_support.fhir._resources import fhir_datetime, r4b, reference, validate
 from grace_support.instruments import INSTRUMENTS, InstrumentScore, ResponseError, get, score
@@ -159,13 +160,14 @@ def questionnaire_response(
 
 
 def _as_data(resource: object) -> dict[str, Any]:
+    problem: str | None = None
     if isinstance(resource, str | bytes):
         try:
-            data = json.loads(resource)
-        except json.JSONDecodeError as error:
-            raise ResponseError(
-                f"not valid JSON (line {error.lineno}, column {error.colno})"
-            ) from None
+            data = loads_json(resource)
+        except DocumentError as error:
+            problem = error.problems[0].message
+        if problem is not None:  # raised outside the handler: no chain holding the text
+            raise ResponseError(f"the resource {problem}")
     elif isinstance(resource, Mapping):
         data = dict(resource)
     elif hasattr(resource, "model_dump"):
@@ -176,8 +178,10 @@ def _as_data(resource: object) -> dict[str, Any]:
         raise ResponseError("resourceType: expected a QuestionnaireResponse")
     try:
         validate(data)
-    except ValueError as error:
-        raise ResponseError(str(error)) from None
+    except ValueError as error:  # its message names the place, never the value
+        problem = str(error)
+    if problem is not None:  # raised outside the handler: no chain holding the input
+        raise ResponseError(problem)
     if data.get("status") not in _STATUSES:
         raise ResponseError("status: not a QuestionnaireResponse status")
     if data["status"] == "entered-in-error":
@@ -226,29 +230,40 @@ def _walk(items: list[dict[str, Any]], path: str) -> list[tuple[str, dict[str, A
     return found
 
 
+def _whole(value: object) -> int | None:
+    """A whole number given as a JSON number (``2``, ``2.0``); ``None`` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, int):
+        return value if abs(value) < 2**63 else None
+    return int(value) if value.is_integer() and abs(value) < 2**63 else None
+
+
 def _code_of(answer: dict[str, Any], where: str) -> int:
-    if "valueInteger" in answer:
+    if "valueInteger" in answer and isinstance(answer["valueInteger"], int):
         return int(answer["valueInteger"])
     if "valueDecimal" in answer:
-        value = float(answer["valueDecimal"])
-        if value.is_integer():
-            return int(value)
+        value = _whole(answer["valueDecimal"])
+        if value is not None:
+            return value
     if "valueCoding" in answer:
         coding = answer["valueCoding"]
         for extension in coding.get("extension", []) + answer.get("extension", []):
             if extension.get("url") in _ORDINAL_EXTENSIONS and "valueDecimal" in extension:
-                weight = float(extension["valueDecimal"])
-                if weight.is_integer():
-                    return int(weight)
-        code = str(coding.get("code", ""))
-        if code.lstrip("-").isdigit():
-            return int(code)
+                weight = _whole(extension["valueDecimal"])
+                if weight is not None:
+                    return weight
+        code = coding.get("code")
+        number = whole_number(code) if isinstance(code, str) else None
+        if number is not None:
+            return number
     raise ResponseError(
         f"{where}: the answer must be a whole number (valueInteger, a whole valueDecimal, "
         "or a valueCoding with a numeric code or an ordinal value)"
     )
 
 
+@guarded(ResponseError)
 def score_response(
     resource: QuestionnaireResponse | Mapping[str, Any] | str | bytes,
     *,

@@ -12,7 +12,7 @@ import re
 import warnings
 from typing import TYPE_CHECKING, Literal, overload
 
-from grace_support._input import DEFAULT_MAX_BYTES, read_text
+from grace_support._input import DEFAULT_MAX_BYTES, GUARD_FRAMES, read_text
 from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.importers import _values
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
@@ -56,7 +56,7 @@ def _warn_dropped(dropped: tuple[Problem, ...], source: str) -> None:
             f"{source}: {count} thing{'s' if count != 1 else ''} left out of the imported "
             f"networks (use errors='collect' to get them as ImportResult.dropped): {places}{more}"
         ),
-        stacklevel=4,  # the caller of the reader
+        stacklevel=4 + GUARD_FRAMES,  # the caller of the reader (a guarded entry point)
     )
 
 

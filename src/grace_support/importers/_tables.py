@@ -84,10 +84,54 @@ def _build(
         try:
             networks.append(network_from_data(document))
         except DocumentError as error:
+            rows_of = {"egos": ego_rows, "alters": alter_rows, "ties": tie_rows}
             for p in error.problems:
-                table, index, at = _where(p, ego_index, mine, my_ties)
+                table, index, at = _where(resolved(p, document), ego_index, mine, my_ties)
+                at = column_label(at, table, rows_of[table][index])
                 problems.append(problem(table, index, at, p.message))
     return finish(networks, problems, errors=errors, source=source, study=True)
+
+
+_KEY_TOKEN = re.compile(r"^(?P<head>.*?), (?:attribute|unknown field) (?P<n>\d+)(?P<tail>.*)$")
+_STEP = re.compile(r"[^.\[\]]+|\[\d+\]")
+
+
+def resolved(problem: Problem, document: Any) -> Problem:
+    """The problem with a key named by position put back (only to find its column).
+
+    The result is never shown: the column is then named by `column_label`.
+    """
+    match = _KEY_TOKEN.match(problem.location)
+    if match is None:
+        return problem
+    node = document
+    for step in _STEP.findall(match["head"]):
+        key: str | int = int(step[1:-1]) if step.startswith("[") else step
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return problem
+    keys = list(node) if isinstance(node, dict) else []
+    number = int(match["n"])
+    if not 1 <= number <= len(keys):
+        return problem
+    return Problem(f"{match['head']}.{keys[number - 1]}{match['tail']}", problem.message)
+
+
+def column_label(column: str | None, table: str, row: dict[str, Any]) -> str | None:
+    """A column as errors name it: a built-in one by its name, an attribute by position.
+
+    An attribute column's name is the input's own word (often a name), so it is
+    never echoed: ``7 (an attribute)``, the column's place in its table counted
+    from 1.
+    """
+    builtin = {"egos": EGO_COLUMNS, "alters": ALTER_COLUMNS, "ties": TIE_COLUMNS}[table]
+    if column is None or column in builtin:
+        return column
+    columns = list(row)
+    if column in columns:
+        return f"{columns.index(column) + 1} (an attribute)"
+    return column  # not a column of the table: a field the library names (need_*, supports)
 
 
 def _group(

@@ -42,6 +42,8 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from grace_support._input import whole_number
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -139,7 +141,7 @@ def parse_number(text: str, *, decimal: str = ".") -> int | float | None:
     """
     text = text.strip()
     if _INT.fullmatch(text):
-        return int(text)
+        return whole_number(text)  # None past MAX_DIGITS digits
     if decimal != "." and "." in text:
         return None
     candidate = text.replace(decimal, ".") if decimal != "." else text

@@ -94,7 +94,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args, overload
 
-from grace_support._input import DEFAULT_MAX_BYTES, read_text, source_name
+from grace_support._input import (
+    DEFAULT_MAX_BYTES,
+    column_label,
+    guarded,
+    read_text,
+    source_name,
+    whole_number,
+)
 from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.importers._common import complete
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode
@@ -219,7 +226,8 @@ def _load(path: Path, kind: str, options: _Options) -> _Table:
     if not columns:
         raise _UnreadableError([Problem("line 1", "has no column names", source=name)])
     if (twice := first_duplicate(columns)) is not None:
-        raise _UnreadableError([Problem(f"line 1, column {twice}", "is named twice", source=name)])
+        where = f"line 1, column {column_label(twice, columns)}"
+        raise _UnreadableError([Problem(where, "is named twice", source=name)])
     if "" in columns:
         where = f"line 1, column {columns.index('') + skip + 1}"
         raise _UnreadableError([Problem(where, "has no name", source=name)])
@@ -338,7 +346,7 @@ class _Cell:
     value: str | None
 
     def problem(self, out: _Fields, message: str) -> None:
-        where = f"line {self.number}, column {self.column}"
+        where = f"line {self.number}, column {column_label(self.column, self.table.header)}"
         out.problems.append(Problem(where, message, source=self.table.source))
 
 
@@ -990,7 +998,8 @@ def _read_folder(
 
 
 def _natural(text: str) -> tuple[int, int | str]:
-    return (0, int(text)) if text.isdigit() else (1, text)
+    whole = whole_number(text) if text.isascii() and text.isdigit() else None
+    return (0, whole) if whole is not None else (1, text)
 
 
 def _read_layout(sources: _Sources, options: _Options) -> _Read:
@@ -1068,6 +1077,7 @@ def read_egor(
     errors: Literal["collect"],
     max_bytes: int = ...,
 ) -> ImportResult: ...
+@guarded()
 def read_egor(
     source: str | PathLike[str] | Sequence[str | PathLike[str]],
     *,

@@ -18,70 +18,62 @@ Examples:
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
-from grace_support._input import DEFAULT_MAX_BYTES, decode, read_bytes, source_name
-from grace_support.documents import network_from_data, parse_network
+from grace_support._input import (
+    DEFAULT_MAX_BYTES,
+    decode,
+    guarded,
+    read_bytes,
+    source_name,
+    write_text_atomically,
+)
+from grace_support.documents import parse_network
 from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from os import PathLike
+    from typing import TextIO
 
     from grace_support.network import SupportNetwork
 
 __all__ = ["document_files", "iter_documents", "read_networks", "write_networks"]
 
 
+@guarded()
 def write_networks(networks: Iterable[SupportNetwork], path: str | PathLike[str]) -> int:
     """Write networks as JSON Lines: one compact network document per line.
 
     The file is written to a temporary file next to it and then moved into place,
-    so it is either the whole new file or the old one, never half written.
+    so it is either the whole new file or the old one, never half written. A
+    target that exists and is not a regular file (a device such as ``/dev/null``,
+    a FIFO, a socket, a folder) is refused and left as it is. ``"-"`` writes to
+    standard output.
 
     Args:
         networks: The networks, in the order to write them.
-        path: The file to write (``.jsonl`` by convention).
+        path: The file to write (``.jsonl`` by convention), or ``"-"``.
 
     Returns:
         The number of networks written.
 
     Raises:
-        InputError: The file cannot be written (the message names the file).
+        InputError: The file cannot be written, or the target is not a regular
+            file (the message names the file).
     """
-    target = Path(path)
-    name = source_name(path)
     count = 0
-    import tempfile  # noqa: PLC0415 (it imports shutil and the compression modules)
 
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise InputError(f"cannot be written: {_reason(error)}", source=name) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            for network in networks:
-                stream.write(_one_line(network.to_json(indent=None)))
-                stream.write("\n")
-                count += 1
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise InputError(f"cannot be written: {_reason(error)}", source=name) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise
+    def write(stream: TextIO) -> None:
+        nonlocal count
+        for network in networks:
+            stream.write(_one_line(network.to_json(indent=None)))
+            stream.write("\n")
+            count += 1
+
+    write_text_atomically(path, write)
     return count
 
 
@@ -93,10 +85,6 @@ def _one_line(text: str) -> str:
     for raw, escaped in _LINE_BREAKS.items():
         text = text.replace(raw, escaped)
     return text
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or type(error).__name__).lower()
 
 
 def document_files(folder: str | PathLike[str]) -> list[Path]:
@@ -123,8 +111,15 @@ def iter_documents(
         InputError: The source itself cannot be read (missing, too large, ...).
     """
     name = source_name(path)
-    if name != "<stdin>" and Path(path).is_dir():
-        for file in document_files(path):
+    if name != "<stdin>" and _is_dir(path):
+        files: list[Path] | None = None
+        try:
+            files = document_files(path)
+        except OSError as error:
+            reason = (error.strerror or "an operating system error").lower()
+        if files is None:
+            raise InputError(f"cannot be read: {reason}", source=name)
+        for file in files:
             yield (source_name(file), *_one_document(file, max_bytes=max_bytes))
         return
     if name != "<stdin>" and Path(path).suffix.lower() == ".json":
@@ -140,24 +135,37 @@ def iter_documents(
         if not line.strip():
             continue
         where = f"{name}:{number}"
-        try:
-            data = json.loads(line)
-        except ValueError:
-            yield where, None, [Problem(f"line {number}", "is not a JSON document", source=name)]
-            continue
-        try:
-            network = network_from_data(data)
+        try:  # the document reader: a repeated key, deep nesting, huge numbers are refused
+            network = parse_network(line)
         except DocumentError as error:
             yield (
                 where,
                 None,
                 [
-                    Problem(f"line {number}, {p.location}", p.message, source=name)
+                    Problem(_on_line(number, p.location), p.message, source=name)
                     for p in error.problems
                 ],
             )
             continue
         yield where, network, []
+
+
+def _on_line(number: int, location: str) -> str:
+    return f"line {number}" if location == "(document)" else f"line {number}, {location}"
+
+
+def _is_dir(path: str | PathLike[str]) -> bool:
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):  # e.g. a folder on the way that cannot be entered
+        return False
+
+
+def _exists(path: str | PathLike[str]) -> bool:
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):  # e.g. a folder on the way that cannot be entered
+        return False
 
 
 def _one_document(file: Path, *, max_bytes: int) -> tuple[SupportNetwork | None, list[Problem]]:
@@ -182,6 +190,7 @@ def read_networks(
     errors: Literal["collect"],
     max_bytes: int = ...,
 ) -> ImportResult: ...
+@guarded()
 def read_networks(
     path: str | PathLike[str],
     *,
@@ -206,7 +215,7 @@ def read_networks(
     """
     mode = check_errors_mode(errors)
     name = source_name(path)
-    if name != "<stdin>" and not Path(path).exists():
+    if name != "<stdin>" and not _exists(path):
         read_bytes(path, max_bytes=max_bytes)  # raises the InputError that says why
     networks: list[SupportNetwork] = []
     problems: list[Problem] = []

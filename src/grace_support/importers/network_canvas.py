@@ -31,17 +31,23 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
 from pydantic import Field, model_validator
 
-from grace_support._input import DEFAULT_MAX_BYTES, read_bytes
+from grace_support._input import DEFAULT_MAX_BYTES, column_label, guarded, read_bytes, whole_number
 from grace_support._model import FrozenModel
 from grace_support._xml import safe_xml_root
 from grace_support.documents import network_from_data
-from grace_support.errors import DocumentError, InputError, Problem
+from grace_support.errors import (
+    DocumentError,
+    InputError,
+    Problem,
+    validated,
+)
 from grace_support.importers._common import (
     attribute_name_ok,
     check_mode,
@@ -242,7 +248,7 @@ class _Row:
         return f"{self.file} {self.unit} {self.line}"
 
     def where(self, column: str) -> str:
-        return f"{self.place}, column {column}"
+        return f"{self.place}, column {column_label(column, list(self.data))}"
 
     def value(self, column: str) -> str | None:
         value = self.data.get(column)
@@ -354,7 +360,7 @@ def _choose_people(
 @overload
 def read_network_canvas_csv(
     folder: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     encoding: str = "utf-8",
     errors: Literal["raise"] = "raise",
@@ -363,15 +369,16 @@ def read_network_canvas_csv(
 @overload
 def read_network_canvas_csv(
     folder: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     encoding: str = "utf-8",
     errors: Literal["collect"],
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult: ...
+@guarded()
 def read_network_canvas_csv(
     folder: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     encoding: str = "utf-8",
     errors: ErrorMode = "raise",
@@ -392,7 +399,8 @@ def read_network_canvas_csv(
 
     Args:
         folder: The folder with the exported CSV files.
-        mapping: Which variables mean what.
+        mapping: Which variables mean what: a ``NetworkCanvasMapping``, or a mapping
+            of its fields (validated as one).
         encoding: The files' text encoding (UTF-8, with or without a byte order mark,
             by default).
         errors: ``"raise"`` (the default) or ``"collect"``; see
@@ -412,8 +420,12 @@ def read_network_canvas_csv(
         InputError: The folder or a file cannot be read at all.
         ValueError: ``node_types`` is not given and the export has several node
             types, none named Person (the message lists them).
+        TypeError: ``mapping`` is not a ``NetworkCanvasMapping`` or a mapping of
+            its fields (one that breaks its rules is a ``DocumentError`` with source
+            ``mapping``).
     """
     mode = check_mode(errors)
+    mapping = _checked_mapping(mapping)
     root = Path(folder)
     if not root.is_dir():
         raise InputError("cannot be read: it is not a folder", source=str(root))
@@ -442,6 +454,15 @@ def read_network_canvas_csv(
         interview.ties_listed = listed
     networks, dropped = _build_all(interviews, mapping, problems)
     return complete(networks, problems, errors=mode, source=str(root), dropped=dropped)
+
+
+def _checked_mapping(mapping: object) -> NetworkCanvasMapping:
+    """The mapping, validated when given as a plain mapping of its fields."""
+    if isinstance(mapping, NetworkCanvasMapping):
+        return mapping
+    if not isinstance(mapping, Mapping):
+        raise TypeError("mapping must be a NetworkCanvasMapping (or a mapping of its fields)")
+    return validated(NetworkCanvasMapping.model_validate, dict(mapping), source="mapping")
 
 
 def _kind(name: str) -> tuple[str | None, str]:
@@ -502,7 +523,7 @@ _NC = "{http://schema.networkcanvas.com/xmlns}"
 @overload
 def read_network_canvas_graphml(
     path: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     errors: Literal["raise"] = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -510,14 +531,15 @@ def read_network_canvas_graphml(
 @overload
 def read_network_canvas_graphml(
     path: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     errors: Literal["collect"],
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult: ...
+@guarded()
 def read_network_canvas_graphml(
     path: str | PathLike[str],
-    mapping: NetworkCanvasMapping,
+    mapping: NetworkCanvasMapping | Mapping[str, Any],
     *,
     errors: ErrorMode = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -532,7 +554,8 @@ def read_network_canvas_graphml(
 
     Args:
         path: The ``.graphml`` file.
-        mapping: Which variables mean what.
+        mapping: Which variables mean what: a ``NetworkCanvasMapping``, or a mapping
+            of its fields (validated as one).
         errors: ``"raise"`` (the default) or ``"collect"``.
         max_bytes: The largest file accepted.
 
@@ -545,8 +568,11 @@ def read_network_canvas_graphml(
         DocumentError: With ``errors="raise"``: the file is unsafe or malformed, or
             an interview has problems. Problems name the file, the node or edge, and
             the variable.
+        TypeError: ``mapping`` is not a ``NetworkCanvasMapping`` or a mapping of
+            its fields.
     """
     mode = check_mode(errors)
+    mapping = _checked_mapping(mapping)
     file = Path(path)
     data = read_bytes(file, max_bytes=max_bytes)
     try:
@@ -635,7 +661,8 @@ def _layout_suffix(name: str) -> str:
 
 
 def _line(identifier: str | None) -> int:
-    return int(identifier) if identifier and identifier.isdigit() else 0
+    whole = whole_number(identifier) if identifier and identifier.isdigit() else None
+    return whole if whole is not None and whole >= 0 else 0
 
 
 # -- one interview -----------------------------------------------------------------------------

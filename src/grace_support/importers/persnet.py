@@ -34,7 +34,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from grace_support._input import DEFAULT_MAX_BYTES
+from grace_support._input import DEFAULT_MAX_BYTES, column_label, guarded
 from grace_support.documents import network_from_data
 from grace_support.errors import DocumentError, Problem
 from grace_support.importers._common import (
@@ -211,6 +211,7 @@ def read_persnet(
     errors: Literal["collect"],
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ImportResult: ...
+@guarded()
 def read_persnet(
     path: str | PathLike[str],
     *,
@@ -306,10 +307,12 @@ class _Respondent:
         self.dropped: list[Problem] = []
 
     def problem(self, column: str, message: str) -> None:
-        self.problems.append(Problem(f"line {self.line}, column {column}", message, self.file))
+        place = column_label(column, list(self.row))
+        self.problems.append(Problem(f"line {self.line}, column {place}", message, self.file))
 
     def drop(self, column: str, message: str) -> None:
-        self.dropped.append(Problem(f"line {self.line}, column {column}", message, self.file))
+        place = column_label(column, list(self.row))
+        self.dropped.append(Problem(f"line {self.line}, column {place}", message, self.file))
 
     def cell(self, column: str) -> str | None:
         value = (self.row.get(column) or "").strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from grace_support._input import DEFAULT_MAX_BYTES, source_name
+from grace_support._input import DEFAULT_MAX_BYTES, guarded, source_name
 from grace_support.errors import DocumentError, InputError, Problem
 from grace_support.importers._result import ErrorMode, ImportResult, check_errors_mode, finish
 from grace_support.importers._tables import TIE_COLUMNS, _build
@@ -54,6 +54,7 @@ def read_three_files(
     errors: Literal["collect"],
     max_bytes: int = ...,
 ) -> ImportResult: ...
+@guarded()
 def read_three_files(
     egos: str | PathLike[str],
     alters: str | PathLike[str],

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from grace_support._input import guarded
 from grace_support.instruments._base import (
     Instrument,
     InstrumentScore,
@@ -88,6 +89,7 @@ INSTRUMENTS: dict[str, Instrument] = {
 """Every instrument, by id."""
 
 
+@guarded(ResponseError)
 def get(instrument_id: str) -> Instrument:
     """The instrument with this id.
 
@@ -101,6 +103,7 @@ def get(instrument_id: str) -> Instrument:
     raise ResponseError(f"there is no such instrument; known: {known}")
 
 
+@guarded(ResponseError)
 def score(
     instrument_id: str,
     responses: Responses,

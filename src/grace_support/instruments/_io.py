@@ -8,7 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from grace_support._csv import write_rows
-from grace_support._input import DEFAULT_MAX_BYTES, decode, read_bytes, source_name
+from grace_support._input import DEFAULT_MAX_BYTES, decode, loads_json, read_bytes, source_name
 from grace_support.errors import DocumentError
 from grace_support.instruments._base import ResponseError
 
@@ -71,13 +71,16 @@ def read_respondents(
     if path.lower().endswith(".csv"):
         return _from_csv(text)
     try:
-        parsed: Any = json.loads(text, object_pairs_hook=_no_repeats)
-    except json.JSONDecodeError as error:
-        problem = f"not valid JSON (line {error.lineno}, column {error.colno})"
-    except _RepeatedKeyError:
-        problem = "the JSON repeats a key in one object; each key may appear once"
-    except (ValueError, RecursionError):
-        problem = "not valid JSON"
+        parsed: Any = loads_json(text)
+    except DocumentError as error:
+        found = error.problems[0].message
+        problem = (
+            "the JSON repeats a key in one object; each key may appear once"
+            if found.startswith("repeats a key")
+            else f"the JSON {found}"
+            if not found.startswith("is not valid JSON")
+            else found[3:]
+        )
     if problem is not None:
         raise ResponseError(problem)
     if isinstance(parsed, list) and parsed and all(isinstance(row, dict) for row in parsed):
@@ -87,17 +90,6 @@ def read_respondents(
     if isinstance(parsed, list):
         return [("1", parsed)]
     raise ResponseError("the JSON must be a list of codes, an object, or a list of objects")
-
-
-class _RepeatedKeyError(Exception):
-    pass
-
-
-def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data = dict(pairs)
-    if len(data) != len(pairs):
-        raise _RepeatedKeyError
-    return data
 
 
 def _from_object(row: dict[str, Any], number: int) -> tuple[str, Responses]:

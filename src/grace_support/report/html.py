@@ -16,6 +16,7 @@ from grace_support.report._facts import report_facts
 from grace_support.report._help import find_help
 from grace_support.report._words import Words
 from grace_support.report.svg import egogram_svg
+from grace_support.report.text import neutralise
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -145,8 +146,13 @@ DEFINITIONS: dict[str, str] = {name: definition for name, _, _, definition in _M
 
 
 def _e(text: object) -> str:
-    """Escape any text for HTML (the one place text from a document enters the page)."""
-    return escape(str(text), quote=True)
+    """Escape any text for HTML (the one place text from a document enters the page).
+
+    Control characters (NUL included) and bidirectional overrides and isolates
+    (U+202A-U+202E, U+2066-U+2069) become U+FFFD first, as on a terminal: a name
+    with U+202E could otherwise show its text reversed.
+    """
+    return escape(neutralise(str(text)), quote=True)
 
 
 def _crisis_block(words: Words) -> str:

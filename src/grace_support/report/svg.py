@@ -6,10 +6,11 @@ Every text is escaped; the SVG has no scripts, no links and no external referenc
 from __future__ import annotations
 
 import math
-from html import escape
+from html import escape as _escape
 from typing import TYPE_CHECKING
 
 from grace_support import _egogram as eg
+from grace_support.report.text import neutralise
 from grace_support.vocabulary import Strain, SupportType
 
 if TYPE_CHECKING:
@@ -49,6 +50,11 @@ def _mark(support: SupportType, x: float, y: float, size: float) -> str:
         return f'<polygon points="{points}" {common}/>'
     points = f"{_f(x)},{_f(y - h)} {_f(x + h)},{_f(y)} {_f(x)},{_f(y + h)} {_f(x - h)},{_f(y)}"
     return f'<polygon points="{points}" {common}/>'
+
+
+def escape(text: str) -> str:
+    """Escape text for SVG, control characters and bidi overrides made U+FFFD first."""
+    return _escape(neutralise(text))
 
 
 def egogram_svg(
