@@ -461,8 +461,11 @@ def test_is_active_and_is_dormant_look_at_contact_alone() -> None:
     # Deprecated in favour of in_touch (issue 19): they ignore last_contact.
     stale = Relationship(person="a", contact="weekly", last_contact="2020-01-01")
     lost = Relationship(person="b", contact="lost_touch")
-    assert (stale.is_active, stale.is_dormant) == (True, False)
-    assert (lost.is_active, lost.is_dormant) == (False, True)
+    for name, stale_value, lost_value in (("is_active", True, False), ("is_dormant", False, True)):
+        with pytest.warns(DeprecationWarning, match=rf"Relationship\.{name} is deprecated since"):
+            assert getattr(stale, name) is stale_value
+        with pytest.warns(DeprecationWarning, match="in_touch"):
+            assert getattr(lost, name) is lost_value
 
 
 def test_unknown_person_lookup_does_not_echo_the_id() -> None:

@@ -52,6 +52,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
+from grace_support._deprecation import deprecated
 from grace_support._model import FrozenModel
 from grace_support.attributes import Attributes
 from grace_support.errors import UnknownPersonError
@@ -657,20 +658,36 @@ class Relationship(FrozenModel):
     def is_dormant(self) -> bool:
         """Whether ``contact`` is ``lost_touch`` (the contact field alone).
 
-        Deprecated: this looks at ``contact`` only, not at ``last_contact``. Whether
-        two people are in touch on a day is
-        [`in_touch`][grace_support.touch.in_touch]; use ``not in_touch(...)``.
+        This looks at ``contact`` only, not at ``last_contact``. Whether two people
+        are in touch on a day is [`in_touch`][grace_support.touch.in_touch].
+
+        Deprecated:
+            0.2.0: use ``not grace_support.in_touch(relationship, as_of=...)``.
         """
+        deprecated(
+            "Relationship.is_dormant",
+            use="use not grace_support.in_touch(relationship, as_of=...), which also "
+            "reads last_contact",
+            since="0.2.0",
+        )
         return self.contact is Contact.LOST_TOUCH
 
     @property
     def is_active(self) -> bool:
         """Whether ``contact`` is not ``lost_touch`` (the contact field alone).
 
-        Deprecated: this looks at ``contact`` only, not at ``last_contact``. Whether
-        two people are in touch on a day is
-        [`in_touch`][grace_support.touch.in_touch]; use that.
+        This looks at ``contact`` only, not at ``last_contact``. Whether two people
+        are in touch on a day is [`in_touch`][grace_support.touch.in_touch].
+
+        Deprecated:
+            0.2.0: use ``grace_support.in_touch(relationship, as_of=...)``.
         """
+        deprecated(
+            "Relationship.is_active",
+            use="use grace_support.in_touch(relationship, as_of=...), which also reads "
+            "last_contact",
+            since="0.2.0",
+        )
         return self.contact is not Contact.LOST_TOUCH
 
     def provides(self, support_type: SupportType) -> bool:

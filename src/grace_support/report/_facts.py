@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from grace_support.assessment.models import NotRecordedField
+from grace_support.report._words import Words
 from grace_support.touch import in_touch_ids
 from grace_support.vocabulary import Closeness, Contact, Strain, SupportType
 
@@ -181,8 +182,7 @@ def report_facts(assessment: Assessment, network: SupportNetwork) -> ReportFacts
 
 
 def _people(count: int, among: str) -> str:
-    noun = "person" if count == 1 else "people"
-    return f"{count} {noun}" + (" in touch" if among == "in_touch" else "")
+    return Words.people(count) + (" in touch" if among == "in_touch" else "")
 
 
 def _kinds(types: tuple[SupportType, ...]) -> str:
