@@ -459,8 +459,8 @@ def test_lookups() -> None:
 
 def test_is_active_and_is_dormant_look_at_contact_alone() -> None:
     # Deprecated in favour of in_touch (issue 19): they ignore last_contact.
-    stale = Relationship(person="a", contact="weekly", last_contact="2020-01-01")
-    lost = Relationship(person="b", contact="lost_touch")
+    stale = Relationship(person="a", contact=Contact.WEEKLY, last_contact=date(2020, 1, 1))
+    lost = Relationship(person="b", contact=Contact.LOST_TOUCH)
     for name, stale_value, lost_value in (("is_active", True, False), ("is_dormant", False, True)):
         with pytest.warns(DeprecationWarning, match=rf"Relationship\.{name} is deprecated since"):
             assert getattr(stale, name) is stale_value

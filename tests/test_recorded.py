@@ -291,13 +291,13 @@ def test_small_network_and_no_professional_care_count_people_in_touch() -> None:
 def test_not_recorded_lists_what_was_not_asked_and_for_how_many() -> None:
     result = assess(NO_SUPPORT_QUESTIONS, as_of=DAY)
     assert result.not_recorded == (
-        NotRecorded(field="support_types_asked", count=2, among="named",
+        NotRecorded(field=NotRecordedField.SUPPORT_TYPES_ASKED, count=2, among="named",
                     support_types=(E, P, INF, PEER)),
-        NotRecorded(field="gives_types_asked", count=2, among="named",
+        NotRecorded(field=NotRecordedField.GIVES_TYPES_ASKED, count=2, among="named",
                     support_types=(E, P, INF, PEER)),
-        NotRecorded(field="role", count=2, among="in_touch"),
-        NotRecorded(field="contact", count=2, among="in_touch"),
-        NotRecorded(field="closeness", count=2, among="named"),
+        NotRecorded(field=NotRecordedField.ROLE, count=2, among="in_touch"),
+        NotRecorded(field=NotRecordedField.CONTACT, count=2, among="in_touch"),
+        NotRecorded(field=NotRecordedField.CLOSENESS, count=2, among="named"),
     )  # fmt: skip
     words = [not_recorded_words(entry) for entry in result.not_recorded]
     assert words[0] == "Kinds of support were not asked in this interview (2 people)."
