@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from grace_support._input import guarded
+from grace_support._input import GUARD_FRAMES, guarded
 from grace_support.cohort._kernel import FINDING_COLUMNS, OUTPUT_COLUMNS
 from grace_support.cohort._layout import (
     PART_ROWS,
@@ -717,11 +717,12 @@ def changes(
     batches = changed_batches(
         before, after, as_of=as_of, settings=settings, match=match, client=client
     )
+    batches.stacklevel = 4 + GUARD_FRAMES  # the caller of changes (a guarded entry point)
     if out is None:
         found = list(batches)
         frame = pl.concat(found) if found else _empty_changes()
         return frame if batches.ordered else frame.sort("ego_id")
-    batches.stacklevel = 5  # through write_sorted
+    batches.stacklevel = 5 + GUARD_FRAMES  # through write_sorted
     write_sorted(batches, out, ordered=batches.ordered)
     return None
 
