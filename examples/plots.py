@@ -26,7 +26,7 @@ folder.mkdir(parents=True, exist_ok=True)
 network = example_network()
 
 figure, ax = plt.subplots(figsize=(7.5, 7.5))
-egogram(network, ax=ax)
+egogram(network, ax=ax, as_of=EXAMPLE_AS_OF)
 figure.savefig(folder / "egogram.png", dpi=80, bbox_inches="tight")
 figure, ax = plt.subplots(figsize=(7, 3.2))
 coverage_chart(assess(network, as_of=EXAMPLE_AS_OF), ax=ax)

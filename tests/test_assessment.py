@@ -335,11 +335,19 @@ def test_as_of_defaults_to_today() -> None:
 def test_assessment_fields_and_round_trip() -> None:
     result = assess(example_network(), as_of="2026-11-25")
     data = result.model_dump(mode="json")
-    assert list(data) == ["schema_version", "ego", "as_of", "settings", "measures", "findings"]
+    assert list(data) == [
+        "schema_version",
+        "ego",
+        "as_of",
+        "settings",
+        "measures",
+        "findings",
+        "not_recorded",
+    ]
     assert data["as_of"] == "2026-11-25"
     assert data["ego"] == "maria"
     assert Assessment.model_validate_json(result.model_dump_json()) == result
-    assert result.measures == compute_measures(example_network())
+    assert result.measures == compute_measures(example_network(), as_of="2026-11-25")
     assert result.finding_codes()[0] is F.MISSING_SUPPORT
 
 
@@ -373,6 +381,10 @@ def test_measures_match_contract_names() -> None:
         "hierarchy",
         "ego_betweenness",
         "ego_betweenness_normalized",
+        "support_unknown_count",
+        "gives_unknown_count",
+        "strain_unknown_count",
+        "contact_unknown_count",
     ]
 
 

@@ -164,7 +164,7 @@ AT_ZERO_AND_ONE = {
     # name: (value with no alters, value with one alter who gives nothing)
     "size": (0, 1),
     "active_size": (0, 1),
-    "regular_contact_size": (0, 0),
+    "regular_contact_size": (0, None),  # the one alter's contact is not recorded
     "inner_circle_size": (0, 0),
     "support_counts": (_TYPES, _TYPES),
     "support_types_covered": (0, 0),
@@ -192,6 +192,10 @@ AT_ZERO_AND_ONE = {
     "hierarchy": (None, None),  # n ln n = 0
     "ego_betweenness": (0.0, 0.0),  # networkx: 0, no pair to stand between
     "ego_betweenness_normalized": (0.0, 0.0),
+    "support_unknown_count": (0, 0),
+    "gives_unknown_count": (0, 0),
+    "strain_unknown_count": (0, 0),
+    "contact_unknown_count": (0, 1),
 }
 
 

@@ -20,6 +20,7 @@ from grace_support import (
     SupportNetwork,
     SupportType,
     json_schema,
+    network_from_data,
 )
 from grace_support.change import (
     AlterChange,
@@ -185,9 +186,14 @@ def test_supports_lost_by_a_kept_person() -> None:
 def test_dormant_tie_is_judged_on_each_networks_own_day() -> None:
     network = net(rel("ana", "friend", ["emotional"], "inner", last_contact="2026-07-01"), ego="e")
     change = compare(network, network, as_of=("2026-08-01", "2026-11-01"))
-    # 31 days before the first interview, 123 days before the second
-    assert [f.code for f in change.findings_new] == [FindingCode.DORMANT_TIE]
-    assert change.findings_resolved == ()
+    # 31 days before the first interview, 123 days before the second: ana is not in touch
+    # on the second day (in_touch), so no one in touch gives emotional support either
+    assert [f.code for f in change.findings_new] == [
+        FindingCode.MISSING_SUPPORT,
+        FindingCode.DORMANT_TIE,
+    ]
+    # ...and ana, not in touch, is no longer the one person giving it
+    assert [f.code for f in change.findings_resolved] == [FindingCode.SINGLE_PROVIDER]
 
 
 @pytest.mark.parametrize(
@@ -591,3 +597,50 @@ def test_importing_change_stays_light() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("asked_before", "supports_before", "gained", "lost"),
+    [
+        # peer not asked at first: its arrival is not a kind gained ("not asked" is not
+        # "none"); emotional, asked both times, goes
+        (
+            ["emotional", "practical", "informational"],
+            ["emotional"],
+            (),
+            (SupportType.EMOTIONAL,),
+        ),
+        # asked both times: peer arrives, and emotional goes (ana gives peer only now)
+        (None, ["emotional"], (SupportType.PEER,), (SupportType.EMOTIONAL,)),
+        # ana's supports not recorded at first: nothing counted, so nothing gained or lost
+        (None, None, (), ()),
+    ],
+)
+def test_kinds_gained_and_lost_only_where_counted_both_times(
+    asked_before: list[str] | None,
+    supports_before: list[str] | None,
+    gained: tuple[SupportType, ...],
+    lost: tuple[SupportType, ...],
+) -> None:
+    def wave(day: str, supports: list[str] | None, asked: list[str] | None) -> SupportNetwork:
+        document: dict[str, Any] = {
+            "schema_version": 3,
+            "collected_on": day,
+            "ego": {"id": "sam"},
+            "people": [{"id": "ana"}],
+            "relationships": [{"person": "ana", "role": "friend"}],
+        }
+        if supports is not None:
+            document["relationships"][0]["supports"] = supports
+        if asked is not None:
+            document["support_types_asked"] = asked
+        return network_from_data(document)
+
+    change = compare(
+        wave("2026-08-01", supports_before, asked_before), wave("2026-11-01", ["peer"], None)
+    )
+    assert (change.support_types_gained, change.support_types_lost) == (gained, lost)
+    row = change_table(
+        [wave("2026-08-01", supports_before, asked_before)], [wave("2026-11-01", ["peer"], None)]
+    ).iloc[0]
+    assert (row["support_types_gained"], row["support_types_lost"]) == (len(gained), len(lost))

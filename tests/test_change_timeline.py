@@ -79,7 +79,12 @@ def test_compare_judges_each_network_on_its_collected_on_day() -> None:
     before, after = dated(network, "2026-08-01"), dated(network, "2026-11-01")
     change = compare(before, after)
     assert change.as_of == (date(2026, 8, 1), date(2026, 11, 1))
-    assert [f.code for f in change.findings_new] == [FindingCode.DORMANT_TIE]
+    # ana is not in touch on the second day: dormant-tie, and no one in touch gives
+    # emotional support (in_touch is the one rule of both)
+    assert [f.code for f in change.findings_new] == [
+        FindingCode.MISSING_SUPPORT,
+        FindingCode.DORMANT_TIE,
+    ]
     explicit = compare(before, after, as_of=("2026-11-01", "2026-11-01"))
     assert explicit.findings_new == ()
 

@@ -53,7 +53,12 @@ BUILTIN = {
     "need_peer", "gives_emotional", "gives_practical", "gives_informational", "gives_peer",
 }  # fmt: skip
 
-cohorts = st.lists(networks(max_people=8), max_size=6, unique_by=lambda n: n.ego.id)
+cohorts = st.lists(
+    networks(max_people=8) | networks(max_people=8, v3=True),
+    max_size=6,
+    unique_by=lambda n: n.ego.id,
+)
+"""Cohorts of version-2 and version-3 networks (fields not recorded, kinds and ties asked)."""
 
 
 def _clashes(network: SupportNetwork) -> bool:
@@ -111,7 +116,7 @@ def every_finding() -> SupportNetwork:
         "ego",
         [
             ("pro", rel("pro", role="therapist", supports=["emotional", "practical"],
-                        closeness="inner", strain="high", last_contact="2026-01-01")),
+                        closeness="inner", strain="high", last_contact="2026-10-01")),
             ("gone", rel("gone", role="friend", contact="lost_touch", closeness="inner")),
         ],
         ties=[("pro", "gone")],
@@ -147,6 +152,30 @@ judging_days = st.none() | days | st.dates(min_value=date(2026, 8, 1), max_value
 """Days to judge on: none (each network's own day), or any day, before or after those recorded
 (an early one must be refused by both, as assess refuses it)."""
 
+
+def not_recorded() -> SupportNetwork:
+    """Version 3: kinds and ties partly asked, fields not recorded, a stale last contact."""
+    return network_from_data(
+        {
+            "schema_version": 3,
+            "collected_on": "2026-11-01",
+            "ego": {"id": "ego"},
+            "support_types_asked": ["emotional", "practical"],
+            "gives_types_asked": [],
+            "ties_asked": ["a", "b"],
+            "people": [{"id": p} for p in "abcd"],
+            "relationships": [
+                {"person": "a", "role": "friend", "supports": ["emotional"], "strain": "none"},
+                {"person": "b", "role": "therapist", "contact": "weekly", "strain": "high"},
+                {"person": "c", "supports": [], "closeness": "inner", "contact": "monthly",
+                 "last_contact": "2026-01-05"},
+                {"person": "d", "supports": ["practical"], "contact": "lost_touch"},
+            ],
+            "ties": [["a", "b"]],
+        }
+    )  # fmt: skip
+
+
 EDGE_CASES: dict[str, Callable[[], SupportNetwork]] = {
     "no alters": lambda: SupportNetwork.build("ego"),
     "no alters, no needs": lambda: SupportNetwork.build("ego", needs=[]),
@@ -155,6 +184,7 @@ EDGE_CASES: dict[str, Callable[[], SupportNetwork]] = {
     "every finding": every_finding,
     "unknown values": unknown_values,
     "weighted ties": weighted_ties,
+    "not recorded": not_recorded,
 }
 
 
@@ -165,6 +195,19 @@ def test_edge_cases_equal_assess(case: str, as_of: str | None, tmp_path: Path) -
     assert_measured_like_assess(lambda: measure([network], as_of=as_of), [network], as_of=as_of)
     path = write_dataset([network], tmp_path / "d")
     assert_measured_like_assess(lambda: measure(path, as_of=as_of), [network], as_of=as_of)
+
+
+def test_not_recorded_case_by_hand() -> None:
+    """Worked out by hand: b's supports are not recorded, c is not in touch (300 days)."""
+    row = measure([not_recorded()]).row(0, named=True)
+    assert (row["size"], row["active_size"], row["support_unknown_count"]) == (4, 2, 1)
+    assert (row["support_count_emotional"], row["support_count_peer"]) == (1, None)
+    assert row["missing_support_practical"] is False  # b's supports were not recorded
+    assert (row["strained_count"], row["strain_unknown_count"]) == (1, 2)
+    assert row["support_given_count_emotional"] is None  # no gives asked
+    assert row["reciprocity"] is None
+    assert row["density"] == 1.0  # a-b of the two asked
+    assert row["finding_count_dormant_tie"] == 1  # c, inner, not in touch
 
 
 def test_every_finding_case_raises_every_code() -> None:

@@ -50,7 +50,12 @@ _KINDS = {"change_type": pl.String, "generator_changed": pl.Boolean}
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, or pandas' <NA> (of an Int64 column)."""
+    return (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or type(value).__name__ == "NAType"
+    )
 
 
 def assert_equal(got: DataFrame, want: pd.DataFrame) -> None:
@@ -111,12 +116,23 @@ def _plain(network: SupportNetwork) -> SupportNetwork:
 
 @st.composite
 def waves(draw: st.DrawFn) -> tuple[list[SupportNetwork], list[SupportNetwork]]:
-    """Two waves of a cohort: egos in both (people kept, gained and lost), and egos in one."""
-    pairs = draw(st.lists(network_pairs(max_people=6), max_size=5, unique_by=lambda p: p[0].ego.id))
+    """Two waves of a cohort: egos in both (people kept, gained and lost), and egos in one.
+
+    Version-2 and version-3 networks: fields not recorded, kinds and ties asked.
+    """
+    pairs = draw(
+        st.lists(
+            network_pairs(max_people=6) | network_pairs(max_people=6, v3=True),
+            max_size=5,
+            unique_by=lambda p: p[0].ego.id,
+        )
+    )
     taken = {before.ego.id for before, _ in pairs}
     alone = draw(
         st.lists(
-            networks(max_people=4).filter(lambda n: n.ego.id not in taken),
+            (networks(max_people=4) | networks(max_people=4, v3=True)).filter(
+                lambda n: n.ego.id not in taken
+            ),
             max_size=3,
             unique_by=lambda n: n.ego.id,
         )
@@ -238,11 +254,16 @@ def test_worked_example() -> None:
     assert (sam["support_types_gained"], sam["support_types_lost"]) == (1, 0)
     assert (sam["coverage_before"], sam["coverage_after"]) == (2, 3)
     assert (sam["delta_size"], sam["delta_support_counts.peer"]) == (0, 1)
-    assert sam["delta_support_counts.emotional"] == 0  # ana and dee, then ana and ben
-    # Resolved: no peer support. New: one peer supporter only; ana not in touch for
-    # 153 days (61 at the first interview). Persisting: no informational support,
-    # cy's strain, no professional.
-    assert (sam["findings_resolved"], sam["findings_new"], sam["findings_persisting"]) == (1, 2, 3)
+    # ana is in touch at the first interview (last contact 61 days before) and not
+    # at the second (153 days, more than 90): emotional support from ana and dee,
+    # then from ben only.
+    assert sam["delta_support_counts.emotional"] == -1
+    assert sam["delta_active_size"] == -1  # ana, ben, cy, dee; then ben, cy, fay
+    # Resolved: no peer support. New: over-reliance on ben (2 of the 3 kinds given
+    # by people in touch), one provider only of emotional and practical support
+    # (ben) and of peer support (fay), and ana not in touch. Persisting: no
+    # informational support, cy's strain, no professional.
+    assert (sam["findings_resolved"], sam["findings_new"], sam["findings_persisting"]) == (1, 5, 3)
     zed = table.row(1, named=True)
     assert (zed["kept"], zed["gained"], zed["lost"], zed["alter_jaccard"]) == (0, 1, 0, 0.0)
     assert zed["tie_jaccard"] is None
@@ -252,10 +273,12 @@ def test_worked_example() -> None:
 @pytest.mark.parametrize(
     ("as_of", "options", "expected"),
     [
-        (DAYS, None, (1, 2, 3)),  # the same days as the waves' own
-        (("2026-09-01", "2026-11-01"), None, (1, 1, 4)),  # ana: 92 days at the first too
-        (None, {"dormant_after_days": 200}, (1, 1, 3)),
-        (None, Settings(small_network_size=5), (1, 2, 4)),  # 4 in touch, both times
+        (DAYS, None, (1, 5, 3)),  # the same days as the waves' own
+        # ana: 92 days at the first too, so not in touch in either wave: one provider
+        # of emotional (dee, then ben) and of practical support (ben) both times
+        (("2026-09-01", "2026-11-01"), None, (1, 2, 6)),
+        (None, {"dormant_after_days": 200}, (1, 1, 3)),  # ana in touch both times
+        (None, Settings(small_network_size=5), (1, 5, 4)),  # 4 in touch, then 3
     ],
 )
 def test_days_and_settings(

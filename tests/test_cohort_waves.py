@@ -500,6 +500,14 @@ def test_layout_1_datasets_still_read_with_their_old_meaning(tmp_path: Path) -> 
     assert back.relationships[0].strain.value == "none"
     assert back.ties_asked is None
     assert validate(path).egos == 1
+    from tests.cohort_helpers import assert_same, expected_rows
+
+    # measured with the old meaning too: supports and strain none, nothing unknown
+    measured = measure(path, as_of="2026-11-25")
+    assert_same(measured, expected_rows([back], as_of="2026-11-25"))
+    assert measured.row(0, named=True)["support_unknown_count"] == 0
+    assert measured.row(0, named=True)["strain_unknown_count"] == 0
+    assert_equal(changes(path, path), change_table([back], [back]))
     (path / "cohort.json").write_text(json.dumps(manifest | {"version": 3}))
     with pytest.raises(Exception, match="version this release cannot read"):
         validate(path)

@@ -43,7 +43,8 @@ MIXED = net(
     ("network", "expected"),
     [
         pytest.param(EMPTY, (0, 0, 0, 0, 0), id="empty"),
-        pytest.param(ONE, (1, 1, 0, 0, 0), id="one"),
+        # one person in touch, contact not recorded: regular contact has nothing to rest on
+        pytest.param(ONE, (1, 1, None, 0, 0), id="one"),
         pytest.param(ALL_DORMANT, (2, 0, 0, 0, 0), id="all-dormant"),
         pytest.param(MIXED, (4, 3, 2, 2, 1), id="mixed"),
     ],

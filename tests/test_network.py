@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from grace_support import (
     Attributes,
     Closeness,
+    Contact,
     DocumentError,
     Person,
     Relationship,
@@ -446,10 +447,25 @@ def test_lookups() -> None:
         "c",
     ]
     assert [r.person for r in network.active_relationships] == ["a", "b"]
+    stale = net(rel("a", supports=["emotional"], last_contact="2026-01-01"))
+    assert stale.providers(SupportType.EMOTIONAL, as_of="2026-02-01") != ()
+    assert stale.providers(SupportType.EMOTIONAL, as_of="2026-06-01") == ()  # not in touch
+    assert stale.providers(SupportType.EMOTIONAL, as_of="2026-06-01", include_dormant=True) != ()
     assert [(p.id, r.person) for p, r in network.alters] == [("a", "a"), ("b", "b"), ("c", "c")]
-    assert network.relationship("c").is_dormant
+    assert network.relationship("c").contact is Contact.LOST_TOUCH
     assert network.relationship("a").provides(SupportType.EMOTIONAL)
     assert not network.relationship("a").provides(SupportType.PEER)
+
+
+def test_is_active_and_is_dormant_look_at_contact_alone() -> None:
+    # Deprecated in favour of in_touch (issue 19): they ignore last_contact.
+    stale = Relationship(person="a", contact=Contact.WEEKLY, last_contact=date(2020, 1, 1))
+    lost = Relationship(person="b", contact=Contact.LOST_TOUCH)
+    for name, stale_value, lost_value in (("is_active", True, False), ("is_dormant", False, True)):
+        with pytest.warns(DeprecationWarning, match=rf"Relationship\.{name} is deprecated since"):
+            assert getattr(stale, name) is stale_value
+        with pytest.warns(DeprecationWarning, match="in_touch"):
+            assert getattr(lost, name) is lost_value
 
 
 def test_unknown_person_lookup_does_not_echo_the_id() -> None:

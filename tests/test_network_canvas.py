@@ -120,7 +120,7 @@ def test_reads_every_interview(export: Path) -> None:
     ana, jo, group, counselor = first.relationships
     assert (ana.role, ana.closeness, ana.contact) == ("friend", "inner", "weekly")
     assert ana.supports == (SupportType.EMOTIONAL, SupportType.PRACTICAL)
-    assert (jo.role, jo.strain, jo.is_dormant) == ("sibling", "high", True)
+    assert (jo.role, jo.strain, jo.contact) == ("sibling", "high", "lost_touch")
     assert (group.role, group.supports) == ("peer", (SupportType.PEER,))
     assert counselor.role == "therapist"
     assert [t.between for t in first.ties] == [("n1", "n2"), ("n3", "n4")]  # one tie a pair

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import matplotlib.pyplot as plt
 import pytest
 
-from grace_support import MissingExtraError, assess
+from grace_support import MissingExtraError, SupportType, assess
 from grace_support.demo import example_network
 from grace_support.plot import SUPPORT_STYLE, coverage_chart, egogram, measure_distributions
 from grace_support.synthetic import cohort
@@ -49,7 +49,7 @@ def test_egogram_draws_everyone_with_ids_by_default() -> None:
     assert box is not None
     legend = [t.get_text() for t in box.get_texts()]
     assert legend[:4] == [f"{t.value} support" for t in SUPPORT_STYLE]
-    assert "dormant (lost touch)" in legend
+    assert "not in touch" in legend
     assert ax.get_title() == "Support network"  # a title never shows an id
 
 
@@ -74,7 +74,17 @@ def test_coverage_chart_marks_gaps() -> None:
     ax = coverage_chart(assess(example_network(), as_of="2026-11-25"))
     assert "missing" in texts(ax)
     assert "only one" in texts(ax)
-    assert [p.get_width() for p in ax.patches] == [3, 3, 1, 0]  # type: ignore[attr-defined]
+    # in touch on the day: ana, dr-lee, rosa, jamie (carlos's last contact is too old)
+    assert [p.get_width() for p in ax.patches] == [3, 2, 1, 0]  # type: ignore[attr-defined]
+
+
+def test_coverage_chart_says_not_asked_instead_of_a_bar() -> None:
+    network = example_network().model_copy(
+        update={"support_types_asked": (SupportType.EMOTIONAL, SupportType.PRACTICAL)}
+    )
+    ax = coverage_chart(assess(network, as_of="2026-11-25"))
+    assert texts(ax).count("not asked") == 2
+    assert [p.get_width() for p in ax.patches] == [3, 2]  # type: ignore[attr-defined]
 
 
 def test_measure_distributions_has_a_panel_per_measure() -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
+from datetime import date
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grace_support import Person, Relationship, SupportNetwork, Tie
+from grace_support import Person, Relationship, Settings, SupportNetwork, Tie
 from grace_support import measures as m
 from grace_support.assessment import Measures, compute_measures
 from grace_support.network import (
@@ -15,18 +19,25 @@ from grace_support.network import (
     _Problems,
     _references_hold,
 )
-from tests.property.strategies import networks
+from tests.property.strategies import networks, settings_strategy, v3_networks
 
 
-def _by_definition(network: SupportNetwork) -> Measures:
+def _by_definition(
+    network: SupportNetwork, as_of: date | None = None, chosen: Settings | None = None
+) -> Measures:
+    def value(name: str) -> Any:
+        function = getattr(m, name)
+        if "as_of" in inspect.signature(function).parameters:
+            return function(network, as_of=as_of, settings=chosen)
+        return function(network)
+
     values = {
-        name: getattr(m, name)(network)
+        name: value(name)
         for name in Measures.model_fields
         if name not in ("support_counts", "role_counts", "support_given_counts")
     }
-    values["support_counts"] = {str(k): n for k, n in m.support_counts(network).items()}
-    values["role_counts"] = {str(k): n for k, n in m.role_counts(network).items()}
-    values["support_given_counts"] = {str(k): n for k, n in m.support_given_counts(network).items()}
+    for name in ("support_counts", "role_counts", "support_given_counts"):
+        values[name] = {str(k): n for k, n in value(name).items()}
     return Measures.model_validate(values)
 
 
@@ -36,6 +47,19 @@ def test_compute_measures_in_one_pass_equals_each_measure(network: SupportNetwor
     fast, slow = compute_measures(network), _by_definition(network)
     assert fast == slow
     assert fast.model_dump_json() == slow.model_dump_json()
+    for name in Measures.model_fields:
+        assert type(getattr(fast, name)) is type(getattr(slow, name)), name
+
+
+@settings(max_examples=300)
+@given(v3_networks(), st.dates(date(2026, 8, 1), date(2027, 12, 31)), settings_strategy)
+def test_compute_measures_equals_each_measure_on_v3_networks(
+    network: SupportNetwork, as_of: date, chosen: Settings
+) -> None:
+    # fields not recorded, kinds asked, stale last contacts, custom dormant_after_days
+    fast = compute_measures(network, as_of=as_of, settings=chosen)
+    slow = _by_definition(network, as_of, chosen)
+    assert fast == slow
     for name in Measures.model_fields:
         assert type(getattr(fast, name)) is type(getattr(slow, name)), name
 

@@ -60,6 +60,13 @@ CONVENIENCE_METHODS: dict[tuple[str, str, str], str] = {
     ("grace_support.network", "SupportNetwork.from_networkx", "graph"): "thin convenience method",
     ("grace_support.network", "SupportNetwork._repr_html_", "_html"): "notebook display",
     ("grace_support.assessment.models", "Assessment._repr_html_", "_html"): "notebook display",
+    # Within the models layer: in touch is touch's one rule, and touch reads the network.
+    ("grace_support.network", "SupportNetwork.active_relationships", "touch"): (
+        "in touch on the day the network is judged on: touch.in_touch (issue 19)"
+    ),
+    ("grace_support.network", "SupportNetwork.providers", "touch"): (
+        "providers in touch on a day: touch.in_touch (issue 19)"
+    ),
 }
 DEPRECATED_PATHS: dict[tuple[str, str, str], str] = {
     ("grace_support.documents", "__getattr__", "schemas"): (

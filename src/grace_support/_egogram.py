@@ -29,10 +29,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from grace_support.vocabulary import Closeness, Contact, RoleCategory, Strain, SupportType
+from grace_support.touch import in_touch_ids
+from grace_support.vocabulary import Closeness, RoleCategory, Strain, SupportType
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from grace_support.network import Relationship, SupportNetwork
+    from grace_support.settings import Settings
 
 __all__ = ["NOT_RECORDED", "Box", "Geometry", "Item", "Labels", "layout", "text_width"]
 
@@ -183,7 +187,7 @@ class Geometry:
 
 LEGEND_ENTRIES: tuple[str, ...] = (
     *(f"{t.value} support" for t in SupportType),
-    "dormant (lost touch)",
+    "not in touch",
     "high strain",
     "some strain",
     "know each other",
@@ -252,7 +256,14 @@ class _Grid:
         )
 
 
-def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None = None) -> Geometry:
+def layout(
+    network: SupportNetwork,
+    *,
+    labels: Labels = "id",
+    title: str | None = None,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
+) -> Geometry:
     """Compute the egogram of a network.
 
     The work is O(n log n) in the number of people n (ties aside): people are
@@ -266,6 +277,10 @@ def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None 
             lists the numbers under the drawing), or not at all.
         title: The title; by default "Support network of" the ego's name with
             ``labels="name"``, else "Support network" (never an id).
+        as_of: The day judged on: a person not in touch on it
+            ([`in_touch`][grace_support.touch.in_touch]) gets a dashed line; by
+            default ``collected_on``, else today, as in ``assess``.
+        settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
 
     Returns:
         The geometry, in points.
@@ -273,6 +288,7 @@ def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None 
     relationships = list(network.relationships)
     people = {p.id: p for p in network.people}
     numbers = {r.person: str(n) for n, r in enumerate(relationships, start=1)}
+    touching = in_touch_ids(network, as_of=as_of, settings=settings)
 
     def label_of(person: str) -> str | None:
         if labels == "id":
@@ -339,7 +355,7 @@ def layout(network: SupportNetwork, *, labels: Labels = "id", title: str | None 
             sector=category[rel.person],
             ring=ring_of[rel.person],
             supports=tuple(rel.supports or ()),
-            dormant=rel.contact is Contact.LOST_TOUCH,
+            dormant=rel.person not in touching,
             strain=rel.strain,
         )
         for rel, x, y in placed

@@ -231,9 +231,11 @@ class NetworkChange(FrozenModel):
     tie_jaccard: Share | None
     """The same for ties among all people; ``None`` when neither network has ties."""
     support_types_gained: tuple[SupportType, ...]
-    """Kinds of support with an active provider after but not before."""
+    """Kinds of support with an in-touch provider after but not before (kinds counted in both
+    waves only: asked, with something recorded)."""
     support_types_lost: tuple[SupportType, ...]
-    """Kinds of support with an active provider before but not after."""
+    """Kinds of support with an in-touch provider before but not after (kinds counted in both
+    waves only)."""
     measures: dict[str, MeasureChange]
     """Every numeric measure of the assessment (nested ones as ``parent.key``)."""
     findings_resolved: tuple[Finding, ...]
@@ -453,8 +455,22 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def _covered(network: SupportNetwork) -> set[SupportType]:
-    return {t for t in SupportType if network.providers(t)}
+def _coverage(before: Assessment, after: Assessment) -> tuple[set[SupportType], set[SupportType]]:
+    """The kinds with an in-touch provider in each wave, among the kinds counted in both.
+
+    A kind not asked, or with nothing recorded to rest on, in either wave (its
+    count ``None``) is neither gained nor lost: "not asked" is not "none".
+    """
+    old, new = before.measures.support_counts, after.measures.support_counts
+    both = [
+        t
+        for t in SupportType
+        if getattr(old, t.value) is not None and getattr(new, t.value) is not None
+    ]
+    return (
+        {t for t in both if getattr(old, t.value)},
+        {t for t in both if getattr(new, t.value)},
+    )
 
 
 def _finding_keys(
@@ -603,7 +619,7 @@ def compare(
     old_keys = _finding_keys(before_result.findings, mapping)
     new_keys = _finding_keys(after_result.findings, None)
     old_set, new_set = set(old_keys), set(new_keys)
-    covered_before, covered_after = _covered(before), _covered(after)
+    covered_before, covered_after = _coverage(before_result, after_result)
 
     gained = tuple(sorted(p.id for p in after.people if p.id not in kept_after))
     lost = tuple(sorted(p.id for p in before.people if p.id not in mapping))
@@ -1081,6 +1097,9 @@ def change_table(
     - ``alter_jaccard``, ``tie_jaccard`` (missing when undefined);
     - ``coverage_before``, ``coverage_after``: support types covered;
     - ``delta_<measure>`` for every numeric measure (``delta_support_counts.peer``);
+      missing when either wave's value is (not asked, nothing recorded). The
+      columns of counts that may be missing (coverage, support counts,
+      ``regular_contact_size``, ``strained_count``) are pandas ``Int64``;
     - ``findings_resolved``, ``findings_new``, ``findings_persisting``: counts;
     - ``change_type`` (``stasis``, ``expansion``, ``shedding`` or ``substitution``),
       ``turnover`` and ``stability`` (missing when undefined), and
@@ -1106,7 +1125,22 @@ def change_table(
         ]
     if changed := sum(row["generator_changed"] for row in rows):
         warn_generator_changed(changed, stacklevel=3 + GUARD_FRAMES)  # a guarded entry point
-    return cast("pd.DataFrame", pdm.DataFrame(rows, columns=_table_columns()))
+    frame = pdm.DataFrame(rows, columns=_table_columns())
+    # Counts that may be missing stay whole numbers: Int64, with <NA>.
+    frame = frame.astype(dict.fromkeys(_NULLABLE_COUNT_COLUMNS, "Int64"))
+    return cast("pd.DataFrame", frame)
+
+
+_NULLABLE_COUNT_COLUMNS: Final = (
+    "coverage_before",
+    "coverage_after",
+    "delta_regular_contact_size",
+    "delta_support_types_covered",
+    "delta_strained_count",
+    *(f"delta_support_counts.{t.value}" for t in SupportType),
+    *(f"delta_support_given_counts.{t.value}" for t in SupportType),
+)
+"""The columns of `change_table` that are counts and may be missing."""
 
 
 def _table_columns() -> list[str]:

@@ -52,6 +52,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
+from grace_support._deprecation import deprecated
 from grace_support._model import FrozenModel
 from grace_support.attributes import Attributes
 from grace_support.errors import UnknownPersonError
@@ -72,6 +73,7 @@ if TYPE_CHECKING:
     from pydantic.json_schema import JsonSchemaValue
 
     from grace_support.attributes import AttributeValue
+    from grace_support.settings import Settings
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -656,20 +658,36 @@ class Relationship(FrozenModel):
     def is_dormant(self) -> bool:
         """Whether ``contact`` is ``lost_touch`` (the contact field alone).
 
-        Deprecated: this looks at ``contact`` only, not at ``last_contact``. Whether
-        two people are in touch on a day is
-        [`in_touch`][grace_support.touch.in_touch]; use ``not in_touch(...)``.
+        This looks at ``contact`` only, not at ``last_contact``. Whether two people
+        are in touch on a day is [`in_touch`][grace_support.touch.in_touch].
+
+        Deprecated:
+            0.2.0: use ``not grace_support.in_touch(relationship, as_of=...)``.
         """
+        deprecated(
+            "Relationship.is_dormant",
+            use="use not grace_support.in_touch(relationship, as_of=...), which also "
+            "reads last_contact",
+            since="0.2.0",
+        )
         return self.contact is Contact.LOST_TOUCH
 
     @property
     def is_active(self) -> bool:
         """Whether ``contact`` is not ``lost_touch`` (the contact field alone).
 
-        Deprecated: this looks at ``contact`` only, not at ``last_contact``. Whether
-        two people are in touch on a day is
-        [`in_touch`][grace_support.touch.in_touch]; use that.
+        This looks at ``contact`` only, not at ``last_contact``. Whether two people
+        are in touch on a day is [`in_touch`][grace_support.touch.in_touch].
+
+        Deprecated:
+            0.2.0: use ``grace_support.in_touch(relationship, as_of=...)``.
         """
+        deprecated(
+            "Relationship.is_active",
+            use="use grace_support.in_touch(relationship, as_of=...), which also reads "
+            "last_contact",
+            since="0.2.0",
+        )
         return self.contact is not Contact.LOST_TOUCH
 
     def provides(self, support_type: SupportType) -> bool:
@@ -1016,8 +1034,16 @@ class SupportNetwork(FrozenModel):
 
     @property
     def active_relationships(self) -> tuple[Relationship, ...]:
-        """The relationships that are not dormant."""
-        return tuple(r for r in self.relationships if r.is_active)
+        """The relationships to the people in touch on the day this network is judged on.
+
+        That day is ``collected_on``, else today
+        ([`judged_on`][grace_support.touch.judged_on]), with the default settings;
+        for another day use [`in_touch_ids`][grace_support.touch.in_touch_ids].
+        """
+        from grace_support.touch import in_touch, judged_on  # noqa: PLC0415 (touch imports us)
+
+        day = judged_on(self)
+        return tuple(r for r in self.relationships if in_touch(r, as_of=day))
 
     def relationships_of(self, kind: Role | RoleCategory) -> tuple[Relationship, ...]:
         """The relationships with this role, or with any role in this category.
@@ -1037,19 +1063,34 @@ class SupportNetwork(FrozenModel):
         return tuple(r for r in self.relationships if r.category is kind)
 
     def providers(
-        self, support_type: SupportType, *, include_dormant: bool = False
+        self,
+        support_type: SupportType,
+        *,
+        include_dormant: bool = False,
+        as_of: date | str | None = None,
+        settings: Settings | None = None,
     ) -> tuple[Relationship, ...]:
         """The relationships through which this kind of support is given.
 
         Args:
             support_type: The kind of support.
-            include_dormant: Also count people the ego has lost touch with.
+            include_dormant: Also count people who are not in touch.
+            as_of: The day judged on (who is in touch): ``collected_on``, else today,
+                as in [`assess`][grace_support.assess].
+            settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
+
+        Returns:
+            The relationships whose recorded ``supports`` include the type, of the
+            people in touch on that day ([`in_touch`][grace_support.touch.in_touch])
+            unless ``include_dormant``; in the order of the relationships.
         """
-        return tuple(
-            r
-            for r in self.relationships
-            if r.provides(support_type) and (include_dormant or r.is_active)
-        )
+        givers = (r for r in self.relationships if r.provides(support_type))
+        if include_dormant:
+            return tuple(givers)
+        from grace_support.touch import in_touch, judged_on  # noqa: PLC0415 (touch imports us)
+
+        day = judged_on(self, as_of)
+        return tuple(r for r in givers if in_touch(r, as_of=day, settings=settings))
 
     # -- documents and graphs ---------------------------------------------------------------
 

@@ -21,10 +21,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 from grace_support._extras import require
+from grace_support.assessment.models import NotRecordedField
 from grace_support.vocabulary import Closeness, Strain, SupportType
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+    from datetime import date
 
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from grace_support.assessment.models import Assessment
     from grace_support.change import NetworkChange, Timeline
     from grace_support.network import SupportNetwork
+    from grace_support.settings import Settings
 
 __all__ = [
     "CIRCLE_STYLE",
@@ -80,6 +83,8 @@ def egogram(
     *,
     ax: Axes | None = None,
     labels: Literal["id", "name"] | None = "id",
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
 ) -> Axes:
     """Draw an egogram: the ego at the centre, people by closeness and role category.
 
@@ -88,7 +93,8 @@ def egogram(
     not recorded); the sectors are the role categories that have people in them,
     each as wide as its number of people needs. Each person is a grey dot marked
     with one small shape per kind of support they give (see ``SUPPORT_STYLE``). A
-    dashed line to the ego means the relationship is dormant; a thick vermilion line
+    dashed line to the ego means the person is not in touch on the day judged on
+    ([`in_touch`][grace_support.touch.in_touch]); a thick vermilion line
     means high strain (dotted for some strain). Blue lines join people who know
     each other.
 
@@ -101,6 +107,8 @@ def egogram(
         ax: Axes to draw on; a new figure sized to the drawing when omitted. The
             drawing is scaled to fit the Axes.
         labels: Label people by ``"id"`` (default), ``"name"``, or not at all (``None``).
+        as_of: The day judged on (who is in touch): ``collected_on``, else today.
+        settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
 
     Returns:
         The Axes.
@@ -111,7 +119,7 @@ def egogram(
 
     from grace_support import _egogram as eg  # noqa: PLC0415
 
-    geo = eg.layout(network, labels=labels)
+    geo = eg.layout(network, labels=labels, as_of=as_of, settings=settings)
     if ax is None:
         figure = plt.figure(figsize=(geo.width / 72, geo.height / 72))
         ax = figure.add_axes((0.0, 0.0, 1.0, (geo.height - eg.TITLE_BAND) / geo.height))
@@ -181,7 +189,7 @@ def egogram(
         )
         for support, (colour, marker) in SUPPORT_STYLE.items()
     ] + [
-        Line2D([], [], color="#777777", ls="--", label="dormant (lost touch)"),
+        Line2D([], [], color="#777777", ls="--", label="not in touch"),
         Line2D([], [], color=OKABE_ITO["vermilion"], lw=2.6, label="high strain"),
         Line2D([], [], color=OKABE_ITO["vermilion"], lw=1.2, ls=":", label="some strain"),
         Line2D([], [], color=OKABE_ITO["sky"], lw=1.6, label="know each other"),
@@ -203,7 +211,7 @@ def egogram(
 
 
 def _line_to_ego(ax: Axes, item: _egogram.Item, centre: tuple[float, float], scale: float) -> None:
-    """The ego-person line: dashed when dormant, vermilion when strained."""
+    """The ego-person line: dashed when not in touch, vermilion when strained."""
     xs, ys = [centre[0], item.x], [centre[1], item.y]
     style = "--" if item.dormant else "-"
     if item.strain is Strain.HIGH:
@@ -218,15 +226,28 @@ def coverage_chart(assessment: Assessment, *, ax: Axes | None = None) -> Axes:
     """Bars of how many people give each kind of support, with gaps marked.
 
     Each bar has its support type's colour and a hatch pattern; a needed type with
-    nobody giving it is labelled "missing", one with a single person "only one".
+    nobody giving it is labelled "missing", one with a single person "only one". A
+    type with no count has no bar: "not asked" when the interview did not ask about
+    it, else "not recorded".
     """
     ax = _axes(ax, (7, 3.2))
     counts = assessment.measures.support_counts.model_dump()
+    unasked = {
+        t
+        for entry in assessment.not_recorded
+        if entry.field is NotRecordedField.SUPPORT_TYPES_ASKED
+        for t in entry.support_types
+    }
     types = list(SupportType)
     hatches = ["//", "..", "xx", "\\\\"]
     for i, support in enumerate(types):
         colour, _ = SUPPORT_STYLE[support]
-        ax.barh(i, counts[support.value], color=colour, hatch=hatches[i], edgecolor="black")
+        count = counts[support.value]
+        if count is None:
+            note = "not asked" if support in unasked else "not recorded"
+            ax.text(0.1, i, note, va="center", fontsize=9)
+            continue
+        ax.barh(i, count, color=colour, hatch=hatches[i], edgecolor="black")
         note = (
             "missing"
             if support in assessment.measures.missing_support_types
@@ -235,12 +256,12 @@ def coverage_chart(assessment: Assessment, *, ax: Axes | None = None) -> Axes:
             else ""
         )
         if note:
-            ax.text(counts[support.value] + 0.1, i, note, va="center", fontsize=9)
+            ax.text(count + 0.1, i, note, va="center", fontsize=9)
     ax.set_yticks(range(len(types)), [t.value for t in types])
     ax.invert_yaxis()
     ax.set_xlabel("people in touch who give it")
     ax.set_ylabel("kind of support")
-    top = max([*counts.values(), 1])
+    top = max([*(n for n in counts.values() if n is not None), 1])
     ax.set_xlim(0, top + 1.5)
     ax.set_xticks(range(top + 2))
     ax.set_title(f"Support coverage, {assessment.as_of.isoformat()}")

@@ -342,7 +342,11 @@ def measures_table(
     Nested measures are flattened: ``support_count_<type>``,
     ``support_given_count_<type>``, ``role_count_<category>``, and booleans
     ``missing_support_<type>`` and ``single_provider_<type>``. Every value is exactly
-    what ``assess`` gives for that network on that day.
+    what ``assess`` gives for that network on that day. Counts that may be null (a
+    kind of support not asked, nothing recorded: ``support_count_<type>``,
+    ``support_given_count_<type>``, ``support_types_covered``,
+    ``regular_contact_size``, ``strained_count``) are pandas ``Int64`` columns, with
+    ``<NA>`` for null.
     """
     pdm = _pandas()
     rows = []
@@ -364,7 +368,20 @@ def measures_table(
                 row[name] = value
         row["findings"] = len(result.findings)
         rows.append(row)
-    return cast("pd.DataFrame", pdm.DataFrame(rows))
+    frame = pdm.DataFrame(rows)
+    # Counts that may be null (not asked, nothing recorded) stay whole numbers: Int64.
+    nullable = [
+        c
+        for c in frame.columns
+        if c in _NULLABLE_COUNTS or c.startswith(("support_count_", "support_given_count_"))
+    ]
+    if nullable:
+        frame = frame.astype(dict.fromkeys(nullable, "Int64"))
+    return cast("pd.DataFrame", frame)
+
+
+_NULLABLE_COUNTS = frozenset({"regular_contact_size", "support_types_covered", "strained_count"})
+"""The measures that are counts and may be null (nothing recorded to rest on)."""
 
 
 def composition_table(

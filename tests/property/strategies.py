@@ -4,6 +4,14 @@
 gives support, everyone dormant, dense and sparse ties, every role and quality,
 and every feature of document version 2: unknown roles and closeness, support the
 ego gives, weighted ties with attributes, and the day the network was collected.
+
+``networks(v3=True)`` (or ``v3_networks()``) adds what document version 3 can say:
+``supports``, ``gives`` and ``strain`` not recorded (``None``), the kinds of
+support asked (``support_types_asked``, ``gives_types_asked``; each person's
+recorded kinds are among them), ``ties_asked`` (a subset of the people, with ties
+only between asked people), ``generator`` and ``max_names``. Last contacts fall
+anywhere from long before to just before the days the tests judge on, so some
+people are in touch and some are not.
 """
 
 from __future__ import annotations
@@ -45,28 +53,78 @@ attributes = st.dictionaries(
 ).map(Attributes)
 
 
+def _kinds_among(asked: tuple[SupportType, ...]) -> st.SearchStrategy[list[SupportType]]:
+    return st.lists(st.sampled_from(asked), unique=True) if asked else st.just([])
+
+
 @st.composite
-def relationships(draw: st.DrawFn, person: str) -> Relationship:
-    """One relationship to `person`, with any role and qualities."""
+def relationships(
+    draw: st.DrawFn,
+    person: str,
+    *,
+    v3: bool = False,
+    asked: tuple[SupportType, ...] = tuple(SupportType),
+    gives_asked: tuple[SupportType, ...] = tuple(SupportType),
+) -> Relationship:
+    """One relationship to `person`, with any role and qualities.
+
+    With ``v3``, ``supports``, ``gives`` and ``strain`` may be ``None`` (not
+    recorded), and the kinds recorded are among `asked` (`gives_asked` for gives).
+    """
+    if v3:
+        supports = draw(st.none() | _kinds_among(asked).map(tuple))
+        gives = draw(st.none() | _kinds_among(gives_asked).map(tuple))
+        strain = draw(st.none() | st.sampled_from(Strain))
+    else:
+        supports, gives = tuple(draw(support_sets)), tuple(draw(support_sets))
+        strain = draw(st.sampled_from(Strain))
     return Relationship(
         person=person,
         role=draw(st.none() | st.sampled_from(Role)),
-        supports=tuple(draw(support_sets)),
-        gives=tuple(draw(support_sets)),
+        supports=supports,
+        gives=gives,
         closeness=draw(st.none() | st.sampled_from(Closeness)),
         contact=draw(st.none() | st.sampled_from(Contact)),
         last_contact=draw(st.none() | days),
-        strain=draw(st.sampled_from(Strain)),
+        strain=strain,
         attributes=draw(attributes),
     )
 
 
+asked_types = st.one_of(
+    st.just(tuple(SupportType)),
+    st.lists(st.sampled_from(SupportType), unique=True, max_size=4).map(tuple),
+)
+"""Kinds of support an interview asked about: often all four, else any subset (even none)."""
+generators = st.none() | st.sampled_from(["persnet", "important-matters", "nc protocol 2"])
+"""A name generator's label, or none recorded."""
+
+
 @st.composite
-def networks(draw: st.DrawFn, *, max_people: int = 12) -> SupportNetwork:
-    """A valid support network with 0 to `max_people` people and any ties among them."""
+def networks(draw: st.DrawFn, *, max_people: int = 12, v3: bool = False) -> SupportNetwork:
+    """A valid support network with 0 to `max_people` people and any ties among them.
+
+    With ``v3``: fields not recorded, kinds of support asked, ``ties_asked`` (ties
+    only between asked people), ``generator`` and ``max_names`` (see the module).
+    """
     all_ids = draw(st.lists(ids, min_size=1, max_size=max_people + 1, unique=True))
     ego, people_ids = all_ids[0], all_ids[1:]
-    pairs = [(a, b) for i, a in enumerate(people_ids) for b in people_ids[i + 1 :]]
+    recorded: dict[str, object] = {}
+    asked = gives_asked = tuple(SupportType)
+    tie_ids = people_ids
+    if v3:
+        asked, gives_asked = draw(asked_types), draw(asked_types)
+        recorded["support_types_asked"] = asked
+        recorded["gives_types_asked"] = gives_asked
+        if len(people_ids) > 0 and draw(st.booleans()):
+            kept: list[bool] = [draw(st.booleans()) for _ in people_ids]
+            tie_ids = [pid for pid, keep in zip(people_ids, kept, strict=True) if keep]
+            recorded["ties_asked"] = tuple(tie_ids)
+        recorded["generator"] = draw(generators)
+        recorded["max_names"] = draw(
+            st.none() | st.integers(min_value=max(1, len(people_ids)), max_value=50)
+        )
+    pairs = [(a, b) for i, a in enumerate(tie_ids) for b in tie_ids[i + 1 :]]
     chosen = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
     ties = [
         draw(tie_between(b, a) if draw(st.booleans()) else tie_between(a, b)) for a, b in chosen
@@ -78,9 +136,18 @@ def networks(draw: st.DrawFn, *, max_people: int = 12) -> SupportNetwork:
         people=tuple(
             Person(id=pid, name=draw(names), attributes=draw(attributes)) for pid in people_ids
         ),
-        relationships=tuple(draw(relationships(pid)) for pid in people_ids),
+        relationships=tuple(
+            draw(relationships(pid, v3=v3, asked=asked, gives_asked=gives_asked))
+            for pid in people_ids
+        ),
         ties=tuple(ties),
+        **recorded,  # type: ignore[arg-type]
     )
+
+
+def v3_networks(*, max_people: int = 12) -> st.SearchStrategy[SupportNetwork]:
+    """Networks with everything document version 3 can say (``networks(v3=True)``)."""
+    return networks(max_people=max_people, v3=True)
 
 
 settings_strategy = st.builds(
@@ -105,14 +172,32 @@ def tie_between(draw: st.DrawFn, a: str, b: str) -> Tie:
 
 
 @st.composite
-def network_pairs(draw: st.DrawFn, *, max_people: int = 8) -> tuple[SupportNetwork, SupportNetwork]:
-    """Two interviews of one ego: people drawn from one pool, so some are in both."""
+def network_pairs(
+    draw: st.DrawFn, *, max_people: int = 8, v3: bool = False
+) -> tuple[SupportNetwork, SupportNetwork]:
+    """Two interviews of one ego: people drawn from one pool, so some are in both.
+
+    With ``v3``, each wave may leave fields not recorded and ask about some kinds
+    of support and some people's ties only, as `networks` does (no name generator:
+    a change of generator warns, see `change.compare`).
+    """
     pool = draw(st.lists(ids, min_size=1, max_size=max_people + 1, unique=True))
     ego, candidates = pool[0], pool[1:]
 
     def wave() -> SupportNetwork:
         people_ids = [pid for pid in candidates if draw(st.booleans())]
-        pairs = [(a, b) for i, a in enumerate(people_ids) for b in people_ids[i + 1 :]]
+        recorded: dict[str, object] = {}
+        asked = gives_asked = tuple(SupportType)
+        tie_ids = people_ids
+        if v3:
+            asked, gives_asked = draw(asked_types), draw(asked_types)
+            recorded["support_types_asked"] = asked
+            recorded["gives_types_asked"] = gives_asked
+            if len(people_ids) > 0 and draw(st.booleans()):
+                kept: list[bool] = [draw(st.booleans()) for _ in people_ids]
+                tie_ids = [pid for pid, keep in zip(people_ids, kept, strict=True) if keep]
+                recorded["ties_asked"] = tuple(tie_ids)
+        pairs = [(a, b) for i, a in enumerate(tie_ids) for b in tie_ids[i + 1 :]]
         chosen = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
         ties = [draw(tie_between(a, b)) for a, b in chosen]
         return SupportNetwork(
@@ -120,8 +205,12 @@ def network_pairs(draw: st.DrawFn, *, max_people: int = 8) -> tuple[SupportNetwo
             ego=Person(id=ego),
             needs=tuple(draw(support_sets)) if draw(st.booleans()) else tuple(SupportType),
             people=tuple(Person(id=pid, name=draw(names)) for pid in people_ids),
-            relationships=tuple(draw(relationships(pid)) for pid in people_ids),
+            relationships=tuple(
+                draw(relationships(pid, v3=v3, asked=asked, gives_asked=gives_asked))
+                for pid in people_ids
+            ),
             ties=tuple(ties),
+            **recorded,  # type: ignore[arg-type]
         )
 
     return wave(), wave()

@@ -34,9 +34,17 @@ def test_measures_are_in_range(network: SupportNetwork) -> None:
     ms = assess(network, as_of=AS_OF).measures
     n = ms.size
     assert 0 <= ms.active_size <= n
-    assert 0 <= ms.regular_contact_size <= ms.active_size
+    if ms.regular_contact_size is None:  # nothing recorded to rest on
+        assert ms.active_size > 0
+        assert ms.contact_unknown_count == ms.active_size
+    else:
+        assert 0 <= ms.regular_contact_size + ms.contact_unknown_count <= ms.active_size
     assert 0 <= ms.inner_circle_size <= n
-    assert 0 <= ms.support_types_covered <= 4
+    assert ms.support_types_covered is None or 0 <= ms.support_types_covered <= 4
+    assert 0 <= ms.support_unknown_count <= ms.active_size
+    assert 0 <= ms.gives_unknown_count <= ms.active_size
+    assert 0 <= ms.strain_unknown_count <= n
+    assert (ms.strained_count is None) == (n > 0 and ms.strain_unknown_count == n)
     assert 0 <= ms.role_richness <= 5
     assert sum(ms.role_counts.model_dump().values()) + ms.role_unknown_count == ms.active_size
     for value in (

@@ -10,12 +10,14 @@ Examples:
     (<ActionId.JOIN_SUPPORT_GROUP: 'join-support-group'>,)
 """
 
-from grace_support.assessment.core import assess, compute_measures
+from grace_support.assessment.core import assess, compute_measures, not_recorded
 from grace_support.assessment.models import (
     Assessment,
     Finding,
     FindingCode,
     Measures,
+    NotRecorded,
+    NotRecordedField,
     RoleCounts,
     Settings,
     Severity,
@@ -30,6 +32,8 @@ __all__ = [
     "Finding",
     "FindingCode",
     "Measures",
+    "NotRecorded",
+    "NotRecordedField",
     "RoleCounts",
     "Settings",
     "Severity",
@@ -38,4 +42,5 @@ __all__ = [
     "actions_for",
     "assess",
     "compute_measures",
+    "not_recorded",
 ]

@@ -2,87 +2,108 @@
 
 from __future__ import annotations
 
-from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from grace_support import measures as m
 from grace_support.assessment.models import (
     Assessment,
     Measures,
+    NotRecorded,
+    NotRecordedField,
     RoleCounts,
     Settings,
     SupportCounts,
 )
 from grace_support.assessment.rules import RULES, Context, sort_key
 from grace_support.errors import AsOfError, Problem
-from grace_support.measures.diversity import blau_index, hhi, iqv, pielou_evenness
-from grace_support.network import SupportNetwork, parse_day
+from grace_support.measures import support as support_measures
+from grace_support.measures.concentration import loads_of
+from grace_support.measures.diversity import blau_index, hhi, iqv
+from grace_support.network import SupportNetwork
+from grace_support.touch import as_day, in_touch, judged_on, settings_or_default
 from grace_support.vocabulary import Closeness, Contact, RoleCategory, Strain, SupportType
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from datetime import date
 
 
-__all__ = ["assess", "compute_measures"]
+__all__ = ["assess", "compute_measures", "not_recorded"]
 
 
-def compute_measures(network: SupportNetwork) -> Measures:
+def compute_measures(
+    network: SupportNetwork,
+    *,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
+) -> Measures:
     """Every measure of the network, as one model.
 
     Each value is exactly what the function of the same name in
-    [`grace_support.measures`][grace_support.measures] returns.
+    [`grace_support.measures`][grace_support.measures] returns with the same
+    ``as_of`` and ``settings``.
+
+    Args:
+        network: The network.
+        as_of: The day judged on (who is in touch); by default the network's
+            ``collected_on`` day, else today, as in [`assess`][grace_support.assess].
+        settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
 
     Examples:
-        >>> from grace_support.demo import example_network
-        >>> compute_measures(example_network()).support_types_covered
+        >>> from grace_support.demo import EXAMPLE_AS_OF, example_network
+        >>> compute_measures(example_network(), as_of=EXAMPLE_AS_OF).support_types_covered
         3
     """
-    # One pass over the relationships counts everything the measures need; each
-    # value is then derived with the same formula as the function of the same name
-    # (tests hold the two equal).
-    support = dict.fromkeys(SupportType, 0)
-    given = dict.fromkeys(SupportType, 0)
+    # One pass over the people in touch counts what the measures need; each value is
+    # then derived with the same formula (and helpers) as the function of the same
+    # name (tests hold the two equal).
+    day = judged_on(network, as_of)
+    chosen = settings_or_default(settings)
+    touching = [r for r in network.relationships if in_touch(r, as_of=day, settings=chosen)]
     roles = dict.fromkeys(RoleCategory, 0)
-    loads: list[int] = []
-    active = regular = inner = strained = unknown = reciprocal = 0
-    for relationship in network.relationships:
-        contact = relationship.contact
-        if relationship.closeness is Closeness.INNER:
-            inner += 1
-        if relationship.strain is Strain.HIGH:
-            strained += 1
-        if contact is not None and contact in _REGULAR:
-            regular += 1
-        if contact is Contact.LOST_TOUCH:
-            continue
-        active += 1
-        supports = relationship.supports
-        for support_type in supports or ():
-            support[support_type] += 1
-        for support_type in relationship.gives or ():
-            given[support_type] += 1
-        if relationship.role is None:
-            unknown += 1
+    role_unknown = contact_unknown = regular = support_unknown = gives_unknown = 0
+    for relationship in touching:
+        role = relationship.role
+        if role is None:
+            role_unknown += 1
         else:
-            roles[relationship.role.category] += 1
-        if supports is not None:
-            loads.append(len(supports))
-        if supports and relationship.gives:
-            reciprocal += 1
-    support_values = list(support.values())
-    role_values = list(roles.values())
+            roles[role.category] += 1
+        contact = relationship.contact
+        if contact is None:
+            contact_unknown += 1
+        elif contact in _REGULAR:
+            regular += 1
+        if relationship.supports is None:
+            support_unknown += 1
+        if relationship.gives is None:
+            gives_unknown += 1
+    inner, strained, strain_unknown = _everyone_counts(network)
+    asked = network.support_types_asked
+    support = support_measures.tally(touching, asked)
+    given = support_measures.tally(touching, network.gives_types_asked, gives=True)
+    if support_unknown:
+        missing: tuple[SupportType, ...] = ()
+        single: tuple[SupportType, ...] = ()
+    else:
+        missing = tuple(t for t in network.needs if support[t] == 0)
+        single = tuple(t for t in network.needs if support[t] == 1)
+    covered = (
+        None if all(n is None for n in support.values()) else sum(1 for n in support.values() if n)
+    )
+    loads = list(loads_of(touching, asked).values())
     total_load = sum(loads)
+    role_values = list(roles.values())
+    people = len(network.relationships)
     return Measures(
         size=len(network.people),
-        active_size=active,
-        regular_contact_size=regular,
+        active_size=len(touching),
+        regular_contact_size=None if touching and contact_unknown == len(touching) else regular,
         inner_circle_size=inner,
         support_counts=SupportCounts(**support),
-        support_types_covered=sum(1 for n in support_values if n > 0),
-        missing_support_types=tuple(t for t in network.needs if support[t] == 0),
-        single_provider_types=tuple(t for t in network.needs if support[t] == 1),
-        support_evenness=pielou_evenness(support_values, k=len(SupportType)),
+        support_types_covered=covered,
+        missing_support_types=missing,
+        single_provider_types=single,
+        support_evenness=support_measures.evenness(support, asked),
         role_counts=RoleCounts(**roles),
         role_richness=sum(1 for n in role_values if n > 0),
         role_blau=blau_index(role_values),
@@ -90,27 +111,39 @@ def compute_measures(network: SupportNetwork) -> Measures:
         top_provider_share=max(loads) / total_load if total_load else None,
         provider_hhi=hhi(loads),
         professional_count=roles[RoleCategory.PROFESSIONAL],
-        strained_count=strained,
+        strained_count=None if people and strain_unknown == people else strained,
         density=m.density(network),
         effective_size=m.effective_size(network),
         constraint=m.constraint(network),
-        role_unknown_count=unknown,
+        role_unknown_count=role_unknown,
         support_given_counts=SupportCounts(**given),
-        reciprocity=reciprocal / active if active else None,
+        reciprocity=support_measures.reciprocal_share(touching, asked, network.gives_types_asked),
         efficiency=m.efficiency(network),
         hierarchy=m.hierarchy(network),
         ego_betweenness=m.ego_betweenness(network),
         ego_betweenness_normalized=m.ego_betweenness_normalized(network),
+        support_unknown_count=support_unknown,
+        gives_unknown_count=gives_unknown,
+        strain_unknown_count=strain_unknown,
+        contact_unknown_count=contact_unknown,
     )
 
 
 _REGULAR = frozenset(c for c in Contact if c.is_regular)
 
 
-@cache
-def _default_settings() -> Settings:
-    """The default settings, built once (``Settings`` is frozen)."""
-    return Settings()
+def _everyone_counts(network: SupportNetwork) -> tuple[int, int, int]:
+    """Over everyone named: the inner circle, high strain, and strain not recorded."""
+    inner = strained = strain_unknown = 0
+    for relationship in network.relationships:
+        if relationship.closeness is Closeness.INNER:
+            inner += 1
+        strain = relationship.strain
+        if strain is None:
+            strain_unknown += 1
+        elif strain is Strain.HIGH:
+            strained += 1
+    return inner, strained, strain_unknown
 
 
 def assess(
@@ -156,20 +189,76 @@ def assess(
             "validate it first with network_from_data(), parse_network() or read_network()"
         )
     if as_of is not None:
-        day = _day(as_of)
-        _check_not_before(network, day)
-    else:
-        day = network.collected_on if network.collected_on is not None else date.today()
+        _check_not_before(network, as_day(as_of))
+    day = judged_on(network, as_of)
     if isinstance(settings, Settings):
         chosen = settings
     else:
-        chosen = Settings.model_validate(settings) if settings else _default_settings()
-    measures = compute_measures(network)
+        chosen = Settings.model_validate(settings) if settings else settings_or_default(None)
+    measures = compute_measures(network, as_of=day, settings=chosen)
     context = Context(network=network, measures=measures, settings=chosen, as_of=day)
     findings = sorted((f for rule in RULES.values() for f in rule(context)), key=sort_key)
     return Assessment(
-        ego=network.ego.id, as_of=day, settings=chosen, measures=measures, findings=tuple(findings)
+        ego=network.ego.id,
+        as_of=day,
+        settings=chosen,
+        measures=measures,
+        findings=tuple(findings),
+        not_recorded=not_recorded(network, measures),
     )
+
+
+def not_recorded(network: SupportNetwork, measures: Measures) -> tuple[NotRecorded, ...]:
+    """What was not asked or not recorded in the network, and for how many people.
+
+    The counts are the measures' own where there is one: ``supports``,
+    ``gives``, ``role`` and ``contact`` count the people in touch
+    (``support_unknown_count``, ``gives_unknown_count``, ``role_unknown_count``,
+    ``contact_unknown_count``); ``strain`` counts everyone named
+    (``strain_unknown_count``) and ``closeness`` too. A kind of support not asked
+    concerns everyone named (``size``); ties not asked, everyone named but the
+    people in ``ties_asked``. When no kind of support was asked at all, the
+    per-person ``supports`` entry is left out (it says nothing more); the same
+    for ``gives``.
+
+    Examples:
+        >>> from grace_support import Relationship, SupportNetwork
+        >>> net = SupportNetwork.build("sam", [("jo", Relationship(person="jo"))],
+        ...     support_types_asked=["emotional", "practical", "informational"])
+        >>> [(n.field.value, n.count) for n in not_recorded(net, compute_measures(net))]
+        [('support_types_asked', 1), ('role', 1), ('contact', 1), ('closeness', 1)]
+
+    Version added:
+        0.2.0
+    """
+    size = measures.size
+    named: list[tuple[NotRecordedField, int, tuple[SupportType, ...]]] = []
+    touching: list[tuple[NotRecordedField, int]] = []
+    unasked = tuple(t for t in SupportType if t not in network.support_types_asked)
+    named.append((NotRecordedField.SUPPORT_TYPES_ASKED, size if unasked else 0, unasked))
+    if network.support_types_asked:
+        touching.append((NotRecordedField.SUPPORTS, measures.support_unknown_count))
+    unasked_gives = tuple(t for t in SupportType if t not in network.gives_types_asked)
+    named.append((NotRecordedField.GIVES_TYPES_ASKED, size if unasked_gives else 0, unasked_gives))
+    if network.gives_types_asked:
+        touching.append((NotRecordedField.GIVES, measures.gives_unknown_count))
+    touching.append((NotRecordedField.ROLE, measures.role_unknown_count))
+    touching.append((NotRecordedField.CONTACT, measures.contact_unknown_count))
+    closeness = sum(1 for r in network.relationships if r.closeness is None)
+    named.append((NotRecordedField.CLOSENESS, closeness, ()))
+    named.append((NotRecordedField.STRAIN, measures.strain_unknown_count, ()))
+    named.append((NotRecordedField.TIES_ASKED, size - len(network.tie_asked_ids), ()))
+    entries = [
+        NotRecorded(field=field, count=count, among="named", support_types=types)
+        for field, count, types in named
+        if count
+    ] + [
+        NotRecorded(field=field, count=count, among="in_touch")
+        for field, count in touching
+        if count
+    ]
+    rank = {field: i for i, field in enumerate(NotRecordedField)}
+    return tuple(sorted(entries, key=lambda entry: rank[entry.field]))
 
 
 def _check_not_before(network: SupportNetwork, day: date) -> None:
@@ -182,11 +271,3 @@ def _check_not_before(network: SupportNetwork, day: date) -> None:
             problems.append(Problem(f"relationships[{index}].last_contact", "is later than as_of"))
     if problems:
         raise AsOfError(problems)
-
-
-def _day(value: date | str) -> date:
-    try:
-        return parse_day(value)
-    except ValueError as error:
-        message = f"as_of {error}"
-    raise ValueError(message)  # outside the except block: no chain

@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, NonNegativeFloat, NonNegativeInt
+from pydantic import Field, NonNegativeFloat, NonNegativeInt, PositiveInt
 
 from grace_support._model import FrozenModel
 from grace_support.network import PersonId
@@ -22,6 +22,8 @@ __all__ = [
     "Finding",
     "FindingCode",
     "Measures",
+    "NotRecorded",
+    "NotRecordedField",
     "RoleCounts",
     "Settings",
     "Severity",
@@ -49,34 +51,37 @@ class FindingCode(StrEnum):
     """The kinds of finding. Declared order is the order findings are listed in."""
 
     MISSING_SUPPORT = "missing-support"
-    """A kind of support the person wants has no active provider."""
+    """A kind of support the person wants, and was asked about, has no provider in touch."""
     SINGLE_PROVIDER = "single-provider"
-    """A kind of support the person wants has exactly one active provider."""
+    """A kind of support the person wants, and was asked about, has one provider in touch."""
     OVER_RELIANCE = "over-reliance"
     """One person gives more than the set share of all support."""
     STRAINED_TIE = "strained-tie"
-    """A relationship has high strain."""
+    """A relationship's strain is recorded as high."""
     DORMANT_TIE = "dormant-tie"
-    """A close relationship is out of touch, or has not been in touch for a while."""
+    """A close relationship is not in touch (lost touch, or no contact for a while)."""
     NO_PROFESSIONAL_CARE = "no-professional-care"
-    """No active professional is in the network."""
+    """No professional in touch is in the network (every role recorded)."""
     NO_PERSONAL_SUPPORT = "no-personal-support"
-    """Every active person in the network is a professional."""
+    """Every person in touch is a professional (every role recorded)."""
     SMALL_NETWORK = "small-network"
-    """Fewer active people than the set minimum."""
+    """Fewer people in touch than the set minimum."""
 
 
 class SupportCounts(FrozenModel):
-    """For each support type, a number of active people (who give it, or are given it)."""
+    """For each support type, a number of people in touch (who give it, or are given it).
 
-    emotional: NonNegativeInt
-    practical: NonNegativeInt
-    informational: NonNegativeInt
-    peer: NonNegativeInt
+    ``None`` for a type that was not asked, or when nothing was recorded to rest on.
+    """
+
+    emotional: NonNegativeInt | None
+    practical: NonNegativeInt | None
+    informational: NonNegativeInt | None
+    peer: NonNegativeInt | None
 
 
 class RoleCounts(FrozenModel):
-    """For each role category, the number of active people in it."""
+    """For each role category, the number of people in touch in it (role recorded)."""
 
     family: NonNegativeInt
     friend: NonNegativeInt
@@ -88,32 +93,35 @@ class RoleCounts(FrozenModel):
 class Measures(FrozenModel):
     """Every measure of one network; ``None`` where a value is undefined.
 
+    A measure with nothing recorded to rest on is ``None`` too, never 0.
+
     The definitions are in [`grace_support.measures`][grace_support.measures]
-    (the function of the same name).
+    (the function of the same name). "In touch" is
+    [`in_touch`][grace_support.touch.in_touch] on the day of the assessment.
     """
 
     size: NonNegativeInt
     """Number of people named."""
     active_size: NonNegativeInt
-    """Number of people not out of touch."""
-    regular_contact_size: NonNegativeInt
-    """People in touch at least every two weeks."""
+    """Number of people in touch."""
+    regular_contact_size: NonNegativeInt | None
+    """People in touch at least every two weeks (contact recorded)."""
     inner_circle_size: NonNegativeInt
     """People in the inner circle."""
     support_counts: SupportCounts
-    """Active providers of each support type."""
-    support_types_covered: Annotated[int, Field(ge=0, le=4)]
-    """Support types with at least one active provider."""
+    """People in touch recorded as giving each support type (asked types)."""
+    support_types_covered: Annotated[int, Field(ge=0, le=4)] | None
+    """Asked support types with at least one provider in touch."""
     missing_support_types: tuple[SupportType, ...]
-    """Needed types with no active provider."""
+    """Needed, asked types with no provider in touch (everyone's supports recorded)."""
     single_provider_types: tuple[SupportType, ...]
-    """Needed types with exactly one active provider."""
+    """Needed, asked types with exactly one provider in touch (everyone's supports recorded)."""
     support_evenness: Share | None
-    """Pielou's evenness of support over the four types."""
+    """Pielou's evenness of support over the asked types."""
     role_counts: RoleCounts
-    """Active people in each role category (role known)."""
+    """People in touch in each role category (role known)."""
     role_richness: Annotated[int, Field(ge=0, le=5)]
-    """Role categories with at least one active person."""
+    """Role categories with at least one person in touch."""
     role_blau: Share | None
     """Blau's heterogeneity of role categories."""
     role_iqv: Share | None
@@ -123,9 +131,9 @@ class Measures(FrozenModel):
     provider_hhi: Share | None
     """Herfindahl-Hirschman index of support over providers."""
     professional_count: NonNegativeInt
-    """Active professionals."""
-    strained_count: NonNegativeInt
-    """People with high strain."""
+    """Professionals in touch."""
+    strained_count: NonNegativeInt | None
+    """People with high strain (strain recorded)."""
     density: Share | None
     """Share of possible ties between people that exist."""
     effective_size: NonNegativeFloat | None
@@ -133,11 +141,11 @@ class Measures(FrozenModel):
     constraint: NonNegativeFloat | None
     """Burt's constraint of the ego."""
     role_unknown_count: NonNegativeInt
-    """Active people whose role is not recorded."""
+    """People in touch whose role is not recorded."""
     support_given_counts: SupportCounts
-    """Active people the ego gives each support type to."""
+    """People in touch the ego is recorded giving each support type to (asked types)."""
     reciprocity: Share | None
-    """Share of active people with whom support flows both ways."""
+    """Share of people in touch (supports and gives recorded) with whom support flows both ways."""
     efficiency: Share | None
     """Burt's efficiency: effective size per alter it was computed over."""
     hierarchy: Share | None
@@ -146,6 +154,66 @@ class Measures(FrozenModel):
     """The ego's betweenness in its own network (Everett and Borgatti)."""
     ego_betweenness_normalized: Share | None
     """Ego betweenness over the number of pairs of people."""
+    support_unknown_count: NonNegativeInt
+    """People in touch whose supports are not recorded."""
+    gives_unknown_count: NonNegativeInt
+    """People in touch for whom what the ego gives is not recorded."""
+    strain_unknown_count: NonNegativeInt
+    """People whose strain is not recorded."""
+    contact_unknown_count: NonNegativeInt
+    """People in touch whose contact (how often) is not recorded."""
+
+
+class NotRecordedField(StrEnum):
+    """What was not asked, or not recorded. Declared order is the order of `not_recorded`.
+
+    The ``*_asked`` values name a question the interview did not ask (for anyone);
+    the others a field left unrecorded for some people.
+
+    Version added:
+        0.2.0
+    """
+
+    SUPPORT_TYPES_ASKED = "support_types_asked"
+    """Kinds of support the interview did not ask about (``support_types``)."""
+    SUPPORTS = "supports"
+    """Which kinds of support a person gives: not recorded."""
+    GIVES_TYPES_ASKED = "gives_types_asked"
+    """Kinds of support the ego gives that the interview did not ask about."""
+    GIVES = "gives"
+    """Which kinds of support the ego gives a person: not recorded."""
+    ROLE = "role"
+    """Who the person is to the ego: not recorded."""
+    CONTACT = "contact"
+    """How often they are in touch: not recorded."""
+    CLOSENESS = "closeness"
+    """How close they are: not recorded."""
+    STRAIN = "strain"
+    """Whether the relationship feels draining: not recorded."""
+    TIES_ASKED = "ties_asked"
+    """Whose ties to the others the interview did not ask about."""
+
+
+class NotRecorded(FrozenModel):
+    """One thing that was not asked or not recorded, and how many people it concerns.
+
+    Examples:
+        >>> NotRecorded(field="supports", count=2, among="in_touch").count
+        2
+
+    Version added:
+        0.2.0
+    """
+
+    field: NotRecordedField
+    """What was not asked or not recorded."""
+    count: PositiveInt
+    """How many people it concerns."""
+    among: Literal["named", "in_touch"]
+    """Whom ``count`` is counted among: everyone named, or the people in touch (the
+    people the measures of that field rest on)."""
+    support_types: tuple[SupportType, ...] = ()
+    """For ``support_types_asked`` and ``gives_types_asked``: the kinds not asked."""
 
 
 class Finding(FrozenModel):
@@ -180,6 +248,10 @@ class Assessment(FrozenModel):
     """Every measure of the network."""
     findings: tuple[Finding, ...]
     """What stands out, in a fixed order: severity, code, support type, people."""
+    not_recorded: tuple[NotRecorded, ...] = ()
+    """What was not asked or not recorded, and for how many people, in the order of
+    `NotRecordedField` (empty when everything was). Not asked is not none: nothing
+    here is reported missing."""
 
     def _repr_html_(self) -> str:
         from grace_support._html import assessment_html  # noqa: PLC0415

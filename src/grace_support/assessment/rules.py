@@ -20,7 +20,8 @@ from grace_support.assessment.models import (
     Severity,
 )
 from grace_support.measures import top_providers
-from grace_support.vocabulary import ActionId, Closeness, Strain, SupportType
+from grace_support.touch import in_touch
+from grace_support.vocabulary import ActionId, Closeness, Contact, Strain, SupportType
 
 if TYPE_CHECKING:
     from datetime import date
@@ -71,8 +72,8 @@ def actions_for(
     ``missing-support`` and ``single-provider`` depend on the support type: a gap
     in peer support points to support groups, one in informational support to
     asking for it and to professional care, and one in emotional or practical
-    support to reconnecting and telling people how they can help. When an active
-    professional is already in the network (`professional_in_network`), a gap's
+    support to reconnecting and telling people how they can help. When a
+    professional in touch is already in the network (`professional_in_network`), a gap's
     advice leaves out adding professional care: the person has it already, and
     asking for what they need (from that professional too) is the advice that fits.
 
@@ -130,7 +131,12 @@ def _finding(
 
 
 def missing_support(ctx: Context) -> Iterator[Finding]:
-    """A type in `needs` with no active provider: one finding per type."""
+    """A needed type with no provider in touch: one finding per type.
+
+    Raised only for a type that was asked (``support_types_asked``), and only
+    when every in-touch person's supports were recorded: see
+    [`missing_support_types`][grace_support.measures.missing_support_types].
+    """
     for support_type in ctx.measures.missing_support_types:
         yield _finding(
             FindingCode.MISSING_SUPPORT,
@@ -142,9 +148,13 @@ def missing_support(ctx: Context) -> Iterator[Finding]:
 
 
 def single_provider(ctx: Context) -> Iterator[Finding]:
-    """A type in `needs` with exactly one active provider: people = that provider."""
+    """A needed, asked type with exactly one provider in touch: people = that provider.
+
+    The same rule as ``missing-support`` (every in-touch person's supports recorded);
+    see [`single_provider_types`][grace_support.measures.single_provider_types].
+    """
     for support_type in ctx.measures.single_provider_types:
-        (provider,) = ctx.network.providers(support_type)
+        (provider,) = ctx.network.providers(support_type, as_of=ctx.as_of, settings=ctx.settings)
         yield _finding(
             FindingCode.SINGLE_PROVIDER,
             f"One person gives all of your {support_type} support. That is a strength, "
@@ -159,8 +169,8 @@ def over_reliance(ctx: Context) -> Iterator[Finding]:
     """The top provider's share is above the setting and total support is large enough."""
     share = ctx.measures.top_provider_share
     settings = ctx.settings
-    # S = sum over active people of the types each gives = sum over types of providers.
-    total = sum(ctx.measures.support_counts.model_dump().values())
+    # S = sum over people in touch of the asked types each gives = sum over types of providers.
+    total = sum(n for n in ctx.measures.support_counts.model_dump().values() if n)
     if share is None or share <= settings.over_reliance_share:
         return
     if total < settings.over_reliance_min_support:
@@ -170,12 +180,15 @@ def over_reliance(ctx: Context) -> Iterator[Finding]:
         FindingCode.OVER_RELIANCE,
         f"One person gives more than {limit} of all the support in your network. "
         "Sharing the load with others can make support steadier for everyone.",
-        people=top_providers(ctx.network),
+        people=top_providers(ctx.network, as_of=ctx.as_of, settings=ctx.settings),
     )
 
 
 def strained_tie(ctx: Context) -> Iterator[Finding]:
-    """Each relationship with strain ``high``, active or not."""
+    """Each relationship whose strain is recorded as ``high``, in touch or not.
+
+    A relationship whose strain was not recorded never raises it.
+    """
     for relationship in ctx.network.relationships:
         if relationship.strain is Strain.HIGH:
             yield _finding(
@@ -187,30 +200,28 @@ def strained_tie(ctx: Context) -> Iterator[Finding]:
 
 
 def dormant_tie(ctx: Context) -> Iterator[Finding]:
-    """A close (inner or middle) relationship that is dormant, or whose last contact is old.
+    """A close (inner or middle) relationship that is not in touch on the day judged on.
 
-    A relationship whose closeness is unknown is not counted as close. Old means
-    more than ``dormant_after_days`` days before ``as_of``: exactly that many days
-    is not yet old.
+    Not in touch is [`in_touch`][grace_support.touch.in_touch]'s rule: contact
+    ``lost_touch``, or a recorded last contact more than ``dormant_after_days``
+    days before ``as_of`` (exactly that many days is still in touch). A
+    relationship whose closeness is unknown is not counted as close.
     """
     limit = ctx.settings.dormant_after_days
     for relationship in ctx.network.relationships:
         # An unknown closeness is not counted as close: the rule is about close ties.
         if relationship.closeness is None or relationship.closeness is Closeness.OUTER:
             continue
+        if in_touch(relationship, as_of=ctx.as_of, settings=ctx.settings):
+            continue
         circle = relationship.closeness.value
-        if relationship.is_dormant:
+        if relationship.contact is Contact.LOST_TOUCH:
             message = f"You have lost touch with someone in your {circle} circle."
-        elif (
-            relationship.last_contact is not None
-            and (ctx.as_of - relationship.last_contact).days > limit
-        ):
+        else:
             message = (
                 f"It has been more than {limit} days since you were last in touch with "
                 f"someone in your {circle} circle."
             )
-        else:
-            continue
         yield _finding(
             FindingCode.DORMANT_TIE,
             f"{message} If it feels right, reaching out again could be a good step.",
@@ -219,10 +230,10 @@ def dormant_tie(ctx: Context) -> Iterator[Finding]:
 
 
 def no_professional_care(ctx: Context) -> Iterator[Finding]:
-    """No active professional in the network, and every active person's role is known.
+    """No professional in touch, and every in-touch person's role is known.
 
-    While any active person's role is unknown, the rule stays silent: a gap in the
-    record is not a gap in care.
+    While any in-touch person's role is unknown, the rule stays silent: a gap in
+    the record is not a gap in care.
     """
     if ctx.measures.professional_count == 0 and ctx.measures.role_unknown_count == 0:
         yield _finding(
@@ -234,9 +245,9 @@ def no_professional_care(ctx: Context) -> Iterator[Finding]:
 
 
 def no_personal_support(ctx: Context) -> Iterator[Finding]:
-    """At least one active person, and every active person is a professional.
+    """At least one person in touch, and every person in touch is a professional.
 
-    Not raised while any active person's role is unknown.
+    Not raised while any in-touch person's role is unknown.
     """
     measures = ctx.measures
     if (
@@ -253,7 +264,7 @@ def no_personal_support(ctx: Context) -> Iterator[Finding]:
 
 
 def small_network(ctx: Context) -> Iterator[Finding]:
-    """Fewer active people than ``small_network_size``."""
+    """Fewer people in touch than ``small_network_size``."""
     active = ctx.measures.active_size
     if active >= ctx.settings.small_network_size:
         return

@@ -331,7 +331,12 @@ def _batches(
                 for index in range(dataset.parts):
                     tables = _run.checked_part(dataset, index, seen)
                     yield _run.measure_arrow(
-                        tables, as_of, settings, index, ego_columns=ego_columns
+                        tables,
+                        as_of,
+                        settings,
+                        index,
+                        ego_columns=ego_columns,
+                        recorded=dataset.version >= 2,
                     )
 
             return dataset.parts, local()
@@ -343,6 +348,7 @@ def _batches(
                 as_of,
                 settings,
                 ego_columns=ego_columns,
+                version=dataset.version,
                 pure=False,
             )
             for i in range(dataset.parts)

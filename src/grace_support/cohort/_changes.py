@@ -146,8 +146,13 @@ def change_frame(frame: DataFrame) -> DataFrame:
         return pl.when(pl.col(whole) > 0).then(pl.col(part) / pl.col(whole)).otherwise(None)
 
     def types(old: bool, new: bool) -> Any:
+        # A kind not counted in either wave (null: not asked, nothing recorded) is
+        # neither gained nor lost, as in `change.compare`.
         return pl.sum_horizontal(
-            [((pl.col(c) > 0) == old) & ((pl.col(f"{c}_after") > 0) == new) for c in covered]
+            [
+                (((pl.col(c) > 0) == old) & ((pl.col(f"{c}_after") > 0) == new)).fill_null(False)
+                for c in covered
+            ]
         ).cast(pl.Int64)
 
     alter_union = pl.col("size_before") + pl.col("size_after") - pl.col("kept")
@@ -440,8 +445,10 @@ def compare_parts(  # noqa: PLR0915 - one pass over the columns, step by step
 
     if match is not None:
         before = renamed(before, after, ego_ids, match)
-    old_part = part_from_arrow(before["egos"], before["alters"], before["ties"])
-    new_part = part_from_arrow(after["egos"], after["alters"], after["ties"])
+    old_part = part_from_arrow(
+        before["egos"], before["alters"], before["ties"], recorded=recorded[0]
+    )
+    new_part = part_from_arrow(after["egos"], after["alters"], after["ties"], recorded=recorded[1])
     old_measures = measure_part(
         before["egos"], before["alters"], before["ties"], as_of=as_of[0], settings=settings,
         part=old_part,

@@ -12,7 +12,8 @@ Only one part of a dataset (whole egos) is in memory at a time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
@@ -45,7 +46,8 @@ MEASURE_COLUMNS: Final = (
     "role_blau", "role_iqv", "top_provider_share", "provider_hhi", "professional_count",
     "strained_count", "density", "effective_size", "constraint", "role_unknown_count",
     *(f"support_given_count_{t}" for t in TYPES), "reciprocity", "efficiency", "hierarchy",
-    "ego_betweenness", "ego_betweenness_normalized", "findings",
+    "ego_betweenness", "ego_betweenness_normalized", "support_unknown_count",
+    "gives_unknown_count", "strain_unknown_count", "contact_unknown_count", "findings",
 )  # fmt: skip
 """The columns of `tables.measures_table`, in its order."""
 
@@ -62,6 +64,8 @@ class Part:
     ego: Any
     """Each alter's ego row."""
     active: Any
+    """Each alter: in touch on the day judged on (see `on_day`); until then, whether
+    the contact is not ``lost_touch``."""
     regular: Any
     inner: Any
     close: Any
@@ -88,10 +92,33 @@ class Part:
     asked: Any = None
     """Each alter: whether their ties to the others were asked about (the ego's
     ``ties_asked``); ``None`` means everyone's were."""
+    reachable: Any = None
+    """Each alter: whether the contact is not ``lost_touch`` (``active`` before `on_day`)."""
+    contact_known: Any = None
+    """Each alter: whether the contact is recorded."""
+    supports_known: Any = None
+    """Each alter: whether the supports are recorded."""
+    gives_known: Any = None
+    """Each alter: whether the gives are recorded."""
+    strain_known: Any = None
+    """Each alter: whether the strain is recorded."""
+    support_asked: Any = None
+    """egos x 4 booleans: the ego's ``support_types_asked``."""
+    gives_asked: Any = None
+    """egos x 4 booleans: the ego's ``gives_types_asked``."""
+    judged: bool = False
+    """Whether ``active`` is already in touch on the day judged on (`on_day`)."""
 
 
-def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
-    """The kernel's view of one (valid) part."""
+def part_from_arrow(
+    egos: pa.Table, alters: pa.Table, ties: pa.Table, *, recorded: bool = True
+) -> Part:
+    """The kernel's view of one (valid) part.
+
+    With `recorded` (network document 3, dataset layout 2), four missing support
+    (or ``gives_``) flags and a missing strain mean "not recorded"; otherwise (layout
+    1) they mean none, as they did.
+    """
     numpy = np()
     ego_codes = codes(egos.column("ego_id"))
     row_of = numpy.full(len(ego_codes.dictionary) + 1, -1, dtype=numpy.int64)
@@ -132,6 +159,7 @@ def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
     tie_a = tie_ego * width + codes(ties.column("alter_a")).positions_in(alter_ids.dictionary)
     tie_b = tie_ego * width + codes(ties.column("alter_b")).positions_in(alter_ids.dictionary)
     has_needs = any(f"need_{t}" in egos.column_names for t in TYPES)
+    everyone = numpy.ones(count, dtype=bool)
     return Part(
         egos=egos.num_rows,
         ego=alter_ego,
@@ -157,7 +185,71 @@ def part_from_arrow(egos: pa.Table, alters: pa.Table, ties: pa.Table) -> Part:
         tie_b=tie_b,
         tie_weight=tie_weights(ties),
         asked=tie_asked(egos, alters),
+        reachable=active,
+        contact_known=(contact.codes >= 0) if contact else numpy.zeros(count, dtype=bool),
+        supports_known=known(alters, TYPES) if recorded else everyone,
+        gives_known=known(alters, tuple(f"gives_{t}" for t in TYPES)) if recorded else everyone,
+        strain_known=(
+            codes(alters.column("strain")).codes >= 0
+            if recorded and "strain" in alters.column_names
+            else numpy.full(count, not recorded, dtype=bool)
+        ),
+        support_asked=types_asked(egos, "support_types_asked"),
+        gives_asked=types_asked(egos, "gives_types_asked"),
     )
+
+
+def known(table: pa.Table, names: tuple[str, ...]) -> Any:
+    """Each row: whether any of the columns `names` holds a value (the kinds were recorded)."""
+    numpy = np()
+    pa = pyarrow()
+    found = numpy.zeros(table.num_rows, dtype=bool)
+    for name in names:
+        if name in table.column_names and not pa.types.is_null(table.column(name).type):
+            found |= table.column(name).is_valid().to_numpy(zero_copy_only=False).astype(bool)
+    return found
+
+
+def types_asked(egos: pa.Table, name: str) -> Any:
+    """Egos x 4 booleans: the kinds each ego's interview asked about (JSON list text).
+
+    A missing cell (or no column) is the default, all four kinds.
+    """
+    numpy = np()
+    asked = numpy.ones((egos.num_rows, len(TYPES)), dtype=bool)
+    if name not in egos.column_names:
+        return asked
+    column = egos.column(name)
+    if pyarrow().types.is_null(column.type) or column.null_count == len(column):
+        return asked
+    cells = codes(column)
+    table = numpy.ones((len(cells.dictionary) + 1, len(TYPES)), dtype=bool)
+    for index, text in enumerate(cells.values):
+        listed = json.loads(text)
+        table[index] = [t in listed for t in TYPES]
+    return table[cells.codes]
+
+
+def on_day(part: Part, *, as_of: date | None, settings: Settings) -> Part:
+    """`part` with ``active`` meaning in touch on the day judged on, as `touch.in_touch`.
+
+    In touch: the contact is not ``lost_touch``, and the last contact, if recorded,
+    is no more than ``settings.dormant_after_days`` days before the day. The day is
+    `as_of`, or when it is ``None`` each ego's ``collected_on`` (today for an ego
+    without one), as `assess` judges.
+    """
+    if part.judged:
+        return part
+    numpy = np()
+    if as_of is None:
+        today = (date.today() - _EPOCH).days
+        day = numpy.where(part.has_collected_on, part.collected_on, today)[part.ego]
+    else:
+        day = (as_of - _EPOCH).days
+    cutoff = day - settings.dormant_after_days
+    stale = part.has_last_contact & (part.last_contact < cutoff)
+    reachable = part.active if part.reachable is None else part.reachable
+    return replace(part, active=reachable & ~stale, reachable=reachable, judged=True)
 
 
 def tie_asked(egos: pa.Table, alters: pa.Table) -> Any:
@@ -218,13 +310,22 @@ def size(part: Part) -> Any:
 
 
 def active_size(part: Part) -> Any:
-    """The number of alters whose contact is not ``lost_touch``."""
+    """The number of alters in touch on the day judged on (see `on_day`)."""
     return _count(part, part.active)
 
 
-def regular_contact_size(part: Part) -> Any:
-    """The number of alters in touch daily, weekly or biweekly."""
-    return _count(part, part.regular)
+def contact_unknown_count(part: Part) -> Any:
+    """The number of in-touch alters whose contact is not recorded."""
+    return _count(part, part.active & ~part.contact_known)
+
+
+def regular_contact_size(part: Part, active: Any) -> tuple[Any, Any]:
+    """The number of in-touch alters in touch daily, weekly or biweekly.
+
+    Null when people are in touch and none of their contacts is recorded.
+    """
+    value = _count(part, part.regular & part.active)
+    return value, ~((active > 0) & (contact_unknown_count(part) == active))
 
 
 def inner_circle_size(part: Part) -> Any:
@@ -233,11 +334,41 @@ def inner_circle_size(part: Part) -> Any:
 
 
 def support_counts(part: Part) -> Any:
-    """Egos x 4: for each support type, the number of active alters who give it."""
+    """Egos x 4: for each support type, the number of recorded in-touch alters who give it.
+
+    Only the value where `support_defined` says so is a count (0 elsewhere).
+    """
     numpy = np()
+    recorded = part.active & part.supports_known
+    kinds = part.supports & part.support_asked[part.ego]
     return numpy.stack(
-        [_count(part, part.supports[:, i] & part.active) for i in range(len(TYPES))], axis=1
+        [_count(part, kinds[:, i] & recorded) for i in range(len(TYPES))], axis=1
     ).reshape(part.egos, len(TYPES))
+
+
+def support_unknown_count(part: Part) -> Any:
+    """The number of in-touch alters whose supports are not recorded."""
+    return _count(part, part.active & ~part.supports_known)
+
+
+def gives_unknown_count(part: Part) -> Any:
+    """The number of in-touch alters whose gives are not recorded."""
+    return _count(part, part.active & ~part.gives_known)
+
+
+def strain_unknown_count(part: Part) -> Any:
+    """The number of alters, in touch or not, whose strain is not recorded."""
+    return _count(part, ~part.strain_known)
+
+
+def tally_defined(asked: Any, active: Any, unknown: Any) -> Any:
+    """Egos x 4: where a count of `support_counts` (or the gives) is defined.
+
+    A type not asked is null, and every type is when nothing was recorded to rest
+    on: no type asked, or people in touch and none of their field recorded.
+    """
+    something = asked.any(axis=1) & ~((active > 0) & (unknown == active))
+    return asked & something[:, None]
 
 
 def role_counts(part: Part) -> Any:
@@ -255,28 +386,50 @@ def role_unknown_count(part: Part) -> Any:
 
 
 def support_given_counts(part: Part) -> Any:
-    """Per ego and support type: the number of active alters the ego gives it to."""
+    """Per ego and support type: the number of recorded in-touch alters the ego gives it to."""
     numpy = np()
+    recorded = part.active & part.gives_known
+    kinds = part.gives & part.gives_asked[part.ego]
     return numpy.stack(
-        [_count(part, part.gives[:, i] & part.active) for i in range(len(TYPES))], axis=1
+        [_count(part, kinds[:, i] & recorded) for i in range(len(TYPES))], axis=1
     ).reshape(part.egos, len(TYPES))
 
 
-def reciprocity(part: Part, active: Any) -> tuple[Any, Any]:
-    """The share of active alters who give support and are given support."""
-    both = part.supports.any(axis=1) & part.gives.any(axis=1) & part.active
-    return _ratio(_count(part, both), active, active > 0)
+def reciprocity(part: Part) -> tuple[Any, Any]:
+    """The share of in-touch alters, supports and gives recorded, with support both ways.
+
+    Support counts only in the kinds asked (``support_types_asked``, and
+    ``gives_types_asked`` for the gives). Null when either list is empty or no
+    in-touch alter has both recorded.
+    """
+    both = part.active & part.supports_known & part.gives_known
+    given = (part.supports & part.support_asked[part.ego]).any(axis=1)
+    gives = (part.gives & part.gives_asked[part.ego]).any(axis=1)
+    flowing = _count(part, both & given & gives)
+    recorded = _count(part, both)
+    defined = part.support_asked.any(axis=1) & part.gives_asked.any(axis=1) & (recorded > 0)
+    return _ratio(flowing, recorded, defined)
 
 
-def strained_count(part: Part) -> Any:
-    """The number of alters, active or not, whose strain is ``high``."""
-    return _count(part, part.strained)
+def strained_count(part: Part) -> tuple[Any, Any]:
+    """The number of alters, in touch or not, whose strain is ``high``.
+
+    Null when people are named and none of their strain is recorded.
+    """
+    n = size(part)
+    return _count(part, part.strained), ~((n > 0) & (strain_unknown_count(part) == n))
+
+
+def loads(part: Part) -> Any:
+    r"""Each alter's load $s_i$: the asked kinds it gives, when in touch and recorded (else 0)."""
+    asked = part.supports & part.support_asked[part.ego]
+    return asked.sum(axis=1) * (part.active & part.supports_known)
 
 
 def provider_loads(part: Part) -> tuple[Any, Any, Any]:
-    r"""Per ego: the total $S$, the largest $s_i$ and $\sum s_i^2$ of the active loads."""
+    r"""Per ego: the total $S$, the largest $s_i$ and $\sum s_i^2$ of the in-touch loads."""
     numpy = np()
-    load = part.supports.sum(axis=1) * part.active
+    load = loads(part)
     total = _count(part, load)
     squares = _count(part, load * load)
     top = numpy.zeros(part.egos, dtype=numpy.int64)
@@ -286,20 +439,14 @@ def provider_loads(part: Part) -> tuple[Any, Any, Any]:
 
 
 def dormant(part: Part, *, as_of: date | None, settings: Settings) -> Any:
-    """Per alter: whether it raises ``dormant-tie`` (close, and out of touch or not lately).
+    """Per alter: whether it raises ``dormant-tie`` (close, and not in touch).
 
     Judged on `as_of`, or when it is ``None`` on each ego's ``collected_on`` (today
-    for an ego without one), as `assess` does. Unknown closeness is not close.
+    for an ego without one), as `assess` does (see `on_day`). Unknown closeness is
+    not close.
     """
-    numpy = np()
-    if as_of is None:
-        today = (date.today() - _EPOCH).days
-        day = numpy.where(part.has_collected_on, part.collected_on, today)[part.ego]
-    else:
-        day = (as_of - _EPOCH).days
-    cutoff = day - settings.dormant_after_days
-    old = part.has_last_contact & (part.last_contact < cutoff)
-    return part.close & (~part.active | old)
+    judged = on_day(part, as_of=as_of, settings=settings)
+    return judged.close & ~judged.active
 
 
 def dormant_ties(part: Part, *, as_of: date | None, settings: Settings) -> Any:
@@ -344,9 +491,15 @@ def _ratio(numerator: Any, denominator: Any, defined: Any) -> tuple[Any, Any]:
     return value.astype(float), defined
 
 
-def support_evenness(support: Any) -> tuple[Any, Any]:
-    """Pielou's evenness over the four types; undefined when nobody gives support."""
+def support_evenness(support: Any, defined: Any, asked: Any) -> tuple[Any, Any]:
+    """Pielou's evenness over the asked types (K of them).
+
+    Undefined below two asked types, when a count is undefined, or when nobody
+    gives support.
+    """
     numpy = np()
+    support = numpy.where(defined & asked, support, 0)
+    k = asked.sum(axis=1)
     total = support.sum(axis=1)
     h = numpy.zeros(len(support))
     with numpy.errstate(divide="ignore", invalid="ignore"):
@@ -354,7 +507,9 @@ def support_evenness(support: Any) -> tuple[Any, Any]:
             n = support[:, i]
             term = n / total * numpy.log(total / n)
             h += numpy.where(n > 0, term, 0.0)
-    return numpy.minimum(1.0, h / numpy.log(support.shape[1])), total > 0
+        value = numpy.where(k >= 2, h / numpy.log(numpy.where(k >= 2, k, 2)), 0.0)
+    complete = ~(asked & ~defined).any(axis=1)
+    return numpy.minimum(1.0, value), (k >= 2) & complete & (total > 0)
 
 
 def role_blau(roles: Any) -> tuple[Any, Any]:
@@ -552,6 +707,16 @@ def whole_network_findings(
     }
 
 
+def gaps(part: Part, support: Any) -> tuple[Any, Any]:
+    """Egos x 4: ``missing_support_types`` and ``single_provider_types`` as booleans.
+
+    A needed type that was asked, with no (one) recorded in-touch provider, and
+    only when every in-touch alter's supports are recorded.
+    """
+    whole = (support_unknown_count(part) == 0)[:, None] & part.needs & part.support_asked
+    return whole & (support == 0), whole & (support == 1)
+
+
 FINDING_KEY_COLUMNS: Final = ("ego_id", "code", "subject")
 """The columns of `finding_keys`."""
 
@@ -565,6 +730,7 @@ def finding_keys(
     settings: Settings,
     by_row: bool = False,
     part: Part | None = None,
+    recorded: bool = True,
 ) -> pl.DataFrame:
     """One row per finding of every ego in one (valid) part: what the finding is about.
 
@@ -576,15 +742,18 @@ def finding_keys(
     whole network. The rows of one ego and code are as many as ``measure_part``
     counts; their order is not meaningful. With `by_row`, the first column is
     ``row``, the ego's row in `egos`, instead of ``ego_id``. `part` is the
-    kernel's view of the tables, when already made.
+    kernel's view of the tables, when already made; `recorded` as in
+    `part_from_arrow`.
     """
     numpy = np()
     pa = pyarrow()
-    part = part if part is not None else part_from_arrow(egos, alters, ties)
+    part = part if part is not None else part_from_arrow(egos, alters, ties, recorded=recorded)
+    part = on_day(part, as_of=as_of, settings=settings)
     active = active_size(part)
     support = support_counts(part)
     roles = role_counts(part)
     total, top, _ = provider_loads(part)
+    missing, single = gaps(part, support)
     whole = whole_network_findings(
         part, support=support, roles=roles, active=active, total=total, top=top, settings=settings
     )
@@ -592,12 +761,12 @@ def finding_keys(
     types = numpy.asarray(TYPES, dtype=object)
     pieces: list[tuple[Any, FindingCode, Any]] = []
     for code, flagged in (
-        (FindingCode.MISSING_SUPPORT, part.needs & (support == 0)),
-        (FindingCode.SINGLE_PROVIDER, part.needs & (support == 1)),
+        (FindingCode.MISSING_SUPPORT, missing),
+        (FindingCode.SINGLE_PROVIDER, single),
     ):
         rows, columns = numpy.nonzero(flagged)
         pieces.append((rows, code, pa.array(types[columns], pa.string())))
-    load = part.supports.sum(axis=1) * part.active
+    load = loads(part)
     busiest = numpy.flatnonzero(
         whole[FindingCode.OVER_RELIANCE][part.ego] & (load == top[part.ego]) & (load > 0)
     )
@@ -664,17 +833,24 @@ def measure_part(
     as_of: date | None,
     settings: Settings,
     part: Part | None = None,
+    recorded: bool = True,
 ) -> pl.DataFrame:
     """The measures and finding counts of every ego in one (valid) part, in egos order.
 
-    `part` is the kernel's view of the tables, when already made.
+    `part` is the kernel's view of the tables, when already made; `recorded` as
+    in `part_from_arrow`.
     """
     numpy = np()
     pa = pyarrow()
-    part = part if part is not None else part_from_arrow(egos, alters, ties)
+    part = part if part is not None else part_from_arrow(egos, alters, ties, recorded=recorded)
+    part = on_day(part, as_of=as_of, settings=settings)
     n = size(part)
     active = active_size(part)
     support = support_counts(part)
+    support_unknown = support_unknown_count(part)
+    defined = tally_defined(part.support_asked, active, support_unknown)
+    given = support_given_counts(part)
+    given_defined = tally_defined(part.gives_asked, active, gives_unknown_count(part))
     roles = role_counts(part)
     total, top, squares = provider_loads(part)
     t = tie_count(part)
@@ -684,24 +860,23 @@ def measure_part(
     asked = n if part.asked is None else _count(part, part.asked)
     unasked = (asked == 0) & (n > 0)
     effective = _unless(weighted_effective_size(part, asked), unasked)
-    missing = part.needs & (support == 0)
-    single = part.needs & (support == 1)
+    missing, single = gaps(part, support)
     professional = roles[:, _PROFESSIONAL]
     strained = strained_count(part)
     unknown = role_unknown_count(part)
-    given = support_given_counts(part)
     share, share_defined = top_provider_share(total, top)
+    covered = ((support > 0) & defined).sum(axis=1)
 
     columns: dict[str, Any] = {
         "size": n,
         "active_size": active,
-        "regular_contact_size": regular_contact_size(part),
+        "regular_contact_size": regular_contact_size(part, active),
         "inner_circle_size": inner_circle_size(part),
-        **{f"support_count_{x}": support[:, i] for i, x in enumerate(TYPES)},
-        "support_types_covered": (support > 0).sum(axis=1),
+        **{f"support_count_{x}": (support[:, i], defined[:, i]) for i, x in enumerate(TYPES)},
+        "support_types_covered": (covered, defined.any(axis=1)),
         **{f"missing_support_{x}": missing[:, i] for i, x in enumerate(TYPES)},
         **{f"single_provider_{x}": single[:, i] for i, x in enumerate(TYPES)},
-        "support_evenness": support_evenness(support),
+        "support_evenness": support_evenness(support, defined, part.support_asked),
         **{f"role_count_{c}": roles[:, i] for i, c in enumerate(CATEGORIES)},
         "role_richness": (roles > 0).sum(axis=1),
         "role_blau": role_blau(roles),
@@ -714,12 +889,19 @@ def measure_part(
         "effective_size": effective,
         "constraint": _unless(constraint(asked, tied, sums), unasked),
         "role_unknown_count": unknown,
-        **{f"support_given_count_{x}": given[:, i] for i, x in enumerate(TYPES)},
-        "reciprocity": reciprocity(part, active),
+        **{
+            f"support_given_count_{x}": (given[:, i], given_defined[:, i])
+            for i, x in enumerate(TYPES)
+        },
+        "reciprocity": reciprocity(part),
         **{
             name: _unless(value, unasked)
             for name, value in structural_columns(part, asked, effective).items()
         },
+        "support_unknown_count": support_unknown,
+        "gives_unknown_count": gives_unknown_count(part),
+        "strain_unknown_count": strain_unknown_count(part),
+        "contact_unknown_count": contact_unknown_count(part),
     }
     whole = whole_network_findings(
         part, support=support, roles=roles, active=active, total=total, top=top, settings=settings
@@ -728,7 +910,7 @@ def measure_part(
         FindingCode.MISSING_SUPPORT: missing.sum(axis=1),
         FindingCode.SINGLE_PROVIDER: single.sum(axis=1),
         FindingCode.OVER_RELIANCE: whole[FindingCode.OVER_RELIANCE],
-        FindingCode.STRAINED_TIE: strained,
+        FindingCode.STRAINED_TIE: strained[0],
         FindingCode.DORMANT_TIE: dormant_ties(part, as_of=as_of, settings=settings),
         FindingCode.NO_PROFESSIONAL_CARE: whole[FindingCode.NO_PROFESSIONAL_CARE],
         FindingCode.NO_PERSONAL_SUPPORT: whole[FindingCode.NO_PERSONAL_SUPPORT],
@@ -741,7 +923,9 @@ def measure_part(
     arrays = [egos.column("ego_id").cast(pa.string())]
     for name in OUTPUT_COLUMNS[1:]:
         value = columns[name]
-        if isinstance(value, tuple):
+        if isinstance(value, tuple) and value[0].dtype.kind in "iu":  # a count that may be null
+            arrays.append(pa.array(value[0].astype(numpy.int64), pa.int64(), mask=~value[1]))
+        elif isinstance(value, tuple):
             arrays.append(pa.array(value[0], pa.float64(), mask=~value[1]))
         elif value.dtype == bool:
             arrays.append(pa.array(value, pa.bool_()))

@@ -227,8 +227,12 @@ def measure_arrow(
     *,
     offset: int | None = None,
     ego_columns: tuple[str, ...] = (),
+    recorded: bool = True,
 ) -> pl.DataFrame:
     """The measures of one part's (valid) Arrow tables, then the chosen `ego_columns`.
+
+    `recorded`: whether missing values mean "not recorded" (dataset layout 2 and
+    networks given in Python) rather than none (layout 1).
 
     Raises:
         AsOfError: `as_of` is earlier than a recorded day (see `check_as_of`).
@@ -236,7 +240,12 @@ def measure_arrow(
     """
     check_as_of(tables, as_of, index, offset)
     frame = measure_part(
-        tables["egos"], tables["alters"], tables["ties"], as_of=as_of, settings=settings
+        tables["egos"],
+        tables["alters"],
+        tables["ties"],
+        as_of=as_of,
+        settings=settings,
+        recorded=recorded,
     )
     if not ego_columns:
         return frame
@@ -291,11 +300,17 @@ def measure_file_part(
     *,
     check: bool = True,
     ego_columns: tuple[str, ...] = (),
+    version: int = FORMAT_VERSION,
 ) -> pl.DataFrame:
-    """Measure part `index` of the dataset at `path` (what a Dask worker runs)."""
-    dataset = Dataset(Path(path), index + 1)
+    """Measure part `index` of the dataset at `path` (what a Dask worker runs).
+
+    `version` is the dataset's layout version (from its manifest).
+    """
+    dataset = Dataset(Path(path), index + 1, version)
     tables = checked_part(dataset, index) if check else read_part(dataset, index)
-    return measure_arrow(tables, as_of, settings, index, ego_columns=ego_columns)
+    return measure_arrow(
+        tables, as_of, settings, index, ego_columns=ego_columns, recorded=version >= 2
+    )
 
 
 # -- writing results ------------------------------------------------------------------------

@@ -2,7 +2,14 @@
 
 Each measure has exactly one definition (see its docstring for the formula, edge
 cases and a reference) and no thresholds: judging what a number means is the
-job of [`assess`][grace_support.assess]. Undefined values are ``None``.
+job of [`assess`][grace_support.assess]. Undefined values are ``None``, and so
+is a measure with nothing recorded to rest on (never 0): see
+[In touch, not recorded, asked](../in-touch.md).
+
+Measures that count people in touch take keyword ``as_of`` and ``settings``
+(the defaults of ``assess``: the network's ``collected_on`` day, else today; the
+default settings) and use the one rule of
+[`in_touch`][grace_support.touch.in_touch].
 
 Families:
 
@@ -49,9 +56,11 @@ from grace_support.measures.roles import (
 )
 from grace_support.measures.sizes import (
     active_size,
+    contact_unknown_count,
     inner_circle_size,
     regular_contact_size,
     size,
+    strain_unknown_count,
     strained_count,
 )
 from grace_support.measures.structure import (
@@ -64,6 +73,7 @@ from grace_support.measures.structure import (
     hierarchy,
 )
 from grace_support.measures.support import (
+    gives_unknown_count,
     missing_support_types,
     reciprocity,
     single_provider_types,
@@ -71,6 +81,7 @@ from grace_support.measures.support import (
     support_evenness,
     support_given_counts,
     support_types_covered,
+    support_unknown_count,
 )
 
 __all__ = [
@@ -81,6 +92,7 @@ __all__ = [
     "blau_index",
     "composition",
     "constraint",
+    "contact_unknown_count",
     "density",
     "effective_size",
     "efficiency",
@@ -88,6 +100,7 @@ __all__ = [
     "ego_betweenness_normalized",
     "ei_index",
     "entropy",
+    "gives_unknown_count",
     "hhi",
     "hierarchy",
     "inner_circle_size",
@@ -109,11 +122,13 @@ __all__ = [
     "shannon_entropy",
     "single_provider_types",
     "size",
+    "strain_unknown_count",
     "strained_count",
     "support_counts",
     "support_evenness",
     "support_given_counts",
     "support_types_covered",
+    "support_unknown_count",
     "top_provider_share",
     "top_providers",
 ]

@@ -33,10 +33,14 @@ from typing import TYPE_CHECKING
 
 from grace_support.measures.diversity import blau_index, shannon_entropy
 from grace_support.measures.diversity import iqv as _iqv
+from grace_support.touch import in_touch, judged_on, settings_or_default
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from grace_support.attributes import AttributeValue
     from grace_support.network import Person, Relationship, SupportNetwork
+    from grace_support.settings import Settings
 
 __all__ = [
     "BUILT_IN_ATTRIBUTES",
@@ -64,14 +68,27 @@ def _value(person: Person, relationship: Relationship, attribute: str) -> Attrib
 
 
 def alter_values(
-    network: SupportNetwork, attribute: str, *, active_only: bool = False
+    network: SupportNetwork,
+    attribute: str,
+    *,
+    active_only: bool = False,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
 ) -> list[AttributeValue]:
     """Each alter's value of the attribute (``None`` where missing), in the order of people.
+
+    With ``active_only``, only the alters in touch on the day judged on
+    ([`in_touch`][grace_support.touch.in_touch]; ``as_of`` and ``settings`` as
+    in [`assess`][grace_support.assess]).
 
     Raises:
         KeyError: The attribute is not built in, and neither the ego nor any alter has it.
     """
-    alters = [(p, r) for p, r in network.alters if r.is_active or not active_only]
+    if active_only:
+        day, chosen = judged_on(network, as_of), settings_or_default(settings)
+        alters = [(p, r) for p, r in network.alters if in_touch(r, as_of=day, settings=chosen)]
+    else:
+        alters = list(network.alters)
     known = (
         attribute in BUILT_IN_ATTRIBUTES
         or attribute in network.ego.attributes
@@ -82,9 +99,19 @@ def alter_values(
     return [_value(p, r, attribute) for p, r in alters]
 
 
-def _counts(network: SupportNetwork, attribute: str, active_only: bool) -> Counter[AttributeValue]:
+def _counts(
+    network: SupportNetwork,
+    attribute: str,
+    active_only: bool,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
+) -> Counter[AttributeValue]:
     return Counter(
-        v for v in alter_values(network, attribute, active_only=active_only) if v is not None
+        v
+        for v in alter_values(
+            network, attribute, active_only=active_only, as_of=as_of, settings=settings
+        )
+        if v is not None
     )
 
 
@@ -93,13 +120,18 @@ def _order(value: AttributeValue) -> tuple[int, str]:
 
 
 def composition(
-    network: SupportNetwork, attribute: str, *, active_only: bool = False
+    network: SupportNetwork,
+    attribute: str,
+    *,
+    active_only: bool = False,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
 ) -> dict[AttributeValue, float]:
     """Each category's share of the alters with a value (egor's ``composition``, NA left out).
 
     Built-in categories come in their declared order; other values sorted. Shares sum to 1.
     """
-    counts = _counts(network, attribute, active_only)
+    counts = _counts(network, attribute, active_only, as_of, settings)
     total = sum(counts.values())
     keys: list[AttributeValue]
     if attribute in BUILT_IN_ATTRIBUTES:
@@ -122,34 +154,75 @@ def _declared(attribute: str) -> list[str]:
     return [member.value for member in enum]
 
 
-def missing_count(network: SupportNetwork, attribute: str, *, active_only: bool = False) -> int:
+def missing_count(
+    network: SupportNetwork,
+    attribute: str,
+    *,
+    active_only: bool = False,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
+) -> int:
     """How many alters have no value for the attribute (left out of the measures here)."""
-    return sum(1 for v in alter_values(network, attribute, active_only=active_only) if v is None)
+    return sum(
+        1
+        for v in alter_values(
+            network, attribute, active_only=active_only, as_of=as_of, settings=settings
+        )
+        if v is None
+    )
 
 
-def richness(network: SupportNetwork, attribute: str, *, active_only: bool = False) -> int:
+def richness(
+    network: SupportNetwork,
+    attribute: str,
+    *,
+    active_only: bool = False,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
+) -> int:
     """The number of distinct values among the alters (egor's ``alts_diversity_count``)."""
-    return len(_counts(network, attribute, active_only))
+    return len(_counts(network, attribute, active_only, as_of, settings))
 
 
 def entropy(
-    network: SupportNetwork, attribute: str, *, base: float = math.e, active_only: bool = False
+    network: SupportNetwork,
+    attribute: str,
+    *,
+    base: float = math.e,
+    active_only: bool = False,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
 ) -> float | None:
     r"""Shannon entropy of the alters' values: $-\sum_c p_c \log_b p_c$.
 
     ``base=2`` gives egor's ``alts_diversity_entropy``; the default is the natural log
     (netrics' "teachman"). ``None`` when no alter has a value.
     """
-    return shannon_entropy(list(_counts(network, attribute, active_only).values()), base=base)
+    return shannon_entropy(
+        list(_counts(network, attribute, active_only, as_of, settings).values()), base=base
+    )
 
 
-def blau(network: SupportNetwork, attribute: str, *, active_only: bool = False) -> float | None:
+def blau(
+    network: SupportNetwork,
+    attribute: str,
+    *,
+    active_only: bool = False,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
+) -> float | None:
     r"""Blau's heterogeneity of the alters' values, $1 - \sum_c p_c^2$; ``None`` with no value."""
-    return blau_index(list(_counts(network, attribute, active_only).values()))
+    return blau_index(list(_counts(network, attribute, active_only, as_of, settings).values()))
 
 
 def iqv(
-    network: SupportNetwork, attribute: str, *, k: int | None = None, active_only: bool = False
+    network: SupportNetwork,
+    attribute: str,
+    *,
+    k: int | None = None,
+    active_only: bool = False,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
 ) -> float | None:
     r"""The index of qualitative variation, $B / (1 - 1/K)$.
 
@@ -159,7 +232,9 @@ def iqv(
         k: The number of declared categories. ``None`` uses the number *observed*
             among the alters, as ideanet and netmem do; with one observed category
             the IQV is 0.0 (no variation), as ideanet sets it.
-        active_only: Only count active alters.
+        active_only: Only count the alters in touch on the day judged on.
+        as_of: With ``active_only``: the day judged on (default as ``assess``).
+        settings: With ``active_only``: where ``dormant_after_days`` comes from.
 
     Returns:
         The IQV in [0, 1], or ``None`` when no alter has a value.
@@ -167,7 +242,7 @@ def iqv(
     Raises:
         ValueError: More categories are observed than the declared ``k``.
     """
-    counts = list(_counts(network, attribute, active_only).values())
+    counts = list(_counts(network, attribute, active_only, as_of, settings).values())
     if not counts:
         return None
     declared = len(counts) if k is None else k

@@ -1,33 +1,41 @@
-r"""Who the support comes from: how varied the roles of active alters are.
+r"""Who the support comes from: how varied the roles of the alters in touch are.
 
 The five [`RoleCategory`][grace_support.RoleCategory] values are the declared
 categories (K = 5), so a category with nobody in it lowers the diversity.
 
-A role may be unknown (not recorded). The role measures count only the active
+The role measures count the alters *in touch* on the day judged on (see
+[`in_touch`][grace_support.touch.in_touch]); they take keyword ``as_of`` and
+``settings`` with the defaults of [`assess`][grace_support.assess].
+
+A role may be unknown (not recorded). The role measures count only the in-touch
 alters whose role is known: an unknown role is a gap in the record, not a
 category of its own. [`role_unknown_count`][grace_support.measures.role_unknown_count]
-says how many active alters were left out.
+says how many in-touch alters were left out.
 
 Examples:
-    >>> from grace_support.demo import example_network
-    >>> network = example_network()
-    >>> {c.value: n for c, n in role_counts(network).items()}
-    {'family': 2, 'friend': 1, 'peer': 0, 'community': 1, 'professional': 1}
-    >>> role_richness(network), role_blau(network), role_iqv(network)
-    (4, 0.72, 0.9)
-    >>> role_unknown_count(network)
-    0
+    >>> from grace_support.demo import EXAMPLE_AS_OF, example_network
+    >>> network, day = example_network(), EXAMPLE_AS_OF
+    >>> {c.value: n for c, n in role_counts(network, as_of=day).items()}
+    {'family': 1, 'friend': 1, 'peer': 0, 'community': 1, 'professional': 1}
+    >>> role_richness(network, as_of=day), role_blau(network, as_of=day)
+    (4, 0.75)
+    >>> role_iqv(network, as_of=day), role_unknown_count(network, as_of=day)
+    (0.9375, 0)
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from grace_support.measures._recorded import in_touch_relationships
 from grace_support.measures.diversity import blau_index, iqv
 from grace_support.vocabulary import RoleCategory
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from grace_support.network import SupportNetwork
+    from grace_support.settings import Settings
 
 __all__ = [
     "professional_count",
@@ -39,25 +47,29 @@ __all__ = [
 ]
 
 
-def role_counts(network: SupportNetwork) -> dict[RoleCategory, int]:
-    """For each of the five role categories, the number of active alters in it.
+def role_counts(
+    network: SupportNetwork, *, as_of: date | str | None = None, settings: Settings | None = None
+) -> dict[RoleCategory, int]:
+    """For each of the five role categories, the number of in-touch alters in it.
 
     Active alters whose role is unknown are in no category (see
     [`role_unknown_count`][grace_support.measures.role_unknown_count]).
     """
     counts = dict.fromkeys(RoleCategory, 0)
-    for relationship in network.relationships:
-        if relationship.is_active and relationship.role is not None:
+    for relationship in in_touch_relationships(network, as_of, settings):
+        if relationship.role is not None:
             counts[relationship.role.category] += 1
     return counts
 
 
-def role_unknown_count(network: SupportNetwork) -> int:
-    r"""The number of active alters whose role is not recorded.
+def role_unknown_count(
+    network: SupportNetwork, *, as_of: date | str | None = None, settings: Settings | None = None
+) -> int:
+    r"""The number of in-touch alters whose role is not recorded.
 
     $$\text{role\_unknown\_count} = \text{active\_size} - \sum_c \text{role\_counts}[c]$$
 
-    0 for an empty network, and whenever every active alter's role is known.
+    0 for an empty network, and whenever every in-touch alter's role is known.
 
     Examples:
         >>> from grace_support import Relationship, SupportNetwork
@@ -65,7 +77,7 @@ def role_unknown_count(network: SupportNetwork) -> int:
         ...     ("jo", Relationship(person="jo", role="sibling")),
         ...     ("al", Relationship(person="al")),
         ... ])
-        >>> role_unknown_count(net), role_richness(net)
+        >>> role_unknown_count(net, as_of="2026-01-01"), role_richness(net, as_of="2026-01-01")
         (1, 1)
 
     Reference:
@@ -73,36 +85,43 @@ def role_unknown_count(network: SupportNetwork) -> int:
         Network Analysis: Foundations, Methods, and Models*, ch. 4 (missing data).
         Cambridge University Press. <https://doi.org/10.1017/9781316443255>
     """
-    return sum(1 for r in network.relationships if r.is_active and r.role is None)
+    in_touch = in_touch_relationships(network, as_of, settings)
+    return sum(1 for r in in_touch if r.role is None)
 
 
-def role_richness(network: SupportNetwork) -> int:
-    """The number of role categories with at least one active alter (0-5)."""
-    return sum(1 for n in role_counts(network).values() if n > 0)
+def role_richness(
+    network: SupportNetwork, *, as_of: date | str | None = None, settings: Settings | None = None
+) -> int:
+    """The number of role categories with at least one in-touch alter (0-5)."""
+    return sum(1 for n in role_counts(network, as_of=as_of, settings=settings).values() if n > 0)
 
 
-def role_blau(network: SupportNetwork) -> float | None:
-    r"""Blau's heterogeneity of the active alters' role categories.
+def role_blau(
+    network: SupportNetwork, *, as_of: date | str | None = None, settings: Settings | None = None
+) -> float | None:
+    r"""Blau's heterogeneity of the in-touch alters' role categories.
 
     $$B = 1 - \sum_{c} p_c^2, \qquad p_c = \frac{\text{role\_counts}[c]}{N}$$
 
-    with $N = \sum_c \text{role\_counts}[c]$, the active alters whose role is
+    with $N = \sum_c \text{role\_counts}[c]$, the in-touch alters whose role is
     known. 0 when every one of them is in one category; at most $1 - 1/5 = 0.8$;
-    ``None`` when no active alter has a known role.
+    ``None`` when no in-touch alter has a known role.
 
     Reference:
         Blau, P. M. (1977). *Inequality and Heterogeneity*. New York: Free Press.
     """
-    return blau_index(list(role_counts(network).values()))
+    return blau_index(list(role_counts(network, as_of=as_of, settings=settings).values()))
 
 
-def role_iqv(network: SupportNetwork) -> float | None:
+def role_iqv(
+    network: SupportNetwork, *, as_of: date | str | None = None, settings: Settings | None = None
+) -> float | None:
     r"""The index of qualitative variation of role categories, with K = 5 declared.
 
     $$IQV = \frac{B}{1 - 1/5}$$
 
-    1 when active alters are spread equally over all five categories; ``None``
-    when no active alter has a known role. K is fixed at 5 (not the number of categories
+    1 when in-touch alters are spread equally over all five categories; ``None``
+    when no in-touch alter has a known role. K is fixed at 5 (not the number of categories
     observed), so an absent category counts as missing variety.
 
     Reference:
@@ -110,9 +129,13 @@ def role_iqv(network: SupportNetwork) -> float | None:
         variation. *Sociological Methodology* 9, 204-237.
         <https://doi.org/10.2307/270810>
     """
-    return iqv(list(role_counts(network).values()), k=len(RoleCategory))
+    return iqv(
+        list(role_counts(network, as_of=as_of, settings=settings).values()), k=len(RoleCategory)
+    )
 
 
-def professional_count(network: SupportNetwork) -> int:
-    """The number of active alters in the ``professional`` category (role known)."""
-    return role_counts(network)[RoleCategory.PROFESSIONAL]
+def professional_count(
+    network: SupportNetwork, *, as_of: date | str | None = None, settings: Settings | None = None
+) -> int:
+    """The number of in-touch alters in the ``professional`` category (role known)."""
+    return role_counts(network, as_of=as_of, settings=settings)[RoleCategory.PROFESSIONAL]

@@ -12,16 +12,19 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from grace_support.report._facts import report_facts
 from grace_support.report._help import find_help
 from grace_support.report._words import Words
 from grace_support.report.svg import egogram_svg
-from grace_support.report.text import neutralise, out_of_touch
-from grace_support.vocabulary import Closeness, SupportType
+from grace_support.report.text import neutralise
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from grace_support.assessment import Assessment
     from grace_support.content.catalog import Catalog
     from grace_support.network import SupportNetwork
+    from grace_support.report._facts import ReportFacts
     from grace_support.report._help import HelpEntry
     from grace_support.report._words import Voice
 
@@ -79,28 +82,29 @@ _MEASURE_ROWS: tuple[tuple[str, str, str, str], ...] = (
         "active_size",
         "People in touch",
         "sizes",
-        "people named whose contact is not recorded as lost touch.",
+        "people named who are in touch: not lost touch, and last in touch no longer ago "
+        "than the settings allow.",
     ),
     (
         "regular_contact_size",
         "In touch at least every two weeks",
         "sizes",
-        "people whose usual contact is daily, weekly or every two weeks.",
+        "people in touch whose usual contact is daily, weekly or every two weeks.",
     ),
     ("inner_circle_size", "People in the inner circle", "sizes", "people placed closest."),
     (
         "support_types_covered",
-        "Kinds of support covered (of 4)",
+        "Kinds of support covered (of those asked)",
         "support",
-        "of emotional, practical, informational and peer support, how many kinds at least "
-        "one person in touch gives.",
+        "of the kinds of support asked about (emotional, practical, informational, peer), "
+        "how many at least one person in touch gives.",
     ),
     (
         "support_evenness",
-        "Evenness of support over the four kinds",
+        "Evenness of support over the kinds asked",
         "support",
-        "from 0 to 1: 1 when each kind is given by equally many people, lower when support "
-        "leans on a few kinds (Pielou's evenness).",
+        "from 0 to 1: 1 when each kind asked is given by equally many people, lower when "
+        "support leans on a few kinds (Pielou's evenness).",
     ),
     (
         "role_richness",
@@ -225,7 +229,7 @@ def render_html(  # noqa: PLR0912, PLR0915
     def label(pid: str) -> str:
         return _e(network.person(pid).label if names else pid)
 
-    def people(ids: tuple[str, ...] | list[str]) -> str:
+    def people(ids: tuple[str, ...]) -> str:
         return ", ".join(label(p) for p in ids)
 
     ms = assessment.measures
@@ -237,24 +241,18 @@ def render_html(  # noqa: PLR0912, PLR0915
         "</header><main>",
     ]
 
-    # what is working
+    # what is working: from the report's facts (no one with high strain, no one not in touch)
+    facts = report_facts(assessment, network)
     strengths = []
-    covered = [t for t in SupportType if getattr(ms.support_counts, t.value)]
-    if covered:
+    if facts.covered:
+        asked = len(network.support_types_asked)
+        of = "4 kinds of support are" if asked == 4 else f"the {asked} kinds asked about are"
         strengths.append(
-            f"{_e(len(covered))} of 4 kinds of support are covered: "
-            + ", ".join(_e(t.value) for t in covered)
+            f"{_e(len(facts.covered))} of {_e(of)} covered: "
+            + ", ".join(_e(t.value) for t in facts.covered)
             + "."
         )
-    apart = out_of_touch(network, assessment)
-    close_regular = [
-        r.person
-        for r in network.relationships
-        if r.person not in apart
-        and r.closeness is Closeness.INNER
-        and r.contact is not None
-        and r.contact.is_regular
-    ]
+    close_regular = facts.close_in_touch
     if close_regular:
         few = len(close_regular) == 1
         strengths.append(
@@ -265,13 +263,13 @@ def render_html(  # noqa: PLR0912, PLR0915
                     noun="person is" if few else "people are",
                 )
             )
-            + f"{people(sorted(close_regular))}."
+            + f"{people(close_regular)}."
         )
-    if ms.role_counts.peer:
+    if facts.has_peer:
         strengths.append(
             _e(words.fill("{Whose} network includes someone with lived experience (a peer)."))
         )
-    if ms.professional_count:
+    if facts.has_professional:
         strengths.append(_e(words.fill("A professional is part of {whose} network.")))
     if ms.active_size >= 3:
         strengths.append(
@@ -316,10 +314,18 @@ def render_html(  # noqa: PLR0912, PLR0915
         body.extend(_resources_section(assessment, words, catalog))
 
     body.append("<section><h2>The network at a glance</h2>")
+    body.extend(_people_html(facts, people))
     order = [r.person for r in network.relationships]
     key = "".join(f"<li>{label(pid)}</li>" for pid in order)
     body.append(
-        f"<figure>{egogram_svg(network, labels='number', title=title)}"
+        "<figure>"
+        + egogram_svg(
+            network,
+            labels="number",
+            title=title,
+            as_of=assessment.as_of,
+            settings=assessment.settings,
+        )
         + _e(
             words.fill(
                 "{Who} {are} the star at the centre; circles show closeness, sectors the "
@@ -368,6 +374,27 @@ def render_html(  # noqa: PLR0912, PLR0915
         f"<title>{_e(title)}</title><style>{_CSS}</style></head>"
         "<body>" + "\n".join(body) + "</body></html>\n"
     )
+
+
+def _people_html(facts: ReportFacts, people: Callable[[tuple[str, ...]], str]) -> list[str]:
+    """Who is in touch and who is not (the in-touch sets), and what was not recorded."""
+    out = [
+        f'<p data-facts="people">{_e(facts.named)} named: {_e(facts.in_touch_count)} in touch, '
+        f"{_e(facts.not_in_touch_count)} not in touch.</p>"
+    ]
+    if facts.in_touch:
+        out.append(f'<p data-facts="in-touch">In touch: {people(facts.in_touch)}.</p>')
+    if facts.not_in_touch:
+        parts = []
+        for pid in facts.not_in_touch:
+            why = "lost touch" if pid in facts.lost_touch else "not in touch for a while"
+            parts.append(f"{people((pid,))} ({why})")
+        out.append(f'<p data-facts="not-in-touch">Not in touch: {", ".join(parts)}.</p>')
+    if facts.not_recorded:
+        out.append('<p>Not asked or not recorded:</p><ul data-facts="not-recorded">')
+        out.extend(f"<li>{_e(note.words)}</li>" for note in facts.not_recorded)
+        out.append("</ul>")
+    return out
 
 
 def _resources_section(assessment: Assessment, words: Words, catalog: Catalog | None) -> list[str]:

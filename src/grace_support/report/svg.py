@@ -14,7 +14,10 @@ from grace_support.report.text import neutralise
 from grace_support.vocabulary import Strain, SupportType
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from grace_support.network import SupportNetwork
+    from grace_support.settings import Settings
 
 __all__ = ["egogram_svg"]
 
@@ -55,7 +58,12 @@ def escape(text: str) -> str:
 
 
 def egogram_svg(
-    network: SupportNetwork, *, labels: eg.Labels = "id", title: str | None = None
+    network: SupportNetwork,
+    *,
+    labels: eg.Labels = "id",
+    title: str | None = None,
+    as_of: date | str | None = None,
+    settings: Settings | None = None,
 ) -> str:
     """The egogram of a network as an inline ``<svg>`` element.
 
@@ -65,9 +73,13 @@ def egogram_svg(
             network (``"number"``), or not at all.
         title: The drawing's title (by default "Support network", or "Support
             network of" the ego's name with ``labels="name"``; never an id).
+        as_of: The day judged on: people not in touch on it get a dashed line
+            (``collected_on``, else today, by default).
+        settings: Where ``dormant_after_days`` comes from; the defaults when omitted.
 
     Version changed:
-        0.2.0: ``labels="number"`` and ``title=``; the title never shows an id.
+        0.2.0: ``labels="number"`` and ``title=``; the title never shows an id;
+        ``as_of`` and ``settings`` (the dashed line means not in touch on that day).
 
     Returns:
         The SVG markup (``role="img"`` with a title and a description).
@@ -78,7 +90,7 @@ def egogram_svg(
         >>> svg.startswith("<svg"), "Ana" in svg, ">ana<" in svg
         (True, False, True)
     """
-    geo = eg.layout(network, labels=labels, title=title)
+    geo = eg.layout(network, labels=labels, title=title, as_of=as_of, settings=settings)
     height = geo.height
 
     def y(value: float) -> float:
@@ -172,7 +184,7 @@ def _legend(geo: eg.Geometry) -> list[str]:
             out.append(_mark(list(SupportType)[n], x + 10, yy - 3, 7))
         else:
             style = {
-                "dormant (lost touch)": (_GREY, 1.2, ' stroke-dasharray="5 3"'),
+                "not in touch": (_GREY, 1.2, ' stroke-dasharray="5 3"'),
                 "high strain": (_VERMILION, 2.6, ""),
                 "some strain": (_VERMILION, 1.2, ' stroke-dasharray="1 2"'),
                 "know each other": (_SKY, 1.6, ""),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from grace_support._deprecation import deprecated
 from grace_support.assessment.models import FindingCode
+from grace_support.report._facts import ReportFacts, report_facts
 from grace_support.report._help import find_help
 from grace_support.report._words import Words
 from grace_support.vocabulary import RoleCategory, SupportType
@@ -89,16 +90,13 @@ def _row(label: str, value: str) -> list[str]:
 
 
 def out_of_touch(network: SupportNetwork, assessment: Assessment) -> frozenset[str]:
-    """The people a report never lists as in touch.
+    """The people a report lists as not in touch: everyone named but the in-touch set.
 
-    They are those whose contact is recorded as rare or never (dormant: "out of
-    touch"), and those a ``dormant-tie`` finding names (a close person not
-    contacted for longer than the settings allow: "not in touch for a while").
-    Counts stay those of the measures.
+    In touch is [`in_touch`][grace_support.touch.in_touch] on the assessment's day
+    with its settings: those who lost touch, and those whose last contact is longer
+    ago than the settings allow, are not in touch. The counts stay the measures'.
     """
-    named = (p for f in assessment.findings if f.code is FindingCode.DORMANT_TIE for p in f.people)
-    dormant = (r.person for r in network.relationships if r.is_dormant)
-    return frozenset((*named, *dormant))
+    return frozenset(report_facts(assessment, network).not_in_touch)
 
 
 def _legacy_arguments(
@@ -217,50 +215,85 @@ def render_report(
 def _glance_and_support(
     network: SupportNetwork, assessment: Assessment, labels: dict[str, str]
 ) -> list[str]:
-    """The "At a glance" and "Support by type" sections."""
+    """The "At a glance", "Support by type" and "Not asked or not recorded" sections.
+
+    Every count is a measure's value and every list the in-touch set (or its
+    complement), from [`report_facts`][grace_support.report._facts.report_facts].
+    """
+    facts = report_facts(assessment, network)
+    lines = [*_glance(network, assessment, facts, labels), ""]
+    lines.extend(_support(network, assessment, facts, labels))
+    lines.append("")
+    if facts.not_recorded:
+        lines.append("Not asked or not recorded")
+        for note in facts.not_recorded:
+            lines.extend(_wrap(f"- {note.words}", indent="  ", hang="    "))
+        lines.append("")
+    return lines
+
+
+def _glance(
+    network: SupportNetwork, assessment: Assessment, facts: ReportFacts, labels: dict[str, str]
+) -> list[str]:
     ms = assessment.measures
-    lines: list[str] = []
-    # Out of touch: contact recorded as rare or never (the measures' definition). Not in
-    # touch for a while: in regular contact on paper, but a dormant-tie finding names them
-    # (their last contact is old); they are counted as the measures count them, and never
-    # listed as in touch.
-    dormant = {r.person for r in network.relationships if r.is_dormant}
-    lately = out_of_touch(network, assessment) - dormant
-    lines.append("At a glance")
-    people = f"{ms.size} named"
-    if dormant:
-        people += f", {ms.active_size} in touch, {len(dormant)} out of touch"
-    if lately:
-        people += f", {len(lately)} not in touch for a while"
+    lines: list[str] = ["At a glance"]
+    people = f"{facts.named} named"
+    if facts.named:
+        people += f": {facts.in_touch_count} in touch, {facts.not_in_touch_count} not in touch"
     lines.extend(_row("People", people))
+    if facts.in_touch:
+        lines.extend(_row("In touch", _names(labels, facts.in_touch)))
+    if facts.not_in_touch:
+        why = dict.fromkeys(facts.lost_touch, "lost touch") | dict.fromkeys(
+            facts.not_lately, "not in touch for a while"
+        )
+        apart = ", ".join(f"{labels[pid]} ({why[pid]})" for pid in facts.not_in_touch)
+        lines.extend(_row("Not in touch", apart))
     lines.extend(_row("Inner circle", str(ms.inner_circle_size)))
-    lines.extend(_row("In touch every 2 weeks", str(ms.regular_contact_size)))
+    regular = ms.regular_contact_size
+    shown = "not recorded" if regular is None else str(regular)
+    lines.extend(_row("In touch every 2 weeks", shown))
     role_counts = ms.role_counts.model_dump()
     parts = [f"{c} {role_counts[c]}" for c in RoleCategory if role_counts[c]]
     if ms.role_unknown_count:
         parts.append(f"role not recorded {ms.role_unknown_count}")
     lines.extend(_row("Who is in touch", ", ".join(parts) or "no one yet"))
-    if ms.size >= 2:
-        possible = ms.size * (ms.size - 1) // 2
-        lines.extend(_row("Who knows whom", f"{len(network.ties)} of {possible} possible pairs"))
+    asked = facts.ties_asked_count
+    if asked >= 2:
+        possible = asked * (asked - 1) // 2
+        known = f"{len(network.ties)} of {possible} possible pairs"
+        if asked < facts.named:
+            known += " among the people asked"
+        lines.extend(_row("Who knows whom", known))
     if tuple(network.needs) != tuple(SupportType):
         lines.extend(_row("Support wanted", ", ".join(network.needs) or "none listed"))
-    lines.append("")
+    return lines
 
-    lines.append(f"Support by type ({ms.support_types_covered} of 4 kinds covered)")
-    for support_type in SupportType:
-        givers = [r.person for r in network.providers(support_type, include_dormant=True)]
-        in_touch = [pid for pid in givers if pid not in dormant and pid not in lately]
-        a_while = [pid for pid in givers if pid in lately]
-        resting = [pid for pid in givers if pid in dormant]
-        shown = [_names(labels, in_touch)] if in_touch else []
-        if a_while:
-            shown.append(f"{_names(labels, a_while)} (not in touch for a while)")
-        given = "; ".join(shown) or "no one right now"
-        if resting:
-            given += f" (out of touch: {_names(labels, resting)})"
-        lines.extend(_row(support_type.value.capitalize(), given))
-    lines.append("")
+
+def _support(
+    network: SupportNetwork, assessment: Assessment, facts: ReportFacts, labels: dict[str, str]
+) -> list[str]:
+    covered = assessment.measures.support_types_covered
+    asked_kinds = len(network.support_types_asked)
+    if covered is None:
+        heading = "Support by type (not recorded)"
+    elif asked_kinds == len(SupportType):
+        heading = f"Support by type ({covered} of 4 kinds covered)"
+    else:
+        heading = f"Support by type ({covered} of the {asked_kinds} kinds asked covered)"
+    lines = [heading]
+    for line in facts.support:
+        if not line.asked:
+            given = "not asked in this interview"
+        else:
+            shown = [_names(labels, line.in_touch)] if line.in_touch else []
+            if line.unknown:
+                people_word = "person" if line.unknown == 1 else "people"
+                shown.append(f"not recorded for {line.unknown} {people_word} in touch")
+            given = "; ".join(shown) or "no one right now"
+            if line.not_in_touch:
+                given += f" (not in touch: {_names(labels, line.not_in_touch)})"
+        lines.extend(_row(line.support_type.value.capitalize(), given))
     return lines
 
 
