@@ -8,7 +8,7 @@ package metadata, and ``grace_support.__version__`` reads it back from there (se
 
 from __future__ import annotations
 
-__version__ = "0.2.0"
+__version__ = "0.3.0.dev0"
 
 DISTRIBUTION = "grace-support"
 
