@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from grace_support import (
+    Attributes,
     DocumentError,
     InputError,
     Person,
@@ -119,6 +120,46 @@ def test_score_response_keeps_no_chain() -> None:
     coded["item"][0]["answer"] = [{"valueCoding": {"code": "\u00b2"}}]
     error = raised(lambda: score_response(coded), ResponseError)
     assert "\u00b2" not in str(error)
+
+
+def test_fhir_unknown_keys_are_named_by_position() -> None:
+    # A key FHIR does not define is the input's own word (found in review after the merges).
+    from grace_support.fhir import network_from_observations, network_observations, score_response
+
+    data = response()
+    data[f"{MARKER}-mrn"] = 1
+    error = raised(lambda: score_response(data), ResponseError)
+    assert "unknown field" in str(error)
+    bundle = network_observations(example_network()).model_dump(mode="json", exclude_none=True)
+    bundle["entry"][1]["resource"][f"{MARKER}-dob"] = "x"
+    raised(lambda: network_from_observations(bundle))
+
+
+def test_shared_people_refuses_a_broken_json_key_cell_by_place(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from grace_support import Person, Relationship, SupportNetwork
+    from grace_support.cohort import shared_people, write_dataset
+
+    values: list[str | int | float | None] = [1, "two", 3.5]
+    people = [
+        (
+            Person(id=f"p{i}", attributes=Attributes({f"{MARKER}key": v})),
+            Relationship(person=f"p{i}"),
+        )
+        for i, v in enumerate(values)
+    ]
+    write_dataset([SupportNetwork.build("e", people)], tmp_path / "d")
+    part = tmp_path / "d" / "alters" / "part-00000.parquet"
+    table = pq.read_table(part)
+    index = table.schema.get_field_index(f"{MARKER}key")
+    field = table.schema.field(index)
+    if not (field.metadata and field.metadata.get(b"grace_support.encoding") == b"json"):
+        pytest.skip("the mixed column is not JSON-encoded in this layout")
+    broken = pa.array([f'{{"{MARKER} broken'] * table.num_rows, type=field.type)
+    pq.write_table(table.set_column(index, field, broken), part)
+    error = raised(lambda: shared_people(tmp_path / "d", key=f"{MARKER}key"))
+    assert "(an attribute)" in str(error)
 
 
 @pytest.mark.parametrize("how", ["text", "mapping"])

@@ -15,6 +15,7 @@ import secrets
 from typing import TYPE_CHECKING, Any, Final
 
 from grace_support._extras import require
+from grace_support._input import loads_json
 from grace_support.cohort._layout import (
     ALTER_COLUMNS,
     JSON_ENCODING,
@@ -100,14 +101,35 @@ def _network_parts(source: Any) -> Iterator[tuple[str | None, pa.Table]]:
         yield None, tables["alters"]
 
 
+_BAD: Final = object()
+
+
+def _json_cell(value: Any) -> Any:
+    """A JSON-encoded cell's value, or `_BAD` (the error, which holds the text, is dropped)."""
+    try:
+        return loads_json(value)
+    except DocumentError:
+        return _BAD
+
+
 def _key_column(table: pa.Table, key: str, source: str | None) -> Series:
     """The key column as text (null where not recorded)."""
     pl = polars()
     pa = pyarrow()
     field = table.schema.field(key)
     column = table.column(key)
+    # The key is the analyst's attribute name: a problem names its column by place.
+    where = f"alters, column {table.schema.get_field_index(key) + 1} (an attribute)"
     if field.metadata and field.metadata.get(JSON_ENCODING) == b"json":
-        values = [None if v is None else key_text(json.loads(v)) for v in column.to_pylist()]
+        values = []
+        for row, value in enumerate(column.to_pylist()):
+            decoded_value = None if value is None else _json_cell(value)
+            if value is not None and decoded_value is _BAD:
+                raise DocumentError(
+                    [Problem(f"{where}, row {row}", "must be JSON text of one plain value")],
+                    source=source,
+                )
+            values.append(None if value is None else key_text(decoded_value))
         decoded: Series = pl.Series(key, values, dtype=pl.String)
         return decoded
     kind = field.type
@@ -121,7 +143,6 @@ def _key_column(table: pa.Table, key: str, source: str | None) -> Series:
         or pa.types.is_floating(kind)
         or pa.types.is_null(kind)
     ):
-        where = f"alters, column {key}"
         raise DocumentError(
             [Problem(where, "must hold text, numbers or true/false")], source=source
         )

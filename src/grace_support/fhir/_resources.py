@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from grace_support._extras import require
-from grace_support.errors import format_location
+from grace_support.errors import format_location, hide_keys
 from grace_support.fhir import codes as c
 
 if TYPE_CHECKING:
@@ -53,7 +53,8 @@ def validate(data: dict[str, Any]) -> FHIRAbstractModel:
             return model.model_validate(data)  # type: ignore[no-any-return]
         except ValidationError as error:
             first = error.errors(include_url=False, include_input=False, include_context=False)[0]
-            where = format_location(first["loc"])
+            # An unknown key is the input's own word (often a name): named by position.
+            where = format_location(hide_keys(first["loc"], first["type"], data))
             # A custom validator's message may quote the value; pydantic's own never do.
             custom = first["type"] in {"value_error", "assertion_error"} or "'" in first["msg"]
             what = "is not a valid value here" if custom else first["msg"]
