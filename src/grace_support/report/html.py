@@ -96,8 +96,8 @@ _MEASURE_ROWS: tuple[tuple[str, str, str, str], ...] = (
         "support_types_covered",
         "Kinds of support covered (of those asked)",
         "support",
-        "of the kinds of support asked about (emotional, practical, informational, peer), "
-        "how many at least one person in touch gives.",
+        "of the kinds of support the interview asked about, how many at least one person "
+        "in touch gives.",
     ),
     (
         "support_evenness",
@@ -136,7 +136,9 @@ _MEASURE_ROWS: tuple[tuple[str, str, str, str], ...] = (
         "density",
         "Share of people who know each other",
         "structure",
-        "of all the pairs of people named, the share recorded as knowing each other.",
+        "of all the pairs among the people whose ties to each other were asked about "
+        "(everyone named, unless the interview asked about fewer), the share recorded as "
+        "knowing each other.",
     ),
 )
 """Each measure row: field, label, docs page, a short definition."""
@@ -329,7 +331,8 @@ def render_html(  # noqa: PLR0912, PLR0915
         + _e(
             words.fill(
                 "{Who} {are} the star at the centre; circles show closeness, sectors the "
-                "kind of relationship, small shapes the kinds of support each person gives, "
+                "kind of relationship, small shapes the kinds of support each person gives "
+                "(where it was recorded), "
                 "and each number is a person in the list below."
             )
         ).join(("<figcaption>", "</figcaption>"))
