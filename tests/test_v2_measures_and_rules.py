@@ -51,8 +51,9 @@ def codes(network: SupportNetwork) -> list[FindingCode]:
     ("roles", "counts", "unknown", "richness", "blau"),
     [
         ((), {}, 0, 0, None),
-        ((None,), {}, 1, 0, None),
-        ((None, None), {}, 2, 0, None),
+        # No role recorded for anyone in touch: nothing to count (None, not 0).
+        ((None,), {}, 1, None, None),
+        ((None, None), {}, 2, None, None),
         ((Role.FRIEND, None), {RoleCategory.FRIEND: 1}, 1, 1, 0.0),
         (
             (Role.FRIEND, Role.THERAPIST, None),
@@ -67,7 +68,7 @@ def test_role_measures_count_known_roles(
     roles: tuple[Role | None, ...],
     counts: dict[RoleCategory, int],
     unknown: int,
-    richness: int,
+    richness: int | None,
     blau: float | None,
 ) -> None:
     network = build(*(Relationship(person=f"p{i}", role=role) for i, role in enumerate(roles)))
@@ -77,7 +78,8 @@ def test_role_measures_count_known_roles(
     assert m.role_blau(network) == blau
     iqv = m.role_iqv(network)
     assert (iqv is None) == (blau is None)
-    assert m.professional_count(network) == counts.get(RoleCategory.PROFESSIONAL, 0)
+    professionals = None if richness is None else counts.get(RoleCategory.PROFESSIONAL, 0)
+    assert m.professional_count(network) == professionals
 
 
 def test_dormant_unknown_roles_are_not_counted() -> None:

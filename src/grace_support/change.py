@@ -1099,7 +1099,8 @@ def change_table(
     - ``delta_<measure>`` for every numeric measure (``delta_support_counts.peer``);
       missing when either wave's value is (not asked, nothing recorded). The
       columns of counts that may be missing (coverage, support counts,
-      ``regular_contact_size``, ``strained_count``) are pandas ``Int64``;
+      ``regular_contact_size``, ``strained_count``, ``inner_circle_size``,
+      ``role_richness``, ``professional_count``) are pandas ``Int64``;
     - ``findings_resolved``, ``findings_new``, ``findings_persisting``: counts;
     - ``change_type`` (``stasis``, ``expansion``, ``shedding`` or ``substitution``),
       ``turnover`` and ``stability`` (missing when undefined), and
@@ -1137,6 +1138,9 @@ _NULLABLE_COUNT_COLUMNS: Final = (
     "delta_regular_contact_size",
     "delta_support_types_covered",
     "delta_strained_count",
+    "delta_inner_circle_size",
+    "delta_role_richness",
+    "delta_professional_count",
     *(f"delta_support_counts.{t.value}" for t in SupportType),
     *(f"delta_support_given_counts.{t.value}" for t in SupportType),
 )

@@ -380,7 +380,12 @@ def measures_table(
     return cast("pd.DataFrame", frame)
 
 
-_NULLABLE_COUNTS = frozenset({"regular_contact_size", "support_types_covered", "strained_count"})
+_NULLABLE_COUNTS = frozenset(
+    {
+        "regular_contact_size", "support_types_covered", "strained_count",
+        "inner_circle_size", "role_richness", "professional_count",
+    }
+)  # fmt: skip
 """The measures that are counts and may be null (nothing recorded to rest on)."""
 
 

@@ -39,13 +39,17 @@ def test_measures_are_in_range(network: SupportNetwork) -> None:
         assert ms.contact_unknown_count == ms.active_size
     else:
         assert 0 <= ms.regular_contact_size + ms.contact_unknown_count <= ms.active_size
-    assert 0 <= ms.inner_circle_size <= n
+    closeness_recorded = any(r.closeness is not None for r in network.relationships)
+    assert (ms.inner_circle_size is None) == (n > 0 and not closeness_recorded)
+    assert ms.inner_circle_size is None or 0 <= ms.inner_circle_size <= n
     assert ms.support_types_covered is None or 0 <= ms.support_types_covered <= 4
     assert 0 <= ms.support_unknown_count <= ms.active_size
     assert 0 <= ms.gives_unknown_count <= ms.active_size
     assert 0 <= ms.strain_unknown_count <= n
     assert (ms.strained_count is None) == (n > 0 and ms.strain_unknown_count == n)
-    assert 0 <= ms.role_richness <= 5
+    no_role = ms.active_size > 0 and ms.role_unknown_count == ms.active_size
+    assert (ms.role_richness is None) == no_role == (ms.professional_count is None)
+    assert ms.role_richness is None or 0 <= ms.role_richness <= 5
     assert sum(ms.role_counts.model_dump().values()) + ms.role_unknown_count == ms.active_size
     for value in (
         ms.support_evenness,

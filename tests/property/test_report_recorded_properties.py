@@ -77,7 +77,8 @@ def _check_text(network: SupportNetwork, result: Assessment, touching: frozenset
         assert match is not None
         lost = network.relationship(match.group(1)).contact is Contact.LOST_TOUCH
         assert (match.group(2) == "lost touch") is lost
-    assert glance["Inner circle"] == str(ms.inner_circle_size)
+    inner = ms.inner_circle_size
+    assert glance["Inner circle"] == ("not recorded" if inner is None else str(inner))
     regular = ms.regular_contact_size
     assert glance["In touch every 2 weeks"] == ("not recorded" if regular is None else str(regular))
     roles = ms.role_counts.model_dump()

@@ -93,6 +93,7 @@ def compute_measures(
     loads = list(loads_of(touching, asked).values())
     total_load = sum(loads)
     role_values = list(roles.values())
+    no_role = bool(touching) and role_unknown == len(touching)  # nothing recorded to count
     people = len(network.relationships)
     return Measures(
         size=len(network.people),
@@ -105,12 +106,12 @@ def compute_measures(
         single_provider_types=single,
         support_evenness=support_measures.evenness(support, asked),
         role_counts=RoleCounts(**roles),
-        role_richness=sum(1 for n in role_values if n > 0),
+        role_richness=None if no_role else sum(1 for n in role_values if n > 0),
         role_blau=blau_index(role_values),
         role_iqv=iqv(role_values, k=len(RoleCategory)),
         top_provider_share=max(loads) / total_load if total_load else None,
         provider_hhi=hhi(loads),
-        professional_count=roles[RoleCategory.PROFESSIONAL],
+        professional_count=None if no_role else roles[RoleCategory.PROFESSIONAL],
         strained_count=None if people and strain_unknown == people else strained,
         density=m.density(network),
         effective_size=m.effective_size(network),
@@ -132,18 +133,24 @@ def compute_measures(
 _REGULAR = frozenset(c for c in Contact if c.is_regular)
 
 
-def _everyone_counts(network: SupportNetwork) -> tuple[int, int, int]:
-    """Over everyone named: the inner circle, high strain, and strain not recorded."""
-    inner = strained = strain_unknown = 0
+def _everyone_counts(network: SupportNetwork) -> tuple[int | None, int, int]:
+    """Over everyone named: the inner circle, high strain, and strain not recorded.
+
+    The inner circle is ``None`` when people are named and no closeness is recorded.
+    """
+    inner = strained = strain_unknown = closeness_unknown = 0
     for relationship in network.relationships:
-        if relationship.closeness is Closeness.INNER:
+        if relationship.closeness is None:
+            closeness_unknown += 1
+        elif relationship.closeness is Closeness.INNER:
             inner += 1
         strain = relationship.strain
         if strain is None:
             strain_unknown += 1
         elif strain is Strain.HIGH:
             strained += 1
-    return inner, strained, strain_unknown
+    people = len(network.relationships)
+    return (None if people and closeness_unknown == people else inner), strained, strain_unknown
 
 
 def assess(

@@ -106,7 +106,7 @@ class Measures(FrozenModel):
     """Number of people in touch."""
     regular_contact_size: NonNegativeInt | None
     """People in touch at least every two weeks (contact recorded)."""
-    inner_circle_size: NonNegativeInt
+    inner_circle_size: NonNegativeInt | None
     """People in the inner circle."""
     support_counts: SupportCounts
     """People in touch recorded as giving each support type (asked types)."""
@@ -120,7 +120,7 @@ class Measures(FrozenModel):
     """Pielou's evenness of support over the asked types."""
     role_counts: RoleCounts
     """People in touch in each role category (role known)."""
-    role_richness: Annotated[int, Field(ge=0, le=5)]
+    role_richness: Annotated[int, Field(ge=0, le=5)] | None
     """Role categories with at least one person in touch."""
     role_blau: Share | None
     """Blau's heterogeneity of role categories."""
@@ -130,7 +130,7 @@ class Measures(FrozenModel):
     """The busiest provider's share of all support."""
     provider_hhi: Share | None
     """Herfindahl-Hirschman index of support over providers."""
-    professional_count: NonNegativeInt
+    professional_count: NonNegativeInt | None
     """Professionals in touch."""
     strained_count: NonNegativeInt | None
     """People with high strain (strain recorded)."""

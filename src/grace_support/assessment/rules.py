@@ -143,7 +143,7 @@ def missing_support(ctx: Context) -> Iterator[Finding]:
             f"No one you are in touch with gives {support_type} support right now "
             f"({support_type.description}).",
             support_type=support_type,
-            professional_in_network=ctx.measures.professional_count > 0,
+            professional_in_network=(ctx.measures.professional_count or 0) > 0,
         )
 
 
@@ -161,7 +161,7 @@ def single_provider(ctx: Context) -> Iterator[Finding]:
             "and it can help to have someone else too, for times they are not available.",
             support_type=support_type,
             people=(provider.person,),
-            professional_in_network=ctx.measures.professional_count > 0,
+            professional_in_network=(ctx.measures.professional_count or 0) > 0,
         )
 
 

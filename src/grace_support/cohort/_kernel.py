@@ -68,6 +68,8 @@ class Part:
     the contact is not ``lost_touch``."""
     regular: Any
     inner: Any
+    closeness_known: Any
+    """Each alter: closeness recorded."""
     close: Any
     strained: Any
     supports: Any
@@ -166,6 +168,7 @@ def part_from_arrow(
         active=active,
         regular=regular,
         inner=closeness.where({Closeness.INNER.value}),
+        closeness_known=closeness.where({c.value for c in Closeness}),
         close=closeness.where({Closeness.INNER.value, Closeness.MIDDLE.value}),
         strained=strain,
         supports=numpy.stack([flags(alters, t) for t in TYPES], axis=1).reshape(count, len(TYPES)),
@@ -328,9 +331,12 @@ def regular_contact_size(part: Part, active: Any) -> tuple[Any, Any]:
     return value, ~((active > 0) & (contact_unknown_count(part) == active))
 
 
-def inner_circle_size(part: Part) -> Any:
-    """The number of alters in the inner circle, dormant or not."""
-    return _count(part, part.inner)
+def inner_circle_size(part: Part, n: Any) -> tuple[Any, Any]:
+    """The number of alters in the inner circle, dormant or not.
+
+    Null when people are named and none of their closeness is recorded.
+    """
+    return _count(part, part.inner), ~((n > 0) & (_count(part, part.closeness_known) == 0))
 
 
 def support_counts(part: Part) -> Any:
@@ -864,6 +870,7 @@ def measure_part(
     professional = roles[:, _PROFESSIONAL]
     strained = strained_count(part)
     unknown = role_unknown_count(part)
+    roles_known = ~((active > 0) & (unknown == active))  # null: no in-touch role recorded
     share, share_defined = top_provider_share(total, top)
     covered = ((support > 0) & defined).sum(axis=1)
 
@@ -871,19 +878,19 @@ def measure_part(
         "size": n,
         "active_size": active,
         "regular_contact_size": regular_contact_size(part, active),
-        "inner_circle_size": inner_circle_size(part),
+        "inner_circle_size": inner_circle_size(part, n),
         **{f"support_count_{x}": (support[:, i], defined[:, i]) for i, x in enumerate(TYPES)},
         "support_types_covered": (covered, defined.any(axis=1)),
         **{f"missing_support_{x}": missing[:, i] for i, x in enumerate(TYPES)},
         **{f"single_provider_{x}": single[:, i] for i, x in enumerate(TYPES)},
         "support_evenness": support_evenness(support, defined, part.support_asked),
         **{f"role_count_{c}": roles[:, i] for i, c in enumerate(CATEGORIES)},
-        "role_richness": (roles > 0).sum(axis=1),
+        "role_richness": ((roles > 0).sum(axis=1), roles_known),
         "role_blau": role_blau(roles),
         "role_iqv": role_iqv(roles),
         "top_provider_share": (share, share_defined),
         "provider_hhi": provider_hhi(total, squares),
-        "professional_count": professional,
+        "professional_count": (professional, roles_known),
         "strained_count": strained,
         "density": _unless(density(asked, t), unasked),
         "effective_size": effective,

@@ -91,9 +91,34 @@ def role_unknown_count(
 
 def role_richness(
     network: SupportNetwork, *, as_of: date | str | None = None, settings: Settings | None = None
-) -> int:
-    """The number of role categories with at least one in-touch alter (0-5)."""
-    return sum(1 for n in role_counts(network, as_of=as_of, settings=settings).values() if n > 0)
+) -> int | None:
+    """The number of role categories with at least one in-touch alter (0-5).
+
+    ``None`` when people are in touch but none of their roles is recorded: nothing
+    recorded to count (0 means no one is in touch).
+
+    Examples:
+        >>> from grace_support import Relationship, SupportNetwork
+        >>> net = SupportNetwork.build("sam", [("jo", Relationship(person="jo"))])
+        >>> role_richness(net, as_of="2026-01-01") is None
+        True
+    """
+    counts = role_counts(network, as_of=as_of, settings=settings)
+    if _no_role_recorded(network, counts, as_of, settings):
+        return None
+    return sum(1 for n in counts.values() if n > 0)
+
+
+def _no_role_recorded(
+    network: SupportNetwork,
+    counts: dict[RoleCategory, int],
+    as_of: date | str | None,
+    settings: Settings | None,
+) -> bool:
+    """People are in touch, and none of their roles is recorded."""
+    return not any(counts.values()) and bool(
+        role_unknown_count(network, as_of=as_of, settings=settings)
+    )
 
 
 def role_blau(
@@ -136,6 +161,12 @@ def role_iqv(
 
 def professional_count(
     network: SupportNetwork, *, as_of: date | str | None = None, settings: Settings | None = None
-) -> int:
-    """The number of in-touch alters in the ``professional`` category (role known)."""
-    return role_counts(network, as_of=as_of, settings=settings)[RoleCategory.PROFESSIONAL]
+) -> int | None:
+    """The number of in-touch alters in the ``professional`` category (role known).
+
+    ``None`` when people are in touch but none of their roles is recorded.
+    """
+    counts = role_counts(network, as_of=as_of, settings=settings)
+    if _no_role_recorded(network, counts, as_of, settings):
+        return None
+    return counts[RoleCategory.PROFESSIONAL]

@@ -152,15 +152,20 @@ def contact_unknown_count(
     return sum(1 for r in in_touch_relationships(network, as_of, settings) if r.contact is None)
 
 
-def inner_circle_size(network: SupportNetwork) -> int:
+def inner_circle_size(network: SupportNetwork) -> int | None:
     """The number of alters in the inner circle (closeness ``inner``), in touch or not.
+
+    ``None`` when people are named but none of their closeness is recorded.
 
     Reference:
         Kahn, R. L., & Antonucci, T. C. (1980). Convoys over the life course:
         attachment, roles, and social support. In P. B. Baltes & O. G. Brim
         (Eds.), *Life-Span Development and Behavior* 3, 253-286.
     """
-    return sum(1 for r in network.relationships if r.closeness is Closeness.INNER)
+    relationships = network.relationships
+    if relationships and all(r.closeness is None for r in relationships):
+        return None
+    return sum(1 for r in relationships if r.closeness is Closeness.INNER)
 
 
 def strained_count(network: SupportNetwork) -> int | None:

@@ -172,7 +172,7 @@ def report_facts(assessment: Assessment, network: SupportNetwork) -> ReportFacts
         support=tuple(lines),
         close_in_touch=close,
         has_peer=ms.role_counts.peer > 0,
-        has_professional=ms.professional_count > 0,
+        has_professional=(ms.professional_count or 0) > 0,
         not_recorded=tuple(
             NotRecordedNote(entry=entry, words=not_recorded_words(entry))
             for entry in assessment.not_recorded

@@ -143,6 +143,14 @@ _MEASURE_ROWS: tuple[tuple[str, str, str, str], ...] = (
 )
 """Each measure row: field, label, docs page, a short definition."""
 
+_COUNTS_OF_RECORDED = frozenset(
+    {
+        "inner_circle_size", "role_richness", "professional_count",
+        "regular_contact_size", "strained_count",
+    }
+)  # fmt: skip
+"""Counts that are null only when nothing they rest on was recorded."""
+
 DEFINITIONS: dict[str, str] = {name: definition for name, _, _, definition in _MEASURE_ROWS}
 """The short definition of each measure the page shows, by field name."""
 
@@ -348,11 +356,10 @@ def render_html(  # noqa: PLR0912, PLR0915
     values = ms.model_dump()
     for name, text, _page, _definition in _MEASURE_ROWS:
         value = values[name]
-        shown = (
-            "not defined"
-            if value is None
-            else (f"{value:.2f}" if isinstance(value, float) else str(value))
-        )
+        if value is None:
+            shown = "not recorded" if name in _COUNTS_OF_RECORDED else "not defined"
+        else:
+            shown = f"{value:.2f}" if isinstance(value, float) else str(value)
         body.append(f'<tr><th scope="row">{_e(text)}</th><td class="num">{_e(shown)}</td></tr>')
     body.append("</tbody></table>")
     body.append('<h3>What the measures mean</h3><dl class="terms">')

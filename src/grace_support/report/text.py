@@ -249,7 +249,8 @@ def _glance(
         )
         apart = ", ".join(f"{labels[pid]} ({why[pid]})" for pid in facts.not_in_touch)
         lines.extend(_row("Not in touch", apart))
-    lines.extend(_row("Inner circle", str(ms.inner_circle_size)))
+    inner = ms.inner_circle_size
+    lines.extend(_row("Inner circle", "not recorded" if inner is None else str(inner)))
     regular = ms.regular_contact_size
     shown = "not recorded" if regular is None else str(regular)
     lines.extend(_row("In touch every 2 weeks", shown))
