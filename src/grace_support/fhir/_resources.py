@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import itertools
+import json
+import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -11,14 +15,18 @@ from grace_support.errors import format_location, hide_keys
 from grace_support.fhir import codes as c
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from fhir_core.fhirabstractmodel import FHIRAbstractModel
 
 __all__ = [
     "FHIR_VERSION",
     "category",
+    "entry_urls",
     "fhir_datetime",
     "r4b",
     "reference",
+    "subject_reference",
     "validate",
 ]
 
@@ -63,6 +71,28 @@ def validate(data: dict[str, Any]) -> FHIRAbstractModel:
             # contained resource of an unknown type): their text may quote the value
             message = f"{kind} is not valid FHIR (an element of an unknown kind)"
     raise ValueError(message)  # outside the except blocks: no chain holding the input
+
+
+def entry_urls(namespace: uuid.UUID, *seed: object) -> Callable[[], str]:
+    """A maker of ``urn:uuid:`` full URLs, the same for the same `seed` (JSON data).
+
+    Each call gives the next URL: a UUID-5 in `namespace` of the seed's SHA-256 and a
+    counter, so the same input always gives the same bundle, byte for byte.
+    """
+    digest = hashlib.sha256(json.dumps(list(seed), sort_keys=True).encode()).hexdigest()
+    counter = itertools.count()
+    return lambda: f"urn:uuid:{uuid.uuid5(namespace, f'{digest}:{next(counter)}')}"
+
+
+def subject_reference(
+    subject: str | None, entries: list[dict[str, Any]], full_url: Callable[[], str]
+) -> dict[str, str]:
+    """A reference to `subject`, or, without one, to a new empty ``Patient`` entry."""
+    if subject is not None:
+        return reference(subject)
+    patient_url = full_url()
+    entries.append({"fullUrl": patient_url, "resource": {"resourceType": "Patient"}})
+    return reference(patient_url)
 
 
 def reference(target: str, *, what: str = "subject") -> dict[str, str]:

@@ -27,8 +27,6 @@ the same bundle byte for byte.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import uuid
 from collections.abc import Mapping, Sequence
@@ -39,7 +37,14 @@ from pydantic import BaseModel
 
 from grace_support._deprecation import deprecated
 from grace_support.fhir import codes as c
-from grace_support.fhir._resources import category, fhir_datetime, reference, validate
+from grace_support.fhir._resources import (
+    category,
+    entry_urls,
+    fhir_datetime,
+    reference,
+    subject_reference,
+    validate,
+)
 from grace_support.fhir.observations import quantity
 from grace_support.touch import in_touch
 from grace_support.vocabulary import ActionId, Role, RoleCategory, SupportType
@@ -230,29 +235,11 @@ def assessment_bundle(
     people = {p.id for p in network.people}
     if any(pid not in people for f in assessment.findings for pid in f.people):
         raise ValueError("the assessment is not of this network (a finding names someone else)")
-    seed = hashlib.sha256(
-        json.dumps(
-            [
-                assessment.model_dump(mode="json"),
-                network.to_document(),
-                subject,
-                names,
-            ],
-            sort_keys=True,
-        ).encode()
-    ).hexdigest()
-    counter = iter(range(1_000_000))
-
-    def full_url() -> str:
-        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{seed}:{next(counter)}')}"
-
+    full_url = entry_urls(
+        _NAMESPACE, assessment.model_dump(mode="json"), network.to_document(), subject, names
+    )
     entries: list[dict[str, Any]] = []
-    if subject is None:
-        patient_url = full_url()
-        entries.append({"fullUrl": patient_url, "resource": {"resourceType": "Patient"}})
-        patient = reference(patient_url)
-    else:
-        patient = reference(subject)
+    patient = subject_reference(subject, entries, full_url)
 
     # RelatedPersons get their urls first, so findings can point at them
     related: list[tuple[str, dict[str, Any]]] = []

@@ -32,7 +32,6 @@ field come back unchanged; names only if they were written.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Mapping
@@ -42,7 +41,14 @@ from typing import TYPE_CHECKING, Any
 from grace_support._input import guarded, loads_json
 from grace_support.errors import DocumentError, Problem, validated
 from grace_support.fhir import codes as c
-from grace_support.fhir._resources import category, fhir_datetime, reference, validate
+from grace_support.fhir._resources import (
+    category,
+    entry_urls,
+    fhir_datetime,
+    reference,
+    subject_reference,
+    validate,
+)
 from grace_support.fhir.bundle import fhir_string
 from grace_support.vocabulary import Closeness, Contact, Role, SupportType
 
@@ -347,21 +353,9 @@ def network_observations(
     Version added:
         0.2.0
     """
-    seed = hashlib.sha256(
-        json.dumps([network.to_document(), subject, names, attributes], sort_keys=True).encode()
-    ).hexdigest()
-    counter = iter(range(10_000_000))
-
-    def full_url() -> str:
-        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'{seed}:{next(counter)}')}"
-
+    full_url = entry_urls(_NAMESPACE, network.to_document(), subject, names, attributes)
     entries: list[dict[str, Any]] = []
-    if subject is None:
-        patient_url = full_url()
-        entries.append({"fullUrl": patient_url, "resource": {"resourceType": "Patient"}})
-        patient = reference(patient_url)
-    else:
-        patient = reference(subject)
+    patient = subject_reference(subject, entries, full_url)
 
     relationship_of = {r.person: r for r in network.relationships}
     url_of: dict[str, str] = {}
