@@ -468,8 +468,8 @@ def tie_count(part: Part) -> Any:
     return np().bincount(part.tie_ego, minlength=part.egos).astype(np().int64)
 
 
-def constraint_sums(part: Part) -> tuple[Any, Any]:
-    r"""Per ego: the alters with a tie, and $\sum_{j\ \text{tied}} (1 + v_j)^2$.
+def _tied_alters(part: Part) -> tuple[Any, Any, Any]:
+    r"""Each alter with a tie: its ego, and $v_j$; per ego, how many alters have a tie.
 
     $v_j = \sum_{q \in N(j)} 1/(1 + d_q)$ with $d_q$ the ties alter $q$ has.
     """
@@ -483,6 +483,16 @@ def constraint_sums(part: Part) -> tuple[Any, Any]:
     ego_of_key = numpy.zeros(len(keys), dtype=numpy.int64)
     ego_of_key[inverse] = numpy.concatenate([part.tie_ego, part.tie_ego])
     tied = numpy.bincount(ego_of_key, minlength=part.egos).astype(numpy.int64)
+    return ego_of_key, v, tied
+
+
+def constraint_sums(part: Part) -> tuple[Any, Any]:
+    r"""Per ego: the alters with a tie, and $\sum_{j\ \text{tied}} (1 + v_j)^2$.
+
+    $v_j$ as in `_tied_alters`.
+    """
+    numpy = np()
+    ego_of_key, v, tied = _tied_alters(part)
     sums = numpy.bincount(ego_of_key, weights=(1.0 + v) ** 2, minlength=part.egos)
     return tied, sums
 
@@ -598,15 +608,7 @@ def hierarchy(part: Part, n: Any) -> tuple[Any, Any]:
     `constraint_sums`. Undefined below two alters.
     """
     numpy = np()
-    ends = numpy.concatenate([part.tie_a, part.tie_b])
-    keys, inverse, degree = groups(ends)
-    half = len(part.tie_a)
-    first, second = inverse[:half], inverse[half:]
-    v = numpy.bincount(first, weights=1.0 / (1.0 + degree[second]), minlength=len(keys))
-    v += numpy.bincount(second, weights=1.0 / (1.0 + degree[first]), minlength=len(keys))
-    ego_of_key = numpy.zeros(len(keys), dtype=numpy.int64)
-    ego_of_key[inverse] = numpy.concatenate([part.tie_ego, part.tie_ego])
-    tied = numpy.bincount(ego_of_key, minlength=part.egos).astype(numpy.int64)
+    ego_of_key, v, tied = _tied_alters(part)
     squares = (1.0 + v) ** 2
     total = numpy.bincount(ego_of_key, weights=squares, minlength=part.egos) + (n - tied)
     defined = n >= 2
